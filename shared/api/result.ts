@@ -1,0 +1,34 @@
+/**
+ * Errors cross every boundary (IPC, HTTP, CLI) as typed values, never as thrown exceptions:
+ * the renderer can show `message` to a user as it is, and branch on `code`.
+ */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'no-project'
+  | 'invalid-project'
+  | 'invalid-annotation'
+  | 'text-changed'
+  | 'duplicate-span'
+  | 'bad-span'
+  | 'import-refused'
+  | 'io'
+  | 'unsupported'
+  | 'internal';
+
+export interface AppError {
+  code: ErrorCode;
+  /** A sentence a user can read: what happened and, where possible, what to do. */
+  message: string;
+  /** The file the error is about, when there is one. */
+  file?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = (code: ErrorCode, message: string, file?: string): { ok: false; error: AppError } => ({
+  ok: false,
+  error: file === undefined ? { code, message } : { code, message, file },
+});

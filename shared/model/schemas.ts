@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * The JSON on disk is the product's contract (docs/project-format.md). Every file is validated
+ * with these schemas on read; `schemaVersion` lets later versions migrate old files.
+ */
+export const PROJECT_SCHEMA_VERSION = 1;
+export const ANNOTATION_SCHEMA_VERSION = 1;
+export const DOCUMENT_SCHEMA_VERSION = 1;
+
+const isoDate = z.string().datetime({ offset: true });
+
+export const labelDefSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'label ids are lower-case letters, digits, - and _'),
+    name: z.string().min(1).max(60),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb'),
+    hotkeys: z.array(z.string().length(1)).max(4),
+  })
+  .strict();
+export type LabelDef = z.infer<typeof labelDefSchema>;
+
+export const projectFileSchema = z
+  .object({
+    schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
+    name: z.string().min(1).max(200),
+    labels: z
+      .array(labelDefSchema)
+      .min(1)
+      .refine((ls) => new Set(ls.map((l) => l.id)).size === ls.length, 'label ids must be unique'),
+    settings: z
+      .object({
+        /** Snap selections to whole words unless Alt is held. */
+        snapToWords: z.boolean().default(true),
+      })
+      .strict()
+      .default({ snapToWords: true }),
+  })
+  .strict();
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+export const documentMetaSchema = z
+  .object({
+    schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION),
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/),
+    title: z.string().max(500),
+    outlet: z.string().max(200).nullable(),
+    date: z.string().max(40).nullable(),
+    /** The file name the text was imported from. */
+    source: z.string().max(500).nullable(),
+    /** SHA-256 (hex) of the UTF-8 bytes of documents/<id>.txt. */
+    textSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Length in UTF-16 code units, the unit of all stored offsets. */
+    length: z.number().int().nonnegative(),
+    importedAt: isoDate,
+    /** What the importer changed or noticed (CRLF normalised, BOM removed, ...). */
+    importNotices: z.array(z.string()).default([]),
+  })
+  .strict();
+export type DocumentMeta = z.infer<typeof documentMetaSchema>;
+
+export const DOC_STATUSES = ['todo', 'in_progress', 'done'] as const;
+export const docStatusSchema = z.enum(DOC_STATUSES);
+export type DocStatus = z.infer<typeof docStatusSchema>;
+
+/** A span as stored: UTF-16 offsets into the document text, end exclusive, plus its quote. */
+export const spanSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    label: z.string().min(1).max(40),
+    quote: z.string(),
+    createdAt: isoDate,
+    updatedAt: isoDate,
+  })
+  .strict()
+  .refine((s) => s.end > s.start, { message: 'end must be greater than start' });
+export type Span = z.infer<typeof spanSchema>;
+
+export const annotatorNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a name is needed')
+  .max(64)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'use letters, digits, space, dot, - or _');
+
+export const annotationFileSchema = z
+  .object({
+    schemaVersion: z.literal(ANNOTATION_SCHEMA_VERSION),
+    docId: z.string().min(1),
+    /** SHA-256 of the text these offsets were made against: a mismatch means the text changed. */
+    textSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    annotator: annotatorNameSchema,
+    status: docStatusSchema,
+    spans: z.array(spanSchema).refine((ss) => new Set(ss.map((s) => s.id)).size === ss.length, 'span ids must be unique'),
+    updatedAt: isoDate,
+  })
+  .strict();
+export type AnnotationFile = z.infer<typeof annotationFileSchema>;
+
+/** Turn zod issues into one short sentence a user can act on. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
