@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readJsonFile, stableJson, writeFileAtomic, writeJsonAtomic } from './atomicJson';
+import { removeTempDirs, tempDir } from './serviceTestKit';
+import { compactUtcStamp, setAsideName } from './setAside';
+
+afterEach(removeTempDirs);
+
+const schema = z.object({ a: z.number(), b: z.string() }).strict();
+
+describe('atomic JSON files', () => {
+  it('formats with two spaces and a final newline, keeping insertion order', () => {
+    expect(stableJson({ z: 1, a: [1, { y: 2, b: null }] })).toBe('{\n  "z": 1,\n  "a": [\n    1,\n    {\n      "y": 2,\n      "b": null\n    }\n  ]\n}\n');
+  });
+
+  it('writes into new folders and leaves no temporary files, even under concurrent writes', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'deep', 'er', 'x.json');
+    await Promise.all(Array.from({ length: 20 }, (_, i) => writeJsonAtomic(file, { a: i, b: 'v' })));
+    expect(readdirSync(join(dir, 'deep', 'er'))).toEqual(['x.json']);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ a: 19, b: 'v' });
+    await writeFileAtomic(join(dir, 'bytes.bin'), new Uint8Array([1, 2, 3]));
+    expect([...readFileSync(join(dir, 'bytes.bin'))]).toEqual([1, 2, 3]);
+  });
+
+  it('reads: missing, not JSON, schema mismatch, valid', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'f.json');
+    expect(await readJsonFile(file, schema)).toEqual({ ok: false, reason: 'missing' });
+    writeFileSync(file, '{');
+    expect(await readJsonFile(file, schema)).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringMatching(/^not valid JSON/) });
+    writeFileSync(file, '{"a": "1", "b": "x"}');
+    expect(await readJsonFile(file, schema)).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringMatching(/^a: /) });
+    writeFileSync(file, '{"a": 1, "b": "x"}');
+    expect(await readJsonFile(file, schema)).toEqual({ ok: true, value: { a: 1, b: 'x' } });
+  });
+
+  it('throws other I/O errors for the caller to report', async () => {
+    await expect(readJsonFile(tempDir(), schema)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+});
+
+describe('set-aside names', () => {
+  it('uses a compact UTC stamp and never reuses a name', async () => {
+    const now = new Date('2026-11-22T09:30:05.678Z');
+    expect(compactUtcStamp(now)).toBe('20261122T093005Z');
+    const dir = tempDir();
+    const file = join(dir, 'a.json');
+    expect(await setAsideName(file, now)).toBe(`${file}.invalid-20261122T093005Z`);
+    writeFileSync(`${file}.invalid-20261122T093005Z`, '');
+    writeFileSync(`${file}.invalid-20261122T093005Z-2`, '');
+    expect(await setAsideName(file, now)).toBe(`${file}.invalid-20261122T093005Z-3`);
+  });
+});

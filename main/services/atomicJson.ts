@@ -1,0 +1,75 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import writeFileAtomicModule from 'write-file-atomic';
+import type { z } from 'zod';
+import { describeZodError } from '../../shared/model/schemas';
+
+/**
+ * Every file Factmark writes goes through here: temp file + fsync + rename (write-file-atomic),
+ * so a crash or a full disk never leaves a half-written project file behind. Writes to one path
+ * are queued in call order, so the last save requested is the one left on disk.
+ */
+const pendingWrites = new Map<string, Promise<void>>();
+
+export function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const previous = pendingWrites.get(file) ?? Promise.resolve();
+  const write = previous
+    .catch(() => undefined)
+    .then(async () => {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFileAtomicModule(file, typeof data === 'string' ? data : Buffer.from(data), { fsync: true });
+    });
+  pendingWrites.set(file, write);
+  const forget = () => {
+    if (pendingWrites.get(file) === write) pendingWrites.delete(file);
+  };
+  write.then(forget, forget);
+  return write;
+}
+
+/**
+ * The one JSON layout of the project format: 2-space indent and a final newline. Key order is
+ * the insertion order, so callers build objects in the schema's order (stable diffs in git).
+ */
+export function stableJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await writeFileAtomic(file, stableJson(value));
+}
+
+export type JsonReadResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'missing' }
+  | { ok: false; reason: 'invalid'; message: string };
+
+/**
+ * Read and validate a JSON file. A missing file and an invalid one are answers (callers decide
+ * what each means); any other I/O error (permissions, ...) is thrown for the caller's boundary.
+ */
+export async function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+): Promise<JsonReadResult<z.output<S>>> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return { ok: false, reason: 'missing' };
+    throw err;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (err) {
+    return { ok: false, reason: 'invalid', message: `not valid JSON (${(err as Error).message})` };
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return { ok: false, reason: 'invalid', message: describeZodError(parsed.error) };
+  return { ok: true, value: parsed.data };
+}
+
+export function isErrno(err: unknown, code: string): boolean {
+  return typeof err === 'object' && err !== null && (err as NodeJS.ErrnoException).code === code;
+}

@@ -1,0 +1,31 @@
+import { fail, type AppError } from '../../shared/api/result';
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the disk is read-only',
+  ENOENT: 'not found',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'part of the path is not a folder',
+  EMFILE: 'too many files are open',
+  EBUSY: 'the file is in use',
+  ENAMETOOLONG: 'the path is too long',
+  EIO: 'the disk reported an input/output error',
+};
+
+/**
+ * A file-system error as a user-facing failure that names the file, or null when `err` is not
+ * one (then it is a bug, reported as 'internal' by the caller).
+ */
+export function ioFailure(err: unknown): { ok: false; error: AppError } | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const e = err as NodeJS.ErrnoException & { dest?: string };
+  if (typeof e.code !== 'string' || typeof e.syscall !== 'string') return null;
+  const file = e.path ?? e.dest;
+  const reason = REASONS[e.code] ?? e.message;
+  return file ? fail('io', `${file}: ${reason}.`, file) : fail('io', `A file operation failed: ${reason}.`);
+}
+
+export const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -1,0 +1,198 @@
+import { readdir, rename, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fail, ok, type Result } from '../../shared/api/result';
+import type { ProjectProblem } from '../../shared/api/views';
+import {
+  ANNOTATION_SCHEMA_VERSION,
+  annotationFileSchema,
+  documentMetaSchema,
+  projectFileSchema,
+  type AnnotationFile,
+  type DocumentMeta,
+  type ProjectFile,
+} from '../../shared/model/schemas';
+import { isErrno, readJsonFile, writeJsonAtomic } from './atomicJson';
+import { setAsideName } from './setAside';
+
+/** Where each part of a project lives (docs/project-format.md). */
+export const projectFilePath = (dir: string) => join(dir, 'project.json');
+export const documentsDir = (dir: string) => join(dir, 'documents');
+export const documentTextPath = (dir: string, docId: string) => join(dir, 'documents', `${docId}.txt`);
+export const documentMetaPath = (dir: string, docId: string) => join(dir, 'documents', `${docId}.json`);
+export const annotatorDir = (dir: string, annotator: string) => join(dir, 'annotations', annotator);
+export const annotationPath = (dir: string, annotator: string, docId: string) =>
+  join(dir, 'annotations', annotator, `${docId}.json`);
+export const exportsDir = (dir: string) => join(dir, 'exports');
+
+const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+const SET_ASIDE = /^(.+\.json)\.invalid-\d{8}T\d{6}Z(?:-\d+)?$/;
+
+/** Validate project.json; the error names the file and the problem so the user can fix it. */
+export async function readProjectFile(dir: string): Promise<Result<ProjectFile>> {
+  const file = projectFilePath(dir);
+  try {
+    const st = await stat(dir);
+    if (!st.isDirectory()) return fail('invalid-project', `${dir}: not a folder.`, dir);
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return fail('invalid-project', `${dir}: folder not found.`, dir);
+    throw err;
+  }
+  const read = await readJsonFile(file, projectFileSchema);
+  if (read.ok) return ok(read.value);
+  if (read.reason === 'missing') {
+    return fail('invalid-project', `${file}: not found; this folder is not a Factmark project.`, file);
+  }
+  return fail('invalid-project', `${file}: ${read.message}`, file);
+}
+
+export async function writeProjectFile(dir: string, project: ProjectFile): Promise<void> {
+  await writeJsonAtomic(projectFilePath(dir), {
+    schemaVersion: project.schemaVersion,
+    name: project.name,
+    labels: project.labels.map((l) => ({ id: l.id, name: l.name, color: l.color, hotkeys: [...l.hotkeys] })),
+    settings: { snapToWords: project.settings.snapToWords },
+  });
+}
+
+export interface DocumentListing {
+  /** Valid documents, sorted by id. */
+  documents: DocumentMeta[];
+  problems: ProjectProblem[];
+  /** Lower-cased stems of every file in documents/, so new ids never collide (even on case-insensitive disks). */
+  takenIds: Set<string>;
+}
+
+/** Every documents/<id>.json with its <id>.txt; anything broken is reported, never dropped silently. */
+export async function listDocuments(dir: string): Promise<DocumentListing> {
+  let names: string[];
+  try {
+    names = await readdir(documentsDir(dir));
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return { documents: [], problems: [], takenIds: new Set() };
+    throw err;
+  }
+  const present = new Set(names);
+  const takenIds = new Set(names.map((n) => n.replace(/\.(json|txt)$/i, '').toLowerCase()));
+  const metaNames = names.filter((n) => n.endsWith('.json')).sort();
+  const problems: ProjectProblem[] = [];
+  const documents: DocumentMeta[] = [];
+  const reads = await Promise.all(
+    metaNames.map(async (name) => ({ name, read: await readJsonFile(join(documentsDir(dir), name), documentMetaSchema) })),
+  );
+  for (const { name, read } of reads) {
+    const file = join(documentsDir(dir), name);
+    const stem = name.slice(0, -'.json'.length);
+    if (!DOC_ID.test(stem)) {
+      problems.push({ kind: 'invalid-document', file, message: `${file}: the file name is not a valid document id.` });
+    } else if (!read.ok) {
+      if (read.reason === 'missing') continue; // removed while listing
+      problems.push({ kind: 'invalid-document', file, message: `${file}: ${read.message}` });
+    } else if (read.value.id !== stem) {
+      problems.push({
+        kind: 'invalid-document',
+        file,
+        message: `${file}: its id "${read.value.id}" does not match the file name.`,
+      });
+    } else if (!present.has(`${stem}.txt`)) {
+      const txt = documentTextPath(dir, stem);
+      problems.push({ kind: 'invalid-document', file: txt, message: `${txt}: the document text is missing.` });
+    } else {
+      documents.push(read.value);
+    }
+  }
+  documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { documents, problems, takenIds };
+}
+
+export async function readDocumentMeta(dir: string, docId: string): Promise<DocumentMeta | null> {
+  const read = await readJsonFile(documentMetaPath(dir, docId), documentMetaSchema);
+  return read.ok && read.value.id === docId ? read.value : null;
+}
+
+export async function writeDocumentMeta(dir: string, meta: DocumentMeta): Promise<void> {
+  await writeJsonAtomic(documentMetaPath(dir, meta.id), {
+    schemaVersion: meta.schemaVersion,
+    id: meta.id,
+    title: meta.title,
+    outlet: meta.outlet,
+    date: meta.date,
+    source: meta.source,
+    textSha256: meta.textSha256,
+    length: meta.length,
+    importedAt: meta.importedAt,
+    importNotices: [...meta.importNotices],
+  });
+}
+
+/** Why a file was set aside, for the problem list (the file itself no longer says). */
+const setAsideReasons = new Map<string, string>();
+
+export type AnnotationRead =
+  | { kind: 'none' }
+  | { kind: 'ok'; annotation: AnnotationFile }
+  | { kind: 'set-aside'; problem: ProjectProblem };
+
+/**
+ * The annotator's file for a document. An invalid one is renamed aside (never deleted, never
+ * overwritten) and the document reads as not started, so one bad file cannot block the project.
+ */
+export async function readAnnotation(dir: string, annotator: string, docId: string, now: Date): Promise<AnnotationRead> {
+  const file = annotationPath(dir, annotator, docId);
+  const read = await readJsonFile(file, annotationFileSchema);
+  if (read.ok && read.value.docId === docId) return { kind: 'ok', annotation: read.value };
+  if (!read.ok && read.reason === 'missing') return { kind: 'none' };
+  const reason = read.ok ? `it belongs to document "${read.value.docId}", not "${docId}"` : read.message;
+  return { kind: 'set-aside', problem: await setAnnotationAside(file, reason, now) };
+}
+
+export async function setAnnotationAside(file: string, reason: string, now: Date): Promise<ProjectProblem> {
+  const movedTo = await setAsideName(file, now);
+  await rename(file, movedTo);
+  const message = `${file} could not be read (${reason}); it was moved aside to ${basename(movedTo)} and the document starts empty.`;
+  setAsideReasons.set(movedTo, message);
+  return { kind: 'invalid-annotation', file, message, movedTo };
+}
+
+/** Files set aside in the annotator's folder, now or in earlier sessions: they stay listed until removed. */
+export async function listSetAsideAnnotations(dir: string, annotator: string): Promise<ProjectProblem[]> {
+  const folder = annotatorDir(dir, annotator);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return [];
+    throw err;
+  }
+  const problems: ProjectProblem[] = [];
+  for (const name of names.sort()) {
+    const m = SET_ASIDE.exec(name);
+    if (!m || !m[1]) continue;
+    const file = join(folder, m[1]);
+    const movedTo = join(folder, name);
+    const message =
+      setAsideReasons.get(movedTo) ??
+      `${file} could not be read earlier and was moved aside to ${name}; inspect it, then delete it.`;
+    problems.push({ kind: 'invalid-annotation', file, message, movedTo });
+  }
+  return problems;
+}
+
+export async function writeAnnotation(dir: string, annotation: AnnotationFile): Promise<void> {
+  await writeJsonAtomic(annotationPath(dir, annotation.annotator, annotation.docId), {
+    schemaVersion: ANNOTATION_SCHEMA_VERSION,
+    docId: annotation.docId,
+    textSha256: annotation.textSha256,
+    annotator: annotation.annotator,
+    status: annotation.status,
+    spans: annotation.spans.map((s) => ({
+      id: s.id,
+      start: s.start,
+      end: s.end,
+      label: s.label,
+      quote: s.quote,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    })),
+    updatedAt: annotation.updatedAt,
+  });
+}
