@@ -1,0 +1,50 @@
+import { VERSION } from '../version';
+import { exportCommand } from './exportCommand';
+import { importCommand } from './importCommand';
+import { initCommand } from './initCommand';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { serveCommand } from './serveCommand';
+import { USAGE } from './usage';
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  serve: serveCommand,
+  export: exportCommand,
+  import: importCommand,
+  init: initCommand,
+};
+
+/** Runs one command line (without `node factmark`) and answers its exit code; never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr(USAGE);
+    return EXIT_USAGE;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`factmark: unknown command "${command}". Run "factmark help" for the list.\n`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  try {
+    return await run([...rest], io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`factmark ${command}: ${error.message}\nRun "factmark help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`factmark ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,56 @@
+import { app, BrowserWindow, session } from 'electron';
+import { join } from 'node:path';
+import { appPageUrl } from './appPage';
+import { registerIpcHandlers } from './ipc';
+import { installMenu } from './menu';
+import { confineWebContents, hardenSession } from './security';
+import { createAppWindow } from './window';
+
+// The Electron entry (dist/main/electron.js). Layout of the build: dist/main/{electron,preload}.js
+// and dist/renderer/index.html.
+const indexHtml = join(__dirname, '..', 'renderer', 'index.html');
+const preload = join(__dirname, 'preload.js');
+const appPage = appPageUrl(indexHtml);
+
+// Every renderer sandboxed, whatever a window's options say.
+app.enableSandbox();
+
+app.on('web-contents-created', (_event, contents) => confineWebContents(contents, appPage));
+
+// FACTMARK_DATA_DIR (tests, portable setups) wins over Electron's per-user folder, as in the CLI.
+const dataDir = (): string => process.env.FACTMARK_DATA_DIR || app.getPath('userData');
+
+/** `factmark-desktop --project DIR` (or `--project=DIR`) opens that project in the first window. */
+function projectFromArgs(argv: readonly string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--project' || a.startsWith('--project='));
+  if (i < 0) return undefined;
+  const arg = argv[i]!;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
+}
+let initialProject = projectFromArgs(process.argv);
+
+function openWindow(): void {
+  createAppWindow({ dataDir: dataDir(), indexHtml, preload, initialProject });
+  initialProject = undefined;
+}
+
+function refreshMenu(): void {
+  installMenu(dataDir()).catch((error: unknown) => {
+    console.error('Factmark: could not build the menu:', error);
+  });
+}
+
+void app.whenReady().then(() => {
+  hardenSession(session.defaultSession);
+  registerIpcHandlers(appPage, refreshMenu);
+  refreshMenu();
+  openWindow();
+  // macOS keeps the app running without windows; the dock icon opens a new one.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
