@@ -1,0 +1,310 @@
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ForwardedRef } from 'react';
+import { $getNodeByKey, $getRoot, $setSelection, SKIP_DOM_SELECTION_TAG, type NodeKey } from 'lexical';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import type { LabelDef, Span } from '../../../shared/model/schemas';
+import { buildBlocks } from '../../../shared/text/blocks';
+import { segmentsForBlocks } from '../../../shared/annotation/segments';
+import { ArticleBlockNode, $isArticleBlockNode } from './nodes/ArticleBlockNode';
+import { SpanMarkNode, setMarkLookup } from './nodes/SpanMarkNode';
+import { $createBlock } from './buildNodes';
+import { blockSignature, changedBlockIndexes } from './blockSignatures';
+import { createMarkLookup, innermostSpanId } from './markDecoration';
+import { buildPages, pageIndexAt } from './paging';
+import { selectionOffsets } from './domOffsets';
+import { MarkIndex } from './markIndex';
+import { registerReadOnlyGuards } from './readOnlyGuards';
+import { Pager } from './Pager';
+import './article.css';
+
+export interface ArticleViewProps {
+  /** A change of docId means a new document: the view is rebuilt from scratch. */
+  docId: string;
+  text: string;
+  /** Standoff truth; the Lexical tree is only a view of text + spans. */
+  spans: readonly Span[];
+  labels: readonly LabelDef[];
+  selectedSpanId: string | null;
+  /** Click on a mark: the innermost (shortest) span under the pointer. */
+  onSpanClick(spanId: string): void;
+  onSelectionChange?(hasSelection: boolean): void;
+}
+
+export interface ArticleViewHandle {
+  /** Current DOM selection inside the article as UTF-16 offsets into text (unsnapped); null if none/collapsed/outside. */
+  getSelectedRange(): { start: number; end: number } | null;
+  clearSelection(): void;
+  /** Scrolls the first mark of that span into view (centre), switching page if paged. */
+  scrollToSpan(spanId: string): void;
+  focus(): void;
+}
+
+export const BUILD_MEASURE = 'factmark:article-build';
+
+/** What is currently in the editor, to decide between a full and a per-block rebuild. */
+interface Rendered {
+  docId: string;
+  text: string;
+  pageIndex: number;
+  labelsKey: string;
+  blockKeys: NodeKey[];
+  signatures: string[];
+}
+
+const initialConfig: InitialConfigType = {
+  namespace: 'factmark-article',
+  nodes: [ArticleBlockNode, SpanMarkNode],
+  editable: false,
+  // Skip Lexical's default empty paragraph: the first rebuild fills the root.
+  editorState: null,
+  onError(error) {
+    throw error;
+  },
+};
+
+function labelsKeyOf(labels: readonly LabelDef[]): string {
+  return labels.map((l) => `${l.id}:${l.name}:${l.color}`).join('|');
+}
+
+function isEditableTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.matches('input, textarea, select');
+}
+
+export const ArticleView = forwardRef<ArticleViewHandle, ArticleViewProps>(function ArticleView(props, ref) {
+  return (
+    <div className="fm-article-view">
+      <LexicalComposer initialConfig={initialConfig}>
+        <ArticleBody {...props} handleRef={ref} />
+      </LexicalComposer>
+    </div>
+  );
+});
+
+function ArticleBody({
+  docId,
+  text,
+  spans,
+  labels,
+  selectedSpanId,
+  onSpanClick,
+  onSelectionChange,
+  handleRef,
+}: ArticleViewProps & { handleRef: ForwardedRef<ArticleViewHandle> }) {
+  const [editor] = useLexicalComposerContext();
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const markIndex = useMemo(() => new MarkIndex(), []);
+  const rendered = useRef<Rendered | null>(null);
+  const pendingScroll = useRef<string | null>(null);
+
+  const blocks = useMemo(() => buildBlocks(text), [text]);
+  const pages = useMemo(() => buildPages(blocks, text.length), [blocks, text.length]);
+  // The page belongs to a document: switching documents starts at page 1.
+  const [pageState, setPageState] = useState({ docId, index: 0 });
+  const pageIndex = pageState.docId === docId ? Math.min(pageState.index, pages.length - 1) : 0;
+  const goToPage = useCallback((index: number) => setPageState({ docId, index }), [docId]);
+
+  // Latest props for event handlers registered once.
+  const latest = useRef({ spans, pages, pageIndex, onSpanClick, onSelectionChange });
+  latest.current = { spans, pages, pageIndex, onSpanClick, onSelectionChange };
+
+  useEffect(() => markIndex.attach(editor), [editor, markIndex]);
+
+  useEffect(() => {
+    const root = rootRef.current;
+    return root ? registerReadOnlyGuards(editor, root) : undefined;
+  }, [editor]);
+
+  const scrollNow = useCallback(
+    (spanId: string) => {
+      const root = rootRef.current;
+      const el =
+        markIndex.firstElementOf(spanId) ??
+        root?.querySelector<HTMLElement>(`mark[data-span-ids~="${CSS.escape(spanId)}"]`) ??
+        null;
+      el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    },
+    [markIndex],
+  );
+
+  // Build (or partly rebuild) the Lexical tree from text + spans, in one update.
+  useLayoutEffect(() => {
+    const page = pages[pageIndex];
+    if (!page) return;
+    // The measure covers segmenting, signatures and the Lexical update up to the DOM commit.
+    const startMark = `${BUILD_MEASURE}:start`;
+    performance.mark(startMark);
+    const pageBlocks = blocks.slice(page.blockFrom, page.blockTo);
+    const pageSpans = pages.length === 1 ? spans : spans.filter((s) => s.start < page.end && s.end > page.start);
+    const segments = segmentsForBlocks(pageBlocks, pageSpans);
+    const lookup = createMarkLookup(spans, labels);
+    const signatures = segments.map((seg) => blockSignature(seg, lookup.labelOfSpan));
+    const labelsKey = labelsKeyOf(labels);
+    const prev = rendered.current;
+    const full =
+      !prev || prev.docId !== docId || prev.text !== text || prev.pageIndex !== pageIndex || prev.labelsKey !== labelsKey;
+    const changed = full || !prev ? [] : changedBlockIndexes(prev.signatures, signatures);
+    if (!full && changed.length === 0) {
+      performance.clearMarks(startMark);
+      return;
+    }
+
+    setMarkLookup(editor, lookup);
+    let blockKeys = prev?.blockKeys ?? [];
+    editor.update(
+      () => {
+        if (full) {
+          const root = $getRoot();
+          root.clear();
+          $setSelection(null);
+          const nodes = pageBlocks.map((block, i) => $createBlock(text, block, segments[i] ?? []));
+          root.append(...nodes);
+          blockKeys = nodes.map((n) => n.getKey());
+          return;
+        }
+        // A changed block is replaced whole: clearing it in place would remove it (blocks cannot
+        // be empty, and Lexical drops such a parent when its last child goes).
+        blockKeys = [...blockKeys];
+        // Lexical's selection may point into a block being replaced; the DOM selection is left
+        // alone (SKIP_DOM_SELECTION_TAG) so a selection elsewhere in the article survives.
+        $setSelection(null);
+        for (const i of changed) {
+          const node = $getNodeByKey(blockKeys[i] ?? '');
+          const block = pageBlocks[i];
+          if (!$isArticleBlockNode(node) || !block) continue;
+          const fresh = $createBlock(text, block, segments[i] ?? []);
+          node.replace(fresh);
+          blockKeys[i] = fresh.getKey();
+        }
+      },
+      {
+        discrete: true,
+        // The user's DOM selection must survive span edits elsewhere in the article.
+        tag: SKIP_DOM_SELECTION_TAG,
+        onUpdate: () => {
+          performance.measure(BUILD_MEASURE, {
+            start: startMark,
+            detail: { full, blocks: full ? pageBlocks.length : changed.length, spans: pageSpans.length, chars: page.end - page.start },
+          });
+          performance.clearMarks(startMark);
+          const target = pendingScroll.current;
+          pendingScroll.current = null;
+          if (target !== null) scrollNow(target);
+        },
+      },
+    );
+    rendered.current = { docId, text, pageIndex, labelsKey, blockKeys, signatures };
+  }, [editor, docId, text, blocks, pages, pageIndex, spans, labels, scrollNow]);
+
+  useEffect(() => {
+    markIndex.select(selectedSpanId);
+  }, [markIndex, selectedSpanId, spans, pageIndex, docId]);
+
+  // Report selection presence changes (the app enables "tag" actions with it).
+  useEffect(() => {
+    let last = false;
+    const onChange = () => {
+      const root = rootRef.current;
+      const has = root !== null && selectionOffsets(root, document.getSelection()) !== null;
+      if (has !== last) {
+        last = has;
+        latest.current.onSelectionChange?.(has);
+      }
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
+
+  // Ctrl/Cmd+A selects the article's text only, not the whole window (form fields keep theirs).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'a') return;
+      if (isEditableTarget(event.target)) return;
+      const root = rootRef.current;
+      const selection = document.getSelection();
+      if (!root || !selection) return;
+      event.preventDefault();
+      const range = document.createRange();
+      range.selectNodeContents(root);
+      selection.removeAllRanges();
+      selection.addRange(range);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const onClick = useCallback((event: React.MouseEvent<HTMLDivElement>) => {
+    const root = rootRef.current;
+    if (!root || !(event.target instanceof Element)) return;
+    // The end of a drag-selection is not a click on a span.
+    if (selectionOffsets(root, document.getSelection()) !== null) return;
+    const mark = event.target.closest('mark[data-span-ids]');
+    if (!mark || !root.contains(mark)) return;
+    const ids = (mark.getAttribute('data-span-ids') ?? '').split(' ').filter(Boolean);
+    const lengths = new Map(latest.current.spans.map((s) => [s.id, s.end - s.start]));
+    const id = innermostSpanId(ids, (spanId) => lengths.get(spanId));
+    if (id !== null) latest.current.onSpanClick(id);
+  }, []);
+
+  useImperativeHandle(
+    handleRef,
+    (): ArticleViewHandle => ({
+      getSelectedRange() {
+        const root = rootRef.current;
+        return root ? selectionOffsets(root, document.getSelection()) : null;
+      },
+      clearSelection() {
+        const root = rootRef.current;
+        const selection = document.getSelection();
+        if (!root || !selection || selection.rangeCount === 0) return;
+        if (selection.getRangeAt(0).intersectsNode(root)) selection.removeAllRanges();
+      },
+      scrollToSpan(spanId) {
+        const { spans: currentSpans, pages: currentPages, pageIndex: currentPage } = latest.current;
+        const span = currentSpans.find((s) => s.id === spanId);
+        if (!span) return;
+        const target = pageIndexAt(currentPages, span.start);
+        if (target !== currentPage) {
+          pendingScroll.current = spanId;
+          goToPage(target);
+          return;
+        }
+        scrollNow(spanId);
+      },
+      focus() {
+        rootRef.current?.focus({ preventScroll: true });
+      },
+    }),
+    [goToPage, scrollNow],
+  );
+
+  const onPagerGo = useCallback(
+    (index: number) => {
+      goToPage(index);
+      rootRef.current?.scrollIntoView({ block: 'start' });
+    },
+    [goToPage],
+  );
+
+  return (
+    <>
+      <Pager pages={pages} current={pageIndex} textLength={text.length} onGo={onPagerGo} />
+      <ContentEditable
+        ref={rootRef}
+        className="fm-article"
+        data-testid="article"
+        data-doc-id={docId}
+        data-page={pageIndex}
+        role="document"
+        aria-readonly="true"
+        aria-label="Article text"
+        tabIndex={0}
+        spellCheck={false}
+        onClick={onClick}
+      />
+      <Pager pages={pages} current={pageIndex} textLength={text.length} onGo={onPagerGo} />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { LexicalEditor, NodeKey } from 'lexical';
+import { SpanMarkNode } from './nodes/SpanMarkNode';
+
+/**
+ * span id -> the `<mark>` elements currently drawn for it, kept up to date from Lexical's
+ * mutation events (marks are only ever created or destroyed, never edited in place). Used to
+ * scroll to a span and to outline the selected one without querying the whole article.
+ */
+export class MarkIndex {
+  private readonly byKey = new Map<NodeKey, { element: HTMLElement; ids: string[] }>();
+  private readonly bySpan = new Map<string, Set<HTMLElement>>();
+  private selectedId: string | null = null;
+
+  attach(editor: LexicalEditor): () => void {
+    return editor.registerMutationListener(SpanMarkNode, (mutations) => {
+      for (const [key, mutation] of mutations) {
+        if (mutation === 'destroyed') this.remove(key);
+        else {
+          const element = editor.getElementByKey(key);
+          if (!element) continue;
+          const known = this.byKey.get(key);
+          if (known?.element === element) continue;
+          if (known) this.remove(key);
+          this.add(key, element);
+        }
+      }
+    });
+  }
+
+  elementsOf(spanId: string): HTMLElement[] {
+    return [...(this.bySpan.get(spanId) ?? [])];
+  }
+
+  /** The first drawn element of a span in document order, or null if it is not on screen. */
+  firstElementOf(spanId: string): HTMLElement | null {
+    let first: HTMLElement | null = null;
+    for (const el of this.bySpan.get(spanId) ?? []) {
+      if (!first || el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) first = el;
+    }
+    return first;
+  }
+
+  /** Mark the selected span's elements (`data-selected`), unmarking the previous ones. */
+  select(spanId: string | null): void {
+    if (spanId === this.selectedId) return;
+    if (this.selectedId !== null) for (const el of this.bySpan.get(this.selectedId) ?? []) el.removeAttribute('data-selected');
+    this.selectedId = spanId;
+    if (spanId !== null) for (const el of this.bySpan.get(spanId) ?? []) el.setAttribute('data-selected', 'true');
+  }
+
+  private add(key: NodeKey, element: HTMLElement): void {
+    const ids = (element.getAttribute('data-span-ids') ?? '').split(' ').filter(Boolean);
+    this.byKey.set(key, { element, ids });
+    for (const id of ids) {
+      let set = this.bySpan.get(id);
+      if (!set) this.bySpan.set(id, (set = new Set()));
+      set.add(element);
+      if (id === this.selectedId) element.setAttribute('data-selected', 'true');
+    }
+  }
+
+  private remove(key: NodeKey): void {
+    const entry = this.byKey.get(key);
+    if (!entry) return;
+    this.byKey.delete(key);
+    for (const id of entry.ids) {
+      const set = this.bySpan.get(id);
+      set?.delete(entry.element);
+      if (set?.size === 0) this.bySpan.delete(id);
+    }
+  }
+}

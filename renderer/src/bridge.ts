@@ -1,0 +1,77 @@
+import type { FactmarkApi, OperationName } from '../../shared/api/contract';
+import { PRELOAD_OPERATION_NAMES } from '../../shared/api/operationNames';
+import { fail, type Result } from '../../shared/api/result';
+
+/**
+ * The one module that talks to Factmark's services. In Electron the preload exposes
+ * `window.factmark` (IPC); under `factmark serve` the same API is reached over loopback HTTP,
+ * authenticated with the token the server printed in the URL.
+ */
+export type MenuCommandSource = { onMenuCommand?(cb: (cmd: string) => void): () => void };
+export type Bridge = FactmarkApi & MenuCommandSource;
+
+declare global {
+  interface Window {
+    factmark?: Bridge;
+  }
+}
+
+const KEEPALIVE_MAX_BODY = 60_000;
+
+export const LOST_CONTACT_MESSAGE = 'Lost contact with Factmark: is `factmark serve` still running?';
+
+type FetchInit = { method: string; headers: Record<string, string>; body: string; keepalive?: boolean };
+type FetchLike = (url: string, init: FetchInit) => Promise<{
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+}>;
+
+function transportRefusal(status: number): Result<never> {
+  if (status === 401 || status === 403) {
+    return fail('io', 'Factmark refused the request: open the exact address `factmark serve` printed (it contains the access token).');
+  }
+  if (status === 413) return fail('io', 'That request is too large for Factmark (the limit is 40 MB).');
+  return fail('io', `Factmark answered with an unexpected HTTP status ${status}.`);
+}
+
+/** An HTTP client of `factmark serve` implementing the same API as the Electron preload. */
+export function createHttpBridge(token: string, fetchImpl: FetchLike, baseUrl = ''): Bridge {
+  const call = async (name: OperationName, input: unknown): Promise<Result<unknown>> => {
+    let response;
+    try {
+      const body = JSON.stringify(input ?? {});
+      const init: FetchInit = {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-factmark-token': token },
+        body,
+      };
+      // A save started while the page closes must still reach the server; browsers allow
+      // keepalive only for small bodies (64 KB in total).
+      if (body.length < KEEPALIVE_MAX_BODY) init.keepalive = true;
+      response = await fetchImpl(`${baseUrl}/api/${name}`, init);
+    } catch {
+      return fail('io', LOST_CONTACT_MESSAGE);
+    }
+    if (!response.ok) return transportRefusal(response.status);
+    try {
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      return fail('io', LOST_CONTACT_MESSAGE);
+    }
+  };
+  const api: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
+  for (const name of PRELOAD_OPERATION_NAMES) api[name] = (input) => call(name, input);
+  return api as unknown as Bridge;
+}
+
+function pickBridge(): Bridge {
+  if (typeof window !== 'undefined' && window.factmark) return window.factmark;
+  const token = typeof location === 'undefined' ? '' : (new URLSearchParams(location.search).get('token') ?? '');
+  return createHttpBridge(token, (url, init) => fetch(url, init));
+}
+
+export const bridge: Bridge = pickBridge();
+
+/** True inside the Electron shell (preload present). */
+export const isElectron = (): boolean => typeof window !== 'undefined' && window.factmark !== undefined;

@@ -1,0 +1,76 @@
+import { appStore } from '../stores/appStore';
+import { useStore } from '../stores/createStore';
+import { FirstStartScreen } from './AnnotatorPrompt';
+import { ArticlePane } from './ArticlePane';
+import { DocumentList } from './DocumentList';
+import { ExportDialog } from './ExportDialog';
+import { LabelPalette } from './LabelPalette';
+import { ProblemsBanner } from './ProblemsBanner';
+import { AnnotatorDialog, NewProjectDialog, OpenProjectDialog } from './ProjectDialogs';
+import { ProjectErrorScreen } from './ProjectErrorScreen';
+import { ShortcutsOverlay } from './ShortcutsOverlay';
+import { SpanPanel } from './SpanPanel';
+import { Toasts } from './Toasts';
+import { TopBar } from './TopBar';
+
+function Overlays() {
+  const overlay = useStore(appStore, (s) => s.overlay);
+  const hasProject = useStore(appStore, (s) => s.project !== null);
+  if (overlay === 'shortcuts') return <ShortcutsOverlay />;
+  if (overlay === 'export' && hasProject) return <ExportDialog />;
+  if (overlay === 'open-project') return <OpenProjectDialog />;
+  if (overlay === 'new-project') return <NewProjectDialog />;
+  if (overlay === 'annotator') return <AnnotatorDialog />;
+  return null;
+}
+
+function Screen() {
+  const phase = useStore(appStore, (s) => s.phase);
+  const fatal = useStore(appStore, (s) => s.fatalMessage);
+  const session = useStore(appStore, (s) => s.session);
+  const project = useStore(appStore, (s) => s.project);
+  const projectError = useStore(appStore, (s) => s.projectError);
+
+  if (phase === 'starting') return <main className="center-screen muted">Starting Factmark…</main>;
+  if (phase === 'fatal' || !session) {
+    return (
+      <main className="center-screen">
+        <div className="card" role="alert">
+          <h1>Factmark cannot start</h1>
+          <p>{fatal ?? 'The Factmark services did not answer.'}</p>
+          <button type="button" onClick={() => location.reload()}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (!session.annotator) return <FirstStartScreen suggested={session.suggestedAnnotator} />;
+  if (!project) {
+    return (
+      <ProjectErrorScreen error={projectError ?? { message: 'No project is open. Open the sample project or another one.' }} />
+    );
+  }
+  return (
+    <div className="app-shell">
+      <TopBar />
+      <ProblemsBanner />
+      <LabelPalette />
+      <div className="workspace">
+        <DocumentList />
+        <ArticlePane />
+        <SpanPanel />
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <>
+      <Screen />
+      <Overlays />
+      <Toasts />
+    </>
+  );
+}

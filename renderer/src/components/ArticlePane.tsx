@@ -1,0 +1,103 @@
+import { useCallback } from 'react';
+import { ArticleView, type ArticleViewHandle } from '../article/ArticleView';
+import type { DocStatus } from '../../../shared/model/schemas';
+import { DOC_STATUSES } from '../../../shared/model/schemas';
+import { appStore, showToast } from '../stores/appStore';
+import { useStore } from '../stores/createStore';
+import { article, documentStore, selectSpan } from '../controller';
+import { SaveStateIndicator } from './SaveStateIndicator';
+import { STATUS_LABEL } from './StatusPill';
+
+const EMPTY_LABELS: never[] = [];
+
+export function ArticlePane() {
+  const doc = useStore(documentStore, (s) => s.doc);
+  const loading = useStore(documentStore, (s) => s.loading);
+  const loadError = useStore(documentStore, (s) => s.loadError);
+  const labels = useStore(appStore, (s) => s.project?.labels ?? EMPTY_LABELS);
+
+  const setHandle = useCallback((handle: ArticleViewHandle | null) => {
+    article.current = handle;
+  }, []);
+  const onSpanClick = useCallback((spanId: string) => selectSpan(spanId, false), []);
+  const onSelectionChange = useCallback((has: boolean) => appStore.set({ hasTextSelection: has }), []);
+
+  if (loadError) {
+    return (
+      <section className="article-pane">
+        <div className="article-message" role="alert">
+          <h2>This document could not be opened</h2>
+          <p>{loadError}</p>
+        </div>
+      </section>
+    );
+  }
+  if (!doc) {
+    return (
+      <section className="article-pane">
+        <div className="article-message">{loading ? 'Opening the document…' : 'Choose a document in the list to start.'}</div>
+      </section>
+    );
+  }
+  const changeStatus = (status: DocStatus) => {
+    const result = documentStore.setStatus(status);
+    if (!result.ok) showToast(result.message, 'error');
+  };
+  return (
+    <section className="article-pane" aria-label="Article">
+      <header className="article-header">
+        <div className="article-title">
+          <h2>{doc.meta.title || doc.docId}</h2>
+          <p className="article-meta">
+            {[doc.meta.outlet, doc.meta.date].filter(Boolean).join(' · ') || 'No outlet or date'}
+          </p>
+        </div>
+        <div className="article-controls">
+          <label htmlFor="doc-status">Status</label>
+          <select
+            id="doc-status"
+            data-testid="doc-status"
+            value={doc.status}
+            disabled={doc.textChanged}
+            onChange={(e) => changeStatus(e.target.value as DocStatus)}
+          >
+            {DOC_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+          <SaveStateIndicator />
+        </div>
+      </header>
+      {doc.textChanged && (
+        <div className="banner banner-warning" data-testid="text-changed-banner" role="alert">
+          <strong>Read-only.</strong> The text of this document changed after these annotations were made, so their
+          offsets may no longer fit. Tagging is disabled and the annotation file is kept as it is.
+        </div>
+      )}
+      {loading && <div className="article-loading">Opening…</div>}
+      <div
+        className="article-scroll"
+        onMouseDown={() => {
+          article.selectedWithAlt = false;
+        }}
+        onMouseUp={(e) => {
+          // Alt held while selecting means "exactly this", like Alt with the label key.
+          article.selectedWithAlt = e.altKey;
+        }}
+      >
+        <ArticleView
+          ref={setHandle}
+          docId={doc.docId}
+          text={doc.text}
+          spans={doc.history.present}
+          labels={labels}
+          selectedSpanId={doc.selectedSpanId}
+          onSpanClick={onSpanClick}
+          onSelectionChange={onSelectionChange}
+        />
+      </div>
+    </section>
+  );
+}

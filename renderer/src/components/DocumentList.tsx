@@ -1,0 +1,167 @@
+import { memo, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { DocumentSummary } from '../../../shared/api/views';
+import type { LabelDef } from '../../../shared/model/schemas';
+import { countByLabel } from '../../../shared/annotation/operations';
+import { DOC_STATUSES } from '../../../shared/model/schemas';
+import { appStore } from '../stores/appStore';
+import { useStore } from '../stores/createStore';
+import { filterDocuments, type StatusFilter } from '../stores/documentFilters';
+import { documentStore, importFiles, openDocument } from '../controller';
+import { STATUS_LABEL, StatusPill } from './StatusPill';
+
+const DocItem = memo(function DocItem({
+  doc,
+  labels,
+  current,
+}: {
+  doc: DocumentSummary;
+  labels: readonly LabelDef[];
+  current: boolean;
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={current ? 'doc-item current' : 'doc-item'}
+        data-testid="doc-item"
+        data-doc-id={doc.id}
+        data-status={doc.status}
+        aria-current={current ? 'true' : undefined}
+        onClick={() => void openDocument(doc.id)}
+      >
+        <span className="doc-title">{doc.title || doc.id}</span>
+        <span className="doc-line">
+          <span className="doc-outlet">{doc.outlet ?? '—'}</span>
+          <StatusPill status={doc.status} />
+        </span>
+        <span className="doc-line">
+          <span className="doc-counts">
+            {labels.map((l) => {
+              const n = doc.counts[l.id] ?? 0;
+              return n > 0 ? (
+                <span key={l.id} className="count" style={{ color: l.color }} title={`${n} ${l.name}`}>
+                  {n}
+                </span>
+              ) : null;
+            })}
+          </span>
+          {doc.textChanged && (
+            <span className="text-changed-flag" title="The text changed after it was annotated: read-only.">
+              ⚠ text changed
+            </span>
+          )}
+        </span>
+      </button>
+    </li>
+  );
+});
+
+/** The current document's live status and counts (before its save answers). */
+function useLiveCurrent(): { docId: string | null; summaryPatch: Partial<DocumentSummary> | null } {
+  const docId = useStore(documentStore, (s) => s.docId);
+  const status = useStore(documentStore, (s) => s.doc?.status);
+  const spans = useStore(documentStore, (s) => s.doc?.history.present);
+  const counts = useMemo(() => (spans ? countByLabel(spans) : null), [spans]);
+  const summaryPatch = useMemo(() => (status && counts ? { status, counts } : null), [status, counts]);
+  return { docId, summaryPatch };
+}
+
+export function DocumentList() {
+  const project = useStore(appStore, (s) => s.project);
+  const statusFilter = useStore(appStore, (s) => s.statusFilter);
+  const search = useStore(appStore, (s) => s.search);
+  const { docId, summaryPatch } = useLiveCurrent();
+  const [dragging, setDragging] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const docs = useMemo(() => {
+    const all = project?.documents ?? [];
+    const live = summaryPatch ? all.map((d) => (d.id === docId ? { ...d, ...summaryPatch } : d)) : all;
+    return filterDocuments(live, statusFilter, search);
+  }, [project, statusFilter, search, docId, summaryPatch]);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length > 0) void importFiles(files);
+  };
+
+  const total = project?.documents.length ?? 0;
+  return (
+    <aside
+      className={dragging ? 'doc-pane dragging' : 'doc-pane'}
+      aria-label="Documents"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <div className="doc-filters">
+        <label className="visually-hidden" htmlFor="doc-search">
+          Search titles
+        </label>
+        <input
+          id="doc-search"
+          type="search"
+          data-testid="doc-search"
+          placeholder="Search titles…"
+          value={search}
+          onChange={(e) => appStore.set({ search: e.target.value })}
+        />
+        <label className="visually-hidden" htmlFor="status-filter">
+          Show documents with status
+        </label>
+        <select
+          id="status-filter"
+          data-testid="status-filter"
+          value={statusFilter}
+          onChange={(e) => appStore.set({ statusFilter: e.target.value as StatusFilter })}
+        >
+          <option value="all">All statuses</option>
+          {DOC_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="doc-count">
+        {docs.length === total ? `${total} documents` : `${docs.length} of ${total} documents`}
+      </p>
+      <ul className="doc-list" data-testid="doc-list">
+        {docs.map((d) => (
+          <DocItem key={d.id} doc={d} labels={project?.labels ?? []} current={d.id === docId} />
+        ))}
+        {docs.length === 0 && <li className="empty-note">{total === 0 ? 'No documents yet: import some below.' : 'No document matches.'}</li>}
+      </ul>
+      <div className="drop-zone">
+        <p>Drop .txt or .md files here to import them,</p>
+        <button type="button" onClick={() => inputRef.current?.click()} disabled={!project}>
+          or choose files…
+        </button>
+        <input
+          ref={inputRef}
+          type="file"
+          multiple
+          accept=".txt,.md,text/plain,text/markdown"
+          data-testid="import-input"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length > 0) void importFiles(files);
+          }}
+        />
+      </div>
+    </aside>
+  );
+}

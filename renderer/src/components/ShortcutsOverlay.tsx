@@ -1,0 +1,39 @@
+import { appStore } from '../stores/appStore';
+import { useStore } from '../stores/createStore';
+import { FIXED_SHORTCUTS } from '../keyboard/shortcutList';
+import { Dialog } from './Dialog';
+
+export function ShortcutsOverlay() {
+  const labels = useStore(appStore, (s) => s.project?.labels ?? []);
+  return (
+    <Dialog title="Keyboard shortcuts" testId="shortcuts-overlay" wide>
+      <table className="shortcuts">
+        <tbody>
+          {labels.map((l) => (
+            <tr key={l.id}>
+              <td>{l.hotkeys.length ? l.hotkeys.map((k) => <kbd key={k}>{k}</kbd>) : <em>no key</em>}</td>
+              <td>
+                Tag the selected text as <span className="label-chip" style={{ backgroundColor: l.color }}>{l.name}</span>,
+                or change the selected span to it
+              </td>
+            </tr>
+          ))}
+          {FIXED_SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <td>
+                {s.keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && ' or '}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{s.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">Shortcuts do not act while you type in a field. Selections snap to whole words unless Alt is held.</p>
+    </Dialog>
+  );
+}

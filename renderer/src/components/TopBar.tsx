@@ -1,0 +1,107 @@
+import { useEffect, useRef, useState } from 'react';
+import { appStore, setOverlay } from '../stores/appStore';
+import { useStore } from '../stores/createStore';
+import { openImportPicker, openProjectAt, openProjectCommand, openSampleProject } from '../controller';
+
+function RecentMenu({ recent }: { recent: readonly string[] }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    window.addEventListener('mousedown', close);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('mousedown', close);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  return (
+    <div className="menu" ref={ref}>
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Recent ▸
+      </button>
+      {open && (
+        <ul className="menu-list" role="menu">
+          {recent.length === 0 && <li className="menu-empty">No recent projects yet.</li>}
+          {recent.map((path) => (
+            <li key={path} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                title={path}
+                onClick={() => {
+                  setOpen(false);
+                  void openProjectAt(path);
+                }}
+              >
+                {path}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function TopBar() {
+  const project = useStore(appStore, (s) => s.project);
+  const session = useStore(appStore, (s) => s.session);
+  return (
+    <header className="top-bar">
+      <div className="brand" aria-hidden="true">
+        ◆
+      </div>
+      <h1 className="project-name" title={project?.path}>
+        {project?.name ?? 'No project'}
+        {project?.isSample && <span className="tag">sample</span>}
+      </h1>
+      <nav className="top-actions" aria-label="Project">
+        <button type="button" onClick={() => setOverlay('new-project')}>
+          New project
+        </button>
+        <button type="button" onClick={() => void openProjectCommand()}>
+          Open project
+        </button>
+        <RecentMenu recent={session?.recentProjects ?? []} />
+        <button type="button" onClick={() => void openSampleProject()}>
+          Open sample
+        </button>
+        <span className="separator" aria-hidden="true" />
+        <button type="button" onClick={openImportPicker} disabled={!project}>
+          Import
+        </button>
+        <button type="button" data-testid="open-export" onClick={() => setOverlay('export')} disabled={!project}>
+          Export
+        </button>
+      </nav>
+      <div className="top-right">
+        <button
+          type="button"
+          className="annotator-button"
+          title="Change the annotator name"
+          onClick={() => setOverlay('annotator')}
+        >
+          <svg className="person-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <circle cx="8" cy="5" r="3" fill="currentColor" />
+            <path d="M2 15c0-3.3 2.7-5.5 6-5.5s6 2.2 6 5.5z" fill="currentColor" />
+          </svg>{' '}
+          {session?.annotator ?? 'No annotator'}
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setOverlay('shortcuts')}
+        >
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

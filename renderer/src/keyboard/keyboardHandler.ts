@@ -1,0 +1,89 @@
+import { labelForKey } from '../../../shared/model/labels';
+import { appStore, setOverlay } from '../stores/appStore';
+import {
+  applyLabel,
+  documentStore,
+  escape,
+  goToNeighbour,
+  markDoneAndNext,
+  removeSelectedSpan,
+} from '../controller';
+
+/** Typing in a form field must never trigger shortcuts. */
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.closest('input, select, textarea') !== null;
+}
+
+/** The key a label hotkey stands for, also with Alt held (where macOS turns "1" into "¡"). */
+function plainKey(event: KeyboardEvent): string {
+  if (!event.altKey) return event.key;
+  const m = /^(?:Digit|Key|Numpad)([0-9A-Z])$/.exec(event.code);
+  return m?.[1]?.toLowerCase() ?? event.key;
+}
+
+/**
+ * The app's keyboard shortcuts (window, capture phase so the article editor never sees them).
+ * Each branch handles one shortcut and stops there.
+ */
+export function handleKeyDown(event: KeyboardEvent): void {
+  if (event.isComposing || event.defaultPrevented) return;
+  const { overlay } = appStore.get();
+  const mod = event.ctrlKey || event.metaKey;
+
+  if (event.key === 'Escape') {
+    // Esc always closes an open dialog, even from inside one of its fields.
+    if (overlay !== null || !isTypingTarget(event.target)) {
+      escape();
+      if (overlay !== null) event.preventDefault();
+    }
+    return;
+  }
+  if (isTypingTarget(event.target)) return;
+  if (event.key === '?' && !mod && (overlay === null || overlay === 'shortcuts')) {
+    event.preventDefault();
+    setOverlay(overlay === 'shortcuts' ? null : 'shortcuts');
+    return;
+  }
+  if (overlay !== null) return;
+  if (!documentStore.get().doc) return;
+
+  const key = event.key.toLowerCase();
+  if (mod && !event.altKey) {
+    if (key === 'z' && !event.shiftKey) {
+      event.preventDefault();
+      documentStore.undo();
+    } else if ((key === 'z' && event.shiftKey) || (key === 'y' && event.ctrlKey && !event.shiftKey)) {
+      event.preventDefault();
+      documentStore.redo();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      void markDoneAndNext();
+    }
+    return;
+  }
+  if (mod) return;
+
+  if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+    event.preventDefault();
+    void goToNeighbour(event.key === 'ArrowDown' ? 1 : -1);
+    return;
+  }
+  if (event.key === 'Delete' || event.key === 'Backspace') {
+    if (documentStore.get().doc?.selectedSpanId) {
+      event.preventDefault();
+      removeSelectedSpan();
+    }
+    return;
+  }
+  const label = labelForKey(appStore.get().project?.labels ?? [], plainKey(event));
+  if (label) {
+    event.preventDefault();
+    applyLabel(label, event.altKey);
+    return;
+  }
+  if ((event.key === ']' || event.key === '[') && !event.altKey) {
+    event.preventDefault();
+    void goToNeighbour(event.key === ']' ? 1 : -1);
+  }
+}

@@ -1,0 +1,20 @@
+/** Every fixed shortcut, as the overlay lists it (label keys are added from the project). */
+export interface ShortcutEntry {
+  keys: string[];
+  action: string;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+export const MOD = isMac ? '⌘' : 'Ctrl';
+
+export const FIXED_SHORTCUTS: ShortcutEntry[] = [
+  { keys: ['Alt + label key'], action: 'Tag the exact selection, without snapping to whole words (or hold Alt while selecting)' },
+  { keys: ['Delete', 'Backspace'], action: 'Remove the selected span' },
+  { keys: [`${MOD} + Z`], action: 'Undo' },
+  { keys: [`${MOD} + Shift + Z`, 'Ctrl + Y'], action: 'Redo' },
+  { keys: [`${MOD} + Enter`], action: 'Mark the document done and open the next one that is not done' },
+  { keys: [']', 'Alt + ↓'], action: 'Next document in the list' },
+  { keys: ['[', 'Alt + ↑'], action: 'Previous document in the list' },
+  { keys: ['Esc'], action: 'Clear the selection and close dialogs' },
+  { keys: ['?'], action: 'Show or hide this list of shortcuts' },
+];

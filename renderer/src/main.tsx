@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App';
+import { installMenuCommands, installUnloadGuard, start } from './controller';
+import { handleKeyDown } from './keyboard/keyboardHandler';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html has no #root element');
+createRoot(rootElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+
+// Capture phase: shortcuts win over the article editor's own key handling.
+window.addEventListener('keydown', handleKeyDown, true);
+installUnloadGuard();
+installMenuCommands();
+void start();

@@ -1,0 +1,255 @@
+import type { FactmarkApi } from '../../../shared/api/contract';
+import type { ProjectView } from '../../../shared/api/views';
+import type { DocStatus, DocumentMeta, Span } from '../../../shared/model/schemas';
+import { addSpan, relabelSpan, removeSpan } from '../../../shared/annotation/operations';
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  pushHistory,
+  redo as redoHistory,
+  undo as undoHistory,
+  type History,
+} from '../../../shared/annotation/history';
+import { snapRange } from '../../../shared/text/snap';
+import { createAutosaver, type Autosaver, type SaveState } from './autosaver';
+import { createStore, type Store } from './createStore';
+
+/** The document open in the centre pane: its immutable text and the annotator's editable spans. */
+export interface OpenDocument {
+  docId: string;
+  meta: DocumentMeta;
+  text: string;
+  /** The stored annotations were made against another text: nothing may be changed. */
+  textChanged: boolean;
+  status: DocStatus;
+  /** Undo/redo covers the spans; the status is a separate, explicit choice. */
+  history: History<Span[]>;
+  selectedSpanId: string | null;
+  updatedAt: string | null;
+}
+
+export interface DocumentState {
+  /** The document being shown or loaded. */
+  docId: string | null;
+  loading: boolean;
+  loadError: string | null;
+  doc: OpenDocument | null;
+  saveState: SaveState;
+  saveMessage: string | null;
+}
+
+export type ChangeResult = { ok: true } | { ok: false; message: string };
+
+export interface DocumentStoreDeps {
+  api: Pick<FactmarkApi, 'getDocument' | 'saveAnnotations'>;
+  /** A save answered with the project's new view (counts, statuses). */
+  onProjectUpdated(project: ProjectView): void;
+  newId(): string;
+  now(): string;
+  autosaveDelayMs?: number;
+}
+
+export const READ_ONLY_MESSAGE =
+  'This document is read-only: its text changed after these annotations were made, so their offsets may no longer fit.';
+
+export interface DocumentStore extends Store<DocumentState> {
+  /** Save the open document, then load another. False (and nothing switched) when the save failed. */
+  open(docId: string): Promise<ChangeResult>;
+  /** Save and forget the open document (project switch). */
+  close(): Promise<ChangeResult>;
+  reload(): Promise<ChangeResult>;
+  tagRange(range: { start: number; end: number }, label: string, words: boolean): ChangeResult;
+  relabelSelected(label: string): ChangeResult;
+  removeSelected(): ChangeResult;
+  undo(): boolean;
+  redo(): boolean;
+  selectSpan(spanId: string | null): void;
+  setStatus(status: DocStatus): ChangeResult;
+  flush(): Promise<boolean>;
+  hasUnsaved(): boolean;
+}
+
+const EMPTY: DocumentState = {
+  docId: null,
+  loading: false,
+  loadError: null,
+  doc: null,
+  saveState: 'saved',
+  saveMessage: null,
+};
+
+export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
+  const store = createStore<DocumentState>(EMPTY);
+  let saver: Autosaver | null = null;
+  let loadToken = 0;
+
+  const currentDoc = () => store.get().doc;
+
+  const patchDoc = (patch: Partial<OpenDocument>) =>
+    store.set((s) => (s.doc ? { doc: { ...s.doc, ...patch } } : {}));
+
+  const makeSaver = (docId: string): Autosaver =>
+    createAutosaver({
+      delayMs: deps.autosaveDelayMs ?? 600,
+      async save() {
+        const doc = currentDoc();
+        if (!doc || doc.docId !== docId) return { ok: true };
+        const spans = doc.history.present.map(({ id, start, end, label, createdAt, updatedAt }) => ({
+          id,
+          start,
+          end,
+          label,
+          createdAt,
+          updatedAt,
+        }));
+        const result = await deps.api.saveAnnotations({ docId, status: doc.status, spans });
+        if (!result.ok) {
+          if (result.error.code === 'text-changed' && currentDoc()?.docId === docId) patchDoc({ textChanged: true });
+          return { ok: false, message: result.error.message };
+        }
+        if (currentDoc()?.docId === docId) patchDoc({ updatedAt: result.value.updatedAt });
+        deps.onProjectUpdated(result.value.project);
+        return { ok: true };
+      },
+      onState(saveState, saveMessage) {
+        if (store.get().docId === docId) store.set({ saveState, saveMessage });
+      },
+    });
+
+  /** Every change of spans or status goes through here: one place that marks the doc unsaved. */
+  const change = (patch: Partial<OpenDocument>) => {
+    patchDoc(patch);
+    saver?.markChanged();
+  };
+
+  const editable = (): OpenDocument | { message: string } => {
+    const doc = currentDoc();
+    if (!doc) return { message: 'Open a document first.' };
+    if (doc.textChanged) return { message: READ_ONLY_MESSAGE };
+    return doc;
+  };
+
+  const pushSpans = (doc: OpenDocument, spans: Span[], selectedSpanId: string | null, extra: Partial<OpenDocument> = {}) =>
+    change({ history: pushHistory(doc.history, spans), selectedSpanId, ...extra });
+
+  const flush = async () => (saver ? saver.flush() : true);
+
+  const saveFailedMessage = () => {
+    const msg = store.get().saveMessage;
+    return `Your changes to this document could not be saved${msg ? `: ${msg}` : '.'} Fix the problem or retry before leaving it.`;
+  };
+
+  const load = async (docId: string): Promise<ChangeResult> => {
+    const token = ++loadToken;
+    saver?.dispose();
+    saver = null;
+    store.set({ docId, loading: true, loadError: null, doc: null, saveState: 'saved', saveMessage: null });
+    const result = await deps.api.getDocument({ docId });
+    if (token !== loadToken) return { ok: false, message: 'Another document was opened meanwhile.' };
+    if (!result.ok) {
+      store.set({ loading: false, loadError: result.error.message });
+      return { ok: false, message: result.error.message };
+    }
+    const view = result.value;
+    saver = makeSaver(docId);
+    store.set({
+      loading: false,
+      doc: {
+        docId,
+        meta: view.meta,
+        text: view.text,
+        textChanged: view.textChanged,
+        status: view.status,
+        history: createHistory(view.spans),
+        selectedSpanId: null,
+        updatedAt: view.updatedAt,
+      },
+    });
+    return { ok: true };
+  };
+
+  return {
+    ...store,
+    async open(docId) {
+      if (!(await flush())) return { ok: false, message: saveFailedMessage() };
+      return load(docId);
+    },
+    async close() {
+      if (!(await flush())) return { ok: false, message: saveFailedMessage() };
+      loadToken += 1;
+      saver?.dispose();
+      saver = null;
+      store.set(EMPTY);
+      return { ok: true };
+    },
+    async reload() {
+      const docId = store.get().docId;
+      if (!docId) return { ok: true };
+      if (!(await flush())) return { ok: false, message: saveFailedMessage() };
+      return load(docId);
+    },
+    tagRange(range, label, words) {
+      const doc = editable();
+      if (!('docId' in doc)) return { ok: false, message: doc.message };
+      const snapped = snapRange(doc.text, range.start, range.end, { words });
+      if (!snapped) return { ok: false, message: 'Only spaces are selected: select some words to tag.' };
+      const added = addSpan(doc.text, doc.history.present, { ...snapped, label }, deps.newId(), deps.now());
+      if (!added.ok) return { ok: false, message: added.message };
+      // Tagging the first span means work has started on this document.
+      const extra: Partial<OpenDocument> = doc.status === 'todo' ? { status: 'in_progress' } : {};
+      pushSpans(doc, added.spans, added.span.id, extra);
+      return { ok: true };
+    },
+    relabelSelected(label) {
+      const doc = editable();
+      if (!('docId' in doc)) return { ok: false, message: doc.message };
+      const id = doc.selectedSpanId;
+      if (!id) return { ok: false, message: 'Select some text or a span first.' };
+      const current = doc.history.present.find((s) => s.id === id);
+      if (!current) return { ok: false, message: 'The selected span no longer exists.' };
+      if (current.label === label) return { ok: true };
+      const relabelled = relabelSpan(doc.history.present, id, label, deps.now());
+      if (!relabelled.ok) return { ok: false, message: relabelled.message };
+      pushSpans(doc, relabelled.spans, id);
+      return { ok: true };
+    },
+    removeSelected() {
+      const doc = editable();
+      if (!('docId' in doc)) return { ok: false, message: doc.message };
+      const id = doc.selectedSpanId;
+      if (!id) return { ok: false, message: 'Select a span to remove first.' };
+      pushSpans(doc, removeSpan(doc.history.present, id), null);
+      return { ok: true };
+    },
+    undo() {
+      const doc = currentDoc();
+      if (!doc || doc.textChanged || !canUndo(doc.history)) return false;
+      const history = undoHistory(doc.history);
+      const keep = history.present.some((s) => s.id === doc.selectedSpanId);
+      change({ history, selectedSpanId: keep ? doc.selectedSpanId : null });
+      return true;
+    },
+    redo() {
+      const doc = currentDoc();
+      if (!doc || doc.textChanged || !canRedo(doc.history)) return false;
+      const history = redoHistory(doc.history);
+      const keep = history.present.some((s) => s.id === doc.selectedSpanId);
+      change({ history, selectedSpanId: keep ? doc.selectedSpanId : null });
+      return true;
+    },
+    selectSpan(spanId) {
+      const doc = currentDoc();
+      if (!doc || doc.selectedSpanId === spanId) return;
+      patchDoc({ selectedSpanId: spanId });
+    },
+    setStatus(status) {
+      const doc = editable();
+      if (!('docId' in doc)) return { ok: false, message: doc.message };
+      if (doc.status !== status) change({ status });
+      return { ok: true };
+    },
+    flush,
+    hasUnsaved: () => saver?.hasUnsaved() ?? false,
+  };
+}
