@@ -1,20 +1,27 @@
 import { _electron as electron, test } from '@playwright/test';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runCoreJourney } from './coreJourney';
 import { repoRoot } from './serveFixture';
 
-/** Where the electron package says its binary is, or why there is none. */
+/**
+ * Where the electron package's binary is, or why there is none. Read from its path.txt, never
+ * through require('electron'), whose index.js would try to download a missing binary.
+ */
 function electronBinary(): { path: string } | { missing: string } {
+  let packageDir: string;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const path = require('electron') as unknown as string;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { missing: `the electron package points at ${String(path)}, which does not exist (its binary was never downloaded)` };
-  } catch (e) {
-    return { missing: `the electron package cannot be loaded: ${(e as Error).message}` };
+    packageDir = dirname(require.resolve('electron/package.json', { paths: [repoRoot] }));
+  } catch {
+    return { missing: 'the electron package is not installed' };
   }
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) {
+    return { missing: "Electron's binary was never downloaded here (node_modules/electron has no path.txt; ELECTRON_SKIP_BINARY_DOWNLOAD or no network)" };
+  }
+  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? { path: binary } : { missing: `${binary} does not exist` };
 }
 
 test('annotator core loop in the desktop app (Electron)', async () => {

@@ -1,8 +1,9 @@
 // `npm start` (after the build): the desktop app when Electron can run here, else the same app
 // served to a browser by `factmark serve`, so the user always gets a working Factmark.
-// Never downloads anything: node_modules/electron's index.js would fetch a missing binary, so
-// the binary is located here from its path.txt instead of require('electron').
-import { spawn } from 'node:child_process';
+// Electron 45 fetches its binary at first launch, not at npm install. We do that fetch here,
+// once, with Electron's own installer (skipped when ELECTRON_SKIP_BINARY_DOWNLOAD is set, as on
+// CI), and fall back to the browser version when it fails (offline machines).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
@@ -129,7 +130,29 @@ if (!existsSync(join(root, 'dist', 'main', 'electron.js')) || !existsSync(join(r
   process.exit(1);
 }
 
-const electron = locateElectron();
+/** Electron's own first-launch download (node_modules/electron/install.js); false if it failed. */
+function downloadElectron() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD || process.env.ELECTRON_OVERRIDE_DIST_PATH) return false;
+  let installer;
+  try {
+    installer = join(dirname(require.resolve('electron/package.json', { paths: [root] })), 'install.js');
+  } catch {
+    return false;
+  }
+  if (!existsSync(installer)) return false;
+  console.log("Fetching Electron's binary (first start only)…");
+  const result = spawnSync(process.execPath, [installer], { stdio: 'inherit', timeout: 5 * 60_000 });
+  return result.status === 0;
+}
+
+let electron = locateElectron();
+if (!electron.binary) {
+  const fetched = downloadElectron();
+  electron = locateElectron();
+  if (!electron.binary && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD && !fetched) {
+    electron = { reason: 'its download failed: this machine may be offline' };
+  }
+}
 if (!electron.binary) {
   console.log(`Electron's binary is not available on this machine (${electron.reason}); starting the browser version instead.`);
   serveInBrowser();
