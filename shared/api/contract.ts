@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { annotatorNameSchema, docStatusSchema } from '../model/schemas';
+import { annotatorNameSchema, docIdSchema, docStatusSchema, spanInputSchema } from '../model/schemas';
 import type { Result } from './result';
 import type { DocumentView, ExportReport, ImportFileResult, ProjectView, SessionView } from './views';
 
@@ -12,19 +12,10 @@ import type { DocumentView, ExportReport, ImportFileResult, ProjectView, Session
 /** Phantom marker for an operation's output type (outputs are produced by our own code). */
 const returns = <T>() => undefined as unknown as T;
 
-const docId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'not a document id');
+const docId = docIdSchema;
 const path = z.string().min(1).max(4096);
 
-export const spanInputSchema = z
-  .object({
-    id: z.string().min(1).max(64),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().positive(),
-    label: z.string().min(1).max(40),
-    createdAt: z.string().datetime({ offset: true }),
-    updatedAt: z.string().datetime({ offset: true }),
-  })
-  .strict();
+export { spanInputSchema };
 export type SpanInput = z.infer<typeof spanInputSchema>;
 
 /** The largest file the importer accepts, in bytes. */

@@ -39,10 +39,13 @@ export const projectFileSchema = z
   .strict();
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 
+/** Document ids name files: letters, digits, - and _ only. */
+export const docIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'not a document id');
+
 export const documentMetaSchema = z
   .object({
     schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION),
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/),
+    id: docIdSchema,
     title: z.string().max(500),
     outlet: z.string().max(200).nullable(),
     date: z.string().max(40).nullable(),
@@ -63,8 +66,8 @@ export const DOC_STATUSES = ['todo', 'in_progress', 'done'] as const;
 export const docStatusSchema = z.enum(DOC_STATUSES);
 export type DocStatus = z.infer<typeof docStatusSchema>;
 
-/** A span as stored: UTF-16 offsets into the document text, end exclusive, plus its quote. */
-export const spanSchema = z
+/** A span's fields: UTF-16 offsets into the document text, end exclusive, plus its quote. */
+const spanFields = z
   .object({
     id: z.string().min(1).max(64),
     start: z.number().int().nonnegative(),
@@ -74,8 +77,13 @@ export const spanSchema = z
     createdAt: isoDate,
     updatedAt: isoDate,
   })
-  .strict()
-  .refine((s) => s.end > s.start, { message: 'end must be greater than start' });
+  .strict();
+const endAfterStart = { message: 'end must be greater than start' };
+
+/** A span as stored. */
+export const spanSchema = spanFields.refine((s) => s.end > s.start, endAfterStart);
+/** A span as the UI sends it: the service recomputes the quote from the text. */
+export const spanInputSchema = spanFields.omit({ quote: true }).refine((s) => s.end > s.start, endAfterStart);
 export type Span = z.infer<typeof spanSchema>;
 
 export const annotatorNameSchema = z
