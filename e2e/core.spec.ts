@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { chooseAnnotator, dragSelect, openDocument, readAnnotationFile, readDocumentText, waitSaved } from './articlePage';
 import { runCoreJourney } from './coreJourney';
 import { expect, repoRoot, test } from './serveFixture';
 
@@ -21,4 +22,24 @@ test('every shortcut is listed in the ? overlay and the label palette', async ({
   for (const t of ['Delete', 'Ctrl + Z', 'Ctrl + Shift + Z', 'Ctrl + Enter', 'Esc', 'Alt', '1', '2', '3']) await expect(overlay).toContainText(t);
   await page.keyboard.press('Escape');
   await expect(overlay).toBeHidden();
+});
+
+test('Alt keeps the exact characters selected instead of snapping to words', async ({ page, app }) => {
+  await page.goto(app.url);
+  await chooseAnnotator(page, 'e2e-tester');
+  await openDocument(page, '000_341b31175584a5d7');
+  const text = readDocumentText(app.projectDir, '000_341b31175584a5d7');
+  const at = text.indexOf('Assad regime');
+  // Alt held while dragging: exact characters.
+  await dragSelect(page, at + 1, at + 4, { alt: true });
+  await page.keyboard.press('2');
+  // Alt held with the label key: exact characters too.
+  await dragSelect(page, at + 6, at + 9);
+  await page.keyboard.press('Alt+3');
+  await waitSaved(page);
+  const spans = readAnnotationFile(app.projectDir, 'e2e-tester', '000_341b31175584a5d7').json.spans;
+  expect(spans.map((s) => [s.label, s.quote, s.start])).toEqual([
+    ['actor', 'ssa', at + 1],
+    ['number', 'reg', at + 6],
+  ]);
 });
