@@ -96,3 +96,13 @@ export async function waitSaved(page: Page) {
 }
 
 export const spanItems = (page: Page) => page.locator('[data-testid=span-list] [data-testid=span-item]');
+
+export const docItem = (page: Page, docId: string) => page.locator(`[data-testid=doc-item][data-doc-id="${docId}"]`);
+export const docItems = (page: Page) => page.locator('[data-testid=doc-list] [data-testid=doc-item]');
+export const toasts = (page: Page) => page.getByTestId('toast');
+
+/** The app after start with a known annotator: the project's documents are listed. */
+export async function waitForProject(page: Page, documents: number) {
+  await expect(page.getByTestId('doc-list')).toBeVisible();
+  await expect(docItems(page)).toHaveCount(documents);
+}

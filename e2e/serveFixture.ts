@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_PATH } from '../playwright.config';
@@ -16,12 +16,28 @@ export interface ServedApp {
   dataDir: string;
 }
 
+export interface ServeOptions {
+  /** The project folder to copy (default: corpus/). */
+  project?: string;
+  dataDir?: string;
+  /** Write settings.json with this annotator before starting, so the first-start prompt is skipped. */
+  annotator?: string;
+  /** Change the temp project (or data folder) before the server starts, e.g. to break a file. */
+  prepare?: (dirs: { projectDir: string; dataDir: string }) => void;
+}
+
 /** Start `factmark serve` on a fresh data folder and a temp copy of a project (default: corpus/). */
-export async function startServe(opts: { project?: string; dataDir?: string } = {}): Promise<ServedApp & { stop(): Promise<void> }> {
+export async function startServe(opts: ServeOptions = {}): Promise<ServedApp & { stop(): Promise<void> }> {
   const root = mkdtempSync(join(tmpdir(), 'factmark-e2e-'));
   const projectDir = join(root, 'project');
   cpSync(opts.project ?? join(repoRoot, 'corpus'), projectDir, { recursive: true });
   const dataDir = opts.dataDir ?? join(root, 'data');
+  if (opts.annotator !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+    const settings = { schemaVersion: 1, annotator: opts.annotator, recentProjects: [], lastProject: null };
+    writeFileSync(join(dataDir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  }
+  opts.prepare?.({ projectDir, dataDir });
   const child: ChildProcess = spawn(
     process.execPath,
     [join(repoRoot, 'bin/factmark.js'), 'serve', '--port', '0', '--project', projectDir, '--data-dir', dataDir],
@@ -57,14 +73,29 @@ export async function startServe(opts: { project?: string; dataDir?: string } = 
   };
 }
 
-export const test = base.extend<{ app: ServedApp }>({
+function requireChromium() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with apt-get install -y chromium (or set FACTMARK_CHROMIUM).`);
+  }
+}
+
+export const test = base.extend<{ app: ServedApp; serve: (opts?: ServeOptions) => Promise<ServedApp> }>({
   app: async ({}, use) => {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with apt-get install -y chromium (or set FACTMARK_CHROMIUM).`);
-    }
+    requireChromium();
     const served = await startServe();
     await use(served);
     await served.stop();
+  },
+  /** Start a server with options (a prepared project, a known annotator); stopped after the test. */
+  serve: async ({}, use) => {
+    requireChromium();
+    const started: Awaited<ReturnType<typeof startServe>>[] = [];
+    await use(async (opts) => {
+      const served = await startServe(opts);
+      started.push(served);
+      return served;
+    });
+    for (const s of started) await s.stop();
   },
 });
 

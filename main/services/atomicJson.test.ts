@@ -37,6 +37,17 @@ describe('atomic JSON files', () => {
     expect(await readJsonFile(file, schema)).toEqual({ ok: true, value: { a: 1, b: 'x' } });
   });
 
+  it('names an unsupported schemaVersion and the one it reads', async () => {
+    const versioned = z.object({ schemaVersion: z.literal(1), a: z.number() }).strict();
+    const file = join(tempDir(), 'v.json');
+    writeFileSync(file, '{"schemaVersion": 7, "a": 1}');
+    expect(await readJsonFile(file, versioned)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: expect.stringMatching(/^schemaVersion 7 is not supported: this version of Factmark reads schemaVersion 1/),
+    });
+  });
+
   it('throws other I/O errors for the caller to report', async () => {
     await expect(readJsonFile(tempDir(), schema)).rejects.toMatchObject({ code: 'EISDIR' });
   });

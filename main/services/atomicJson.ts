@@ -66,8 +66,20 @@ export async function readJsonFile<S extends z.ZodType>(
     return { ok: false, reason: 'invalid', message: `not valid JSON (${(err as Error).message})` };
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) return { ok: false, reason: 'invalid', message: describeZodError(parsed.error) };
+  if (!parsed.success) return { ok: false, reason: 'invalid', message: unsupportedVersion(parsed.error, data) ?? describeZodError(parsed.error) };
   return { ok: true, value: parsed.data };
+}
+
+/**
+ * A file of another schemaVersion (most likely written by a newer Factmark) is named as such,
+ * with both versions, rather than as a generic "Invalid input".
+ */
+function unsupportedVersion(error: z.ZodError, data: unknown): string | null {
+  const issue = error.issues.find((i) => i.path.length === 1 && i.path[0] === 'schemaVersion' && i.code === 'invalid_value');
+  if (!issue || issue.code !== 'invalid_value') return null;
+  const found = (data as { schemaVersion?: unknown }).schemaVersion;
+  if (found === undefined) return null;
+  return `schemaVersion ${JSON.stringify(found)} is not supported: this version of Factmark reads schemaVersion ${issue.values.map((v) => String(v)).join(' or ')} (was the file written by a newer Factmark?).`;
 }
 
 export function isErrno(err: unknown, code: string): boolean {
