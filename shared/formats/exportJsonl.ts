@@ -35,7 +35,8 @@ export interface JsonlOptions {
   createdAt: string;
 }
 
-function documentLine(doc: ExportDocument, unit: JsonlOptions['unit']): string {
+/** One JSONL line (without its newline) for one document. */
+export function documentLine(doc: ExportDocument, unit: JsonlOptions['unit']): string {
   const converter = unit === 'codepoint' ? createOffsetConverter(doc.text) : null;
   const convert = (utf16: number) => (converter ? converter.toCodePoint(utf16) : utf16);
   const line = {

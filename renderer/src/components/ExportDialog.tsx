@@ -1,47 +1,181 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ExportReport } from '../../../shared/api/views';
+import {
+  FORMAT_INFO,
+  EXPORT_FORMATS,
+  GROUP_BY_FIELDS,
+  type ConllScheme,
+  type ExportFormat,
+  type ExportOptionsInput,
+  type GroupByField,
+  type OffsetUnit,
+  type OverlapPolicy,
+} from '../../../shared/formats/exportOptions';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { runExport } from '../controller';
+import { previewExport, runExport } from '../controller';
 import { Dialog } from './Dialog';
+
+type Scope = 'done' | 'all' | 'todo' | 'in_progress';
+
+const UNIT_LABELS: Record<OffsetUnit, string> = {
+  codepoint: 'Code points (Python string indices)',
+  utf16: 'UTF-16 units (JavaScript string indices)',
+};
 
 export function ExportDialog() {
   const project = useStore(appStore, (s) => s.project);
-  const [unit, setUnit] = useState<'codepoint' | 'utf16'>('codepoint');
-  const [scope, setScope] = useState<'done' | 'all'>('done');
+  const [format, setFormat] = useState<ExportFormat>('jsonl');
+  const [unit, setUnit] = useState<OffsetUnit>('codepoint');
+  const [scope, setScope] = useState<Scope>('done');
+  const [everyone, setEveryone] = useState(false);
+  const [splitOn, setSplitOn] = useState(false);
+  const [ratios, setRatios] = useState({ train: '0.8', dev: '0.1', test: '0.1' });
+  const [seed, setSeed] = useState('42');
+  const [groupBy, setGroupBy] = useState<GroupByField | ''>('');
+  const [scheme, setScheme] = useState<ConllScheme>('iob2');
+  const [overlap, setOverlap] = useState<OverlapPolicy>('longest-wins');
   const [outPath, setOutPath] = useState('');
   const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [report, setReport] = useState<ExportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ text: string; file: string; records: number } | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+
+  const info = FORMAT_INFO[format];
+  const unitChoice = info.defaultUnit === null ? null : info.fixedUnit ? info.defaultUnit : unit;
+  const splitValues = { train: Number(ratios.train), dev: Number(ratios.dev), test: Number(ratios.test) };
+  const splitValid =
+    Object.values(splitValues).every((r) => Number.isFinite(r) && r >= 0) &&
+    splitValues.train + splitValues.dev + splitValues.test > 0 &&
+    /^\d{1,10}$/.test(seed);
+
+  const options: Omit<ExportOptionsInput, 'outPath'> = {
+    format,
+    scope,
+    ...(unitChoice && !info.fixedUnit ? { unit: unitChoice } : {}),
+    ...(everyone ? { annotator: '*' } : {}),
+    ...(splitOn && splitValid ? { split: { ...splitValues, seed: Number(seed), ...(groupBy ? { groupBy } : {}) } } : {}),
+    ...(format === 'conll' ? { conllScheme: scheme, overlapPolicy: overlap } : {}),
+  };
+  const optionsKey = JSON.stringify(options);
+
+  // The first record, as it will be written, refreshed whenever an option changes.
+  useEffect(() => {
+    let live = true;
+    void previewExport(JSON.parse(optionsKey)).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setPreview(r.value);
+        setPreviewError(null);
+      } else {
+        setPreview(null);
+        setPreviewError(r.error.message);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [optionsKey]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (splitOn && !splitValid) {
+      setError('Split ratios must be numbers (not all 0) and the seed a whole number.');
+      return;
+    }
     setRunning(true);
     setError(null);
     setReport(null);
-    const result = await runExport({ unit, scope, outPath });
+    setProgress({ done: 0, total: 0 });
+    const result = await runExport({ ...options, outPath }, (done, total) => setProgress({ done, total }));
     setRunning(false);
     if (result.ok) setReport(result.value);
     else setError(result.error.message);
   };
-  const defaultPath = project ? `${project.path}/exports/<project>-<time>.jsonl` : 'the project’s exports folder';
+  const defaultPath = project ? `${project.path}/exports/<project>-<time>${info.layout === 'folder' ? '-brat/' : info.extension}` : 'the project’s exports folder';
   return (
-    <Dialog title="Export annotations" testId="export-dialog">
-      <form className="form-grid" onSubmit={submit}>
+    <Dialog title="Export annotations" testId="export-dialog" wide>
+      <form className="form-grid export-form" onSubmit={submit}>
         <label htmlFor="export-format">Format</label>
-        <select id="export-format" name="format" value="jsonl" disabled>
-          <option value="jsonl">JSONL (one document per line, with a .meta.json sidecar)</option>
+        <select id="export-format" name="format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_INFO[f].title}
+            </option>
+          ))}
         </select>
         <label htmlFor="export-unit">Offsets</label>
-        <select id="export-unit" name="unit" value={unit} onChange={(e) => setUnit(e.target.value as 'codepoint' | 'utf16')}>
-          <option value="codepoint">Code points (Python string indices)</option>
-          <option value="utf16">UTF-16 units (JavaScript string indices)</option>
+        <select
+          id="export-unit"
+          name="unit"
+          value={unitChoice ?? 'none'}
+          disabled={info.fixedUnit}
+          onChange={(e) => setUnit(e.target.value as OffsetUnit)}
+          title={info.fixedUnit ? 'This format’s readers expect this unit.' : undefined}
+        >
+          {unitChoice === null ? <option value="none">None: one token per line</option> : null}
+          {(['codepoint', 'utf16'] as const).map((u) => (
+            <option key={u} value={u}>
+              {UNIT_LABELS[u]}
+            </option>
+          ))}
         </select>
         <label htmlFor="export-scope">Documents</label>
-        <select id="export-scope" name="scope" value={scope} onChange={(e) => setScope(e.target.value as 'done' | 'all')}>
+        <select id="export-scope" name="scope" value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
           <option value="done">Only documents marked done</option>
           <option value="all">All documents</option>
+          <option value="in_progress">Only documents in progress</option>
+          <option value="todo">Only documents not started</option>
         </select>
+        <label htmlFor="export-annotators">Annotations of</label>
+        <select id="export-annotators" name="annotators" value={everyone ? 'all' : 'me'} onChange={(e) => setEveryone(e.target.value === 'all')}>
+          <option value="me">Me ({project?.annotator ?? 'current annotator'})</option>
+          <option value="all">Every annotator (one record per document per annotator)</option>
+        </select>
+        {format === 'conll' && (
+          <>
+            <label htmlFor="export-scheme">Tags</label>
+            <select id="export-scheme" name="conllScheme" value={scheme} onChange={(e) => setScheme(e.target.value as ConllScheme)}>
+              <option value="iob2">IOB2 (B-, I-, O)</option>
+              <option value="bioes">BIOES (B-, I-, E-, S-, O)</option>
+            </select>
+            <label htmlFor="export-overlap">Nested spans</label>
+            <select id="export-overlap" name="overlapPolicy" value={overlap} onChange={(e) => setOverlap(e.target.value as OverlapPolicy)}>
+              <option value="longest-wins">One tag column: longest span wins (others counted as dropped)</option>
+              <option value="per-label-columns">One tag column per label (keeps nesting across labels)</option>
+            </select>
+          </>
+        )}
+        <label htmlFor="export-split">Split</label>
+        <label className="checkbox-line">
+          <input id="export-split" type="checkbox" name="split" checked={splitOn} onChange={(e) => setSplitOn(e.target.checked)} /> train / dev / test by whole documents
+        </label>
+        {splitOn && (
+          <div className="form-wide split-options">
+            {(['train', 'dev', 'test'] as const).map((k) => (
+              <label key={k}>
+                {k}{' '}
+                <input name={`split-${k}`} inputMode="decimal" size={4} value={ratios[k]} onChange={(e) => setRatios({ ...ratios, [k]: e.target.value })} />
+              </label>
+            ))}
+            <label>
+              seed <input name="seed" inputMode="numeric" size={8} value={seed} onChange={(e) => setSeed(e.target.value)} />
+            </label>
+            <label>
+              keep together by{' '}
+              <select name="groupBy" value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupByField | '')}>
+                <option value="">(nothing)</option>
+                {GROUP_BY_FIELDS.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
         <label htmlFor="export-out">Save to</label>
         <input
           id="export-out"
@@ -52,8 +186,22 @@ export function ExportDialog() {
           aria-describedby="export-out-hint"
         />
         <p id="export-out-hint" className="muted form-wide">
-          Leave empty to write into the project’s exports folder.
+          Leave empty to write into the project’s exports folder. {info.layout === 'folder' ? 'brat writes a folder.' : ''} A dataset card (README) is written beside the data.
         </p>
+        <div className="form-wide export-preview" data-testid="export-preview">
+          <p className="muted">
+            {preview ? `First record of ${preview.records} (${preview.file}):` : previewError ? 'Preview unavailable:' : 'Preview…'}
+          </p>
+          {preview ? <pre>{preview.text}</pre> : previewError ? <p className="form-error">{previewError}</p> : null}
+        </div>
+        {running && progress && (
+          <div className="form-wide">
+            <progress data-testid="export-progress" max={Math.max(progress.total, 1)} value={progress.done} />{' '}
+            <span className="muted">
+              {progress.done} / {progress.total || '…'} documents
+            </span>
+          </div>
+        )}
         {error && (
           <p className="form-error form-wide" role="alert">
             {error}
@@ -62,12 +210,31 @@ export function ExportDialog() {
         {report && (
           <div className="export-result form-wide" data-testid="export-result" role="status">
             <p>
-              Exported {report.documents} {report.documents === 1 ? 'document' : 'documents'} with {report.spans}{' '}
-              {report.spans === 1 ? 'span' : 'spans'} ({report.unit === 'codepoint' ? 'code point' : 'UTF-16'} offsets) to
+              Exported {report.documents} {report.documents === 1 ? 'document' : 'documents'} with {report.spans} {report.spans === 1 ? 'span' : 'spans'} (
+              {report.unit === 'none' ? 'token tags, no offsets' : report.unit === 'codepoint' ? 'code point offsets' : 'UTF-16 offsets'}) to
             </p>
             <code className="path">{report.path}</code>
+            {report.splits && (
+              <p>
+                Splits: train {report.splits.train}, dev {report.splits.dev}, test {report.splits.test} documents.
+              </p>
+            )}
+            {report.dropped?.map((d) => (
+              <p key={d.policy} data-testid={`export-dropped-${d.policy}`}>
+                {d.chosen ? 'Dropped' : 'Would drop'} with {d.policy}: {d.total} {d.total === 1 ? 'span' : 'spans'}
+                {d.total > 0 ? ` (${Object.entries(d.byLabel).map(([l, n]) => `${l} ${n}`).join(', ')})` : ''}
+              </p>
+            ))}
+            <p className="muted">Files written:</p>
+            <ul className="export-files">
+              {report.files.map((f) => (
+                <li key={f}>
+                  <code className="path">{f}</code>
+                </li>
+              ))}
+            </ul>
             <p className="muted">
-              Description of the file: <code className="path">{report.sidecarPath}</code>
+              {report.format === 'jsonl' ? 'Description of the file' : 'Dataset card'}: <code className="path">{report.sidecarPath}</code>
             </p>
           </div>
         )}

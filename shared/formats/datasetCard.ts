@@ -1,0 +1,97 @@
+import type { LabelDef } from '../model/schemas';
+import { FORMAT_INFO, UNIT_DESCRIPTIONS, type ExportFormat, type OffsetUnit, type OverlapPolicy, type SplitName, type SplitOptions } from './exportOptions';
+import { labelOrder, type DropCounts } from './exportRecord';
+
+/**
+ * The dataset card written beside every export (README.md): what the data is, how it was made
+ * and how to read it, so that a file found months later still says its offset unit.
+ */
+export interface CardSummary {
+  format: ExportFormat;
+  projectName: string;
+  createdAt: string;
+  factmarkVersion: string;
+  unit: OffsetUnit | null;
+  labels: readonly LabelDef[];
+  scope: string;
+  annotators: string[];
+  /** Data files, relative to the card. */
+  files: string[];
+  /** Spans written per split ('all' without splits) and label. */
+  spans: Record<string, Record<string, number>>;
+  /** Documents (records) per split ('all' without splits), with their ids. */
+  documents: Record<string, string[]>;
+  split: SplitOptions | null;
+  /** Token formats: spans each overlap policy drops (the chosen one first). */
+  dropped: { policy: OverlapPolicy; chosen: boolean; byLabel: DropCounts }[] | null;
+  /** Format-specific notes: schema, columns, configs. */
+  schema: string;
+}
+
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+export function datasetCard(s: CardSummary): string {
+  const groups = Object.keys(s.documents);
+  const labelIds = labelOrder(s.labels, groups.flatMap((g) => Object.keys(s.spans[g] ?? {})));
+  const nameOf = (id: string) => s.labels.find((l) => l.id === id)?.name ?? id;
+  const docCount = groups.reduce((n, g) => n + (s.documents[g]?.length ?? 0), 0);
+  const spanCount = groups.reduce((n, g) => n + total(s.spans[g] ?? {}), 0);
+  const lines: string[] = [
+    `# ${s.projectName}: ${FORMAT_INFO[s.format].title}`,
+    '',
+    `Exported by Factmark ${s.factmarkVersion} on ${s.createdAt}.`,
+    '',
+    table(
+      ['', ''],
+      [
+        ['format', `\`${s.format}\` (${FORMAT_INFO[s.format].title})`],
+        ['offset unit', UNIT_DESCRIPTIONS[s.unit ?? 'none']],
+        ['documents', docCount],
+        ['spans', spanCount],
+        ['annotators', s.annotators.length ? s.annotators.join(', ') : '(none)'],
+        ['scope', s.scope],
+        ['files', s.files.map((f) => `\`${f}\``).join(', ')],
+      ],
+    ),
+    '',
+    '## Spans per label',
+    '',
+    table(
+      ['label', 'id', ...groups, ...(groups.length > 1 ? ['total'] : [])],
+      labelIds.map((id) => {
+        const per = groups.map((g) => s.spans[g]?.[id] ?? 0);
+        return [nameOf(id), `\`${id}\``, ...per, ...(groups.length > 1 ? [per.reduce((a, b) => a + b, 0)] : [])];
+      }),
+    ),
+    '',
+  ];
+  if (s.dropped) {
+    lines.push('## Spans that a tag column cannot hold', '', 'Nested or overlapping spans cannot share one tag column. Spans each policy drops (chosen policy marked):', '');
+    lines.push(
+      table(
+        ['policy', 'chosen', 'dropped', ...labelIds],
+        s.dropped.map((d) => [`\`${d.policy}\``, d.chosen ? 'yes' : '', total(d.byLabel), ...labelIds.map((id) => d.byLabel[id] ?? 0)]),
+      ),
+      '',
+    );
+  }
+  lines.push('## Splits', '');
+  if (s.split) {
+    const sp = s.split;
+    lines.push(
+      `Whole documents, ratios train ${sp.train} / dev ${sp.dev} / test ${sp.test}, seed ${sp.seed}${sp.groupBy ? `, grouped by \`${sp.groupBy}\` (documents sharing it are always in the same split)` : ''}. The same seed over the same documents gives the same split.`,
+      '',
+      table(['split', 'documents', 'spans'], groups.map((g) => [g, s.documents[g]?.length ?? 0, total(s.spans[g] ?? {})])),
+      '',
+    );
+    for (const g of groups as SplitName[]) lines.push(`- **${g}**: ${(s.documents[g] ?? []).map((id) => `\`${id}\``).join(', ') || '(none)'}`);
+    lines.push('');
+  } else {
+    lines.push('No split: every document is in one file.', '', `Documents: ${(s.documents.all ?? []).map((id) => `\`${id}\``).join(', ') || '(none)'}`, '');
+  }
+  lines.push('## Schema', '', s.schema.trim(), '');
+  return lines.join('\n');
+}

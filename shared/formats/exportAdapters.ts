@@ -1,0 +1,118 @@
+import { countByLabel } from '../annotation/operations';
+import { bratAnnotationConf, bratDocument, bratWritable, type BratFiles } from './exportBrat';
+import { conllColumns, conllDocument } from './exportConll';
+import { CSV_COLUMNS, csvHeader, csvRows } from './exportCsv';
+import { doccanoLine } from './exportDoccano';
+import { documentLine } from './exportJsonl';
+import { labelStudioConfig, labelStudioFooter, labelStudioHeader, labelStudioItem, labelStudioTask } from './exportLabelStudio';
+import type { ExportFormat, OverlapPolicy } from './exportOptions';
+import type { DropCounts, ExportRecord, ExportSettings } from './exportRecord';
+import { w3cAnnotations, w3cFooter, w3cHeader, w3cItems } from './exportW3c';
+
+/**
+ * One adapter per file format: pure functions from a record (or a file's start / end) to text,
+ * so a project is streamed one document at a time. `items` counts what the footer needs to
+ * close the file (array elements written so far).
+ */
+export interface RecordOutput {
+  text: string;
+  items: number;
+  /** Spans written, per label. */
+  spans: DropCounts;
+  /** Token formats: spans each overlap policy drops. */
+  dropped?: Record<OverlapPolicy, DropCounts>;
+}
+
+export interface FileAdapter {
+  header(settings: ExportSettings): string;
+  record(record: ExportRecord, settings: ExportSettings, itemsBefore: number): RecordOutput;
+  footer(settings: ExportSettings, items: number): string;
+  /** The first record as a person reads it (pretty-printed where the format is JSON). */
+  preview(record: ExportRecord, settings: ExportSettings): string;
+}
+
+const all = (record: ExportRecord) => countByLabel(record.spans);
+const pretty = (line: string) => JSON.stringify(JSON.parse(line), null, 2);
+
+export const FILE_ADAPTERS: Record<Exclude<ExportFormat, 'brat'>, FileAdapter> = {
+  jsonl: {
+    header: () => '',
+    record: (r, s) => ({ text: `${documentLine(r, s.unit ?? 'codepoint')}\n`, items: 1, spans: all(r) }),
+    footer: () => '',
+    preview: (r, s) => pretty(documentLine(r, s.unit ?? 'codepoint')),
+  },
+  doccano: {
+    header: () => '',
+    record: (r, s) => ({ text: `${doccanoLine(r, s)}\n`, items: 1, spans: all(r) }),
+    footer: () => '',
+    preview: (r, s) => pretty(doccanoLine(r, s)),
+  },
+  labelstudio: {
+    header: () => labelStudioHeader(),
+    record: (r, s, before) => ({ text: labelStudioItem(labelStudioTask(r, s), before), items: 1, spans: all(r) }),
+    footer: (_s, items) => labelStudioFooter(items),
+    preview: (r, s) => JSON.stringify(labelStudioTask(r, s), null, 2),
+  },
+  w3c: {
+    header: (s) => w3cHeader(s, `${s.projectName} (Factmark export)`),
+    record: (r, s, before) => {
+      const annotations = w3cAnnotations(r, s);
+      return { text: w3cItems(annotations, before), items: annotations.length, spans: all(r) };
+    },
+    footer: (_s, items) => w3cFooter(items),
+    preview: (r, s) => {
+      const [first] = w3cAnnotations(r, s);
+      return first ? JSON.stringify(first, null, 2) : `(document "${r.meta.id}" has no spans, so no annotation)`;
+    },
+  },
+  conll: {
+    header: () => '',
+    record: (r, s) => {
+      const doc = conllDocument(r, s);
+      return { text: doc.text, items: 1, spans: doc.kept, dropped: doc.dropped };
+    },
+    footer: () => '',
+    preview: (r, s) => {
+      // The exporter cuts long previews; the columns line is not part of the file (CoNLL has no header).
+      return `(columns: ${conllColumns(s, r.spans.map((x) => x.label)).join(' ')})\n${conllDocument(r, s).text}`;
+    },
+  },
+  csv: {
+    header: () => csvHeader(),
+    record: (r, s) => ({ text: csvRows(r, s), items: r.spans.length, spans: all(r) }),
+    footer: () => '',
+    preview: (r, s) => `${CSV_COLUMNS.join(',')}\r\n${csvRows(r, s)}`,
+  },
+};
+
+export const BRAT_ADAPTER = {
+  record(record: ExportRecord, name: string): { files: BratFiles; spans: DropCounts } {
+    const writable = record.spans.filter((s) => bratWritable(record.text, s.start, s.end));
+    return { files: bratDocument(record, name), spans: countByLabel(writable) };
+  },
+  annotationConf: bratAnnotationConf,
+  preview(record: ExportRecord, name: string): string {
+    const files = bratDocument(record, name);
+    return `${name}.ann\n${files.ann || '(no spans)\n'}`;
+  },
+};
+
+/** The schema section of the dataset card, per format. */
+export function formatSchema(format: ExportFormat, settings: ExportSettings, extraLabels: Iterable<string> = []): string {
+  switch (format) {
+    case 'jsonl':
+      return 'One JSON object per line: `{"id", "text", "spans": [{"start", "end", "label", "text"}], "meta": {"title", "outlet", "date", "status", "annotator", "source", "offset_unit"}}`. `text` of a span is the document text between its offsets.';
+    case 'doccano':
+      return 'doccano sequence labelling: one JSON object per line, `{"id", "text", "label": [[start, end, label_id]], "meta": {…, "offset_unit"}}`, end exclusive.';
+    case 'labelstudio':
+      return `A JSON array of Label Studio tasks: \`data.text\` and one annotation per task whose \`result\` items are \`{"type": "labels", "from_name": "label", "to_name": "text", "value": {"start", "end", "text", "labels": [name]}}\`. Import with this labeling config:\n\n\`\`\`xml\n${labelStudioConfig(settings.labels)}\n\`\`\``;
+    case 'w3c':
+      return 'One W3C Web Annotation `AnnotationCollection` (JSON-LD, context `http://www.w3.org/ns/anno.jsonld`) whose `first.items` holds one `Annotation` per span: `motivation: tagging`, `body` a `TextualBody` whose value is the label id, `target.source` the document (`urn:factmark:project:…:document:<id>`), and two selectors: `TextQuoteSelector` (`exact`, `prefix`, `suffix`, up to 32 characters each) and `TextPositionSelector` (`start`, `end` in code points). `creator`, `created` and `modified` come from the span.';
+    case 'conll':
+      return `One token per line, columns separated by one space: ${conllColumns(settings, extraLabels).map((c) => `\`${c}\``).join(' ')}. Tags are ${settings.conllScheme === 'bioes' ? 'BIOES (`B-`, `I-`, `E-`, single-token `S-`)' : 'IOB2 (`B-` starts every chunk, `I-` continues it)'} plus \`O\`. A blank line ends a sentence; every document starts with a \`-DOCSTART-\` line (with \`O\` tags, so every line has the same number of columns, as conlleval wants). Tokens and sentences: wink-nlp (English lite model); a line break also ends a sentence, and a sentence boundary inside a chunk is removed. Whitespace inside a token is written as \`_\`. Overlap policy: \`${settings.overlapPolicy}\`.`;
+    case 'csv':
+      return `CSV (UTF-8 with byte-order mark, CRLF, RFC 4180 quoting), one row per span, columns: ${CSV_COLUMNS.map((c) => `\`${c}\``).join(', ')}. \`sentence\` is the sentence(s) holding the span; \`start\`/\`end\` are offsets into the document text. Cells a spreadsheet would run as a formula start with an apostrophe.`;
+    case 'brat':
+      return 'brat standoff: per document `<id>.txt` (the text) and `<id>.ann` with `T` lines (`T1<TAB>label start end<TAB>text`; a span across line breaks is written as fragments `s e;s e`, their texts joined by one space). `annotation.conf` lists the labels as entity types, `visual.conf` their names and colours. Offsets are code points.';
+  }
+}
