@@ -1,90 +1,155 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
-import { parseCommandArgs } from './args';
-import { describeError, withCliService } from './cliService';
+import { IMPORT_FORMATS, IMPORTABLE_EXTENSIONS, type ImportFormatChoice, type ImportInputFile } from '../../shared/formats/importGroups';
+import { matchLabel, type LabelDecision } from '../../shared/formats/labelMapping';
+import { annotatorNameSchema, describeZodError } from '../../shared/model/schemas';
+import { importDataset, inspectFiles } from '../services/datasetImporter';
+import { readProjectFile } from '../services/projectStore';
+import { defaultAnnotator } from './annotator';
+import { oneOf, parseCommandArgs } from './args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
 
-/** Files sent to the service per call: bounded so a large import never holds everything in memory. */
-const BATCH_FILES = 50;
-const BATCH_BYTES = 32 * 1024 * 1024;
+/** Above this many files, progress goes to stderr. */
+const PROGRESS_FROM = 20;
 
-interface PendingFile {
-  name: string;
-  base64: string;
-  bytes: number;
+const wanted = new Set(IMPORTABLE_EXTENSIONS);
+const extOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+
+/** Files of a folder, recursively, that an import reads (hidden files and folders skipped), sorted. */
+async function folderFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string) => {
+    const entries = await readdir(d, { withFileTypes: true });
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && wanted.has(extOf(e.name))) out.push(p);
+    }
+  };
+  await walk(dir);
+  return out;
 }
 
-/** factmark import PROJECT_DIR FILE... */
+function parseMaps(values: string[] | undefined): Map<string, string> {
+  const maps = new Map<string, string>();
+  for (const v of values ?? []) {
+    const at = v.lastIndexOf('=');
+    if (at <= 0 || at === v.length - 1) throw new UsageError(`--map needs FROM=TO (a file's label = a project label), not "${v}".`);
+    maps.set(v.slice(0, at), v.slice(at + 1));
+  }
+  return maps;
+}
+
+/** factmark import PROJECT_DIR PATH... [--format F] [--add-labels] [--map FROM=TO]... [--annotator NAME] */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parseCommandArgs(args, {});
-  if (positionals.length < 2) throw new UsageError('import needs a PROJECT_DIR and at least one FILE.');
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: 'string' },
+    'add-labels': { type: 'boolean' },
+    map: { type: 'string', multiple: true },
+    annotator: { type: 'string' },
+  });
+  if (positionals.length < 2) throw new UsageError('import needs a PROJECT_DIR and at least one FILE or FOLDER.');
+  const format = oneOf('--format', values.format, IMPORT_FORMATS, 'auto') as ImportFormatChoice;
+  const maps = parseMaps(values.map);
   const cwd = io.cwd ?? process.cwd();
-  const [projectArg, ...fileArgs] = positionals;
+  const [projectArg, ...pathArgs] = positionals;
   const projectDir = resolve(cwd, projectArg!);
+  const report = (line: string) => io.stdout(`${line}\n`);
 
-  return withCliService(io, {}, async (handlers) => {
-    const opened = await handlers.openProject({ path: projectDir });
-    if (!opened.ok) {
-      io.stderr(`factmark import: ${describeError(opened.error)}\n`);
-      return EXIT_FAILURE;
+  const project = await readProjectFile(projectDir);
+  if (!project.ok) {
+    io.stderr(`factmark import: ${project.error.message}\n`);
+    return EXIT_FAILURE;
+  }
+
+  // Gather the files: names as the user wrote them (folders: the folder plus the path inside it).
+  const files: ImportInputFile[] = [];
+  let refused = 0;
+  for (const arg of pathArgs) {
+    const path = resolve(cwd, arg);
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+    if (info instanceof Error) {
+      refused++;
+      report(`refused  ${arg}: cannot read ${path} (${info.code ?? info.message})`);
+      continue;
     }
-    let imported = 0;
-    let refused = 0;
-    const report = (line: string) => io.stdout(`${line}\n`);
-
-    let batch: PendingFile[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return true;
-      const files = batch.map(({ name, base64 }) => ({ name, base64 }));
-      batch = [];
-      const result = await handlers.importDocuments({ files });
-      if (!result.ok) {
-        io.stderr(`factmark import: ${describeError(result.error)}\n`);
-        return false;
-      }
-      for (const r of result.value.results) {
-        if (r.ok) {
-          imported += 1;
-          report(`imported ${r.name} as ${r.docId ?? '?'}`);
-        } else {
-          refused += 1;
-          report(`refused  ${r.name}: ${r.error ?? 'refused'}`);
-        }
-        for (const notice of r.notices) report(`         note: ${notice}`);
-      }
-      return true;
-    };
-
-    for (const fileArg of fileArgs) {
-      const path = resolve(cwd, fileArg);
-      const name = basename(path);
-      const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
-      if (info instanceof Error) {
-        refused += 1;
-        report(`refused  ${name}: cannot read ${path} (${info.code ?? info.message})`);
-        continue;
-      }
-      if (!info.isFile()) {
-        refused += 1;
-        report(`refused  ${name}: not a file`);
-        continue;
-      }
-      if (info.size > MAX_IMPORT_BYTES) {
-        refused += 1;
+    const paths = info.isDirectory() ? await folderFiles(path) : [path];
+    if (info.isDirectory() && paths.length === 0) report(`note: ${arg} holds no file Factmark imports (${IMPORTABLE_EXTENSIONS.join(', ')})`);
+    for (const p of paths) {
+      const name = info.isDirectory() ? join(arg, relative(path, p)) : arg;
+      const size = (await stat(p)).size;
+      if (size > MAX_IMPORT_BYTES) {
+        refused++;
         report(`refused  ${name}: larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB`);
         continue;
       }
-      const bytes = await readFile(path);
-      const pendingBytes = batch.reduce((sum, f) => sum + f.bytes, 0);
-      if (batch.length >= BATCH_FILES || pendingBytes + bytes.length > BATCH_BYTES) {
-        if (!(await flush())) return EXIT_FAILURE;
-      }
-      batch.push({ name, base64: bytes.toString('base64'), bytes: bytes.length });
+      files.push({ name, bytes: new Uint8Array(await readFile(p)) });
     }
-    if (!(await flush())) return EXIT_FAILURE;
+  }
+  if (files.length === 0) {
+    io.stderr('factmark import: no file to import.\n');
+    return EXIT_FAILURE;
+  }
 
-    io.stdout(`Imported ${imported} of ${imported + refused} files into ${opened.value.path}\n`);
-    return refused === 0 ? EXIT_OK : EXIT_FAILURE;
+  // Labels: decided by --map and --add-labels, else the import is refused listing them.
+  const inspection = inspectFiles(files, format, project.value);
+  const decisions: Record<string, LabelDecision> = {};
+  for (const [from, to] of maps) {
+    const target = matchLabel(project.value.labels, to);
+    if (target === null) {
+      io.stderr(`factmark import: --map ${from}=${to}: "${to}" is not a label of this project (${project.value.labels.map((l) => l.id).join(', ')}).\n`);
+      return EXIT_FAILURE;
+    }
+    decisions[from] = { action: 'map', to: target };
+  }
+  const undecided = inspection.unknownLabels.filter((l) => decisions[l] === undefined);
+  if (undecided.length > 0) {
+    if (!values['add-labels']) {
+      const uses = inspection.labels.filter((l) => undecided.includes(l.label));
+      io.stderr(
+        `factmark import: these labels are not in the project: ${uses.map((u) => `"${u.label}" (${u.spans})`).join(', ')}.\n` +
+          `Add them with --add-labels, or map each with --map LABEL=PROJECT_LABEL (project labels: ${project.value.labels.map((l) => l.id).join(', ')}). Nothing was imported.\n`,
+      );
+      return EXIT_FAILURE;
+    }
+    for (const l of undecided) decisions[l] = { action: 'add' };
+  }
+
+  const annotatorName = values.annotator ?? (await defaultAnnotator());
+  const checked = annotatorNameSchema.safeParse(annotatorName);
+  if (!checked.success) throw new UsageError(`"${annotatorName}" is not a valid annotator name: ${describeZodError(checked.error)}.`);
+
+  const total = inspection.files.length;
+  const outcome = await importDataset({
+    dir: projectDir,
+    project: project.value,
+    annotator: checked.data,
+    files,
+    format,
+    decisions,
+    now: new Date(),
+    ...(total >= PROGRESS_FROM ? { onProgress: (done: number, all: number, name: string) => io.stderr(`[${done}/${all}] ${name}\n`) } : {}),
   });
+  if (!outcome.ok) {
+    io.stderr(`factmark import: ${outcome.message}\n`);
+    return EXIT_FAILURE;
+  }
+  let imported = 0;
+  for (const f of outcome.files) {
+    if (f.ok) {
+      imported++;
+      const ids = f.docIds ?? [];
+      const what = ids.length === 1 ? ids[0] : `${ids.length} documents`;
+      report(`imported ${f.name} as ${what}${f.spans > 0 ? ` (${f.spans} spans for ${checked.data})` : ''}`);
+    } else {
+      refused++;
+      report(`refused  ${f.name}: ${f.error?.message ?? 'refused'}`);
+    }
+    for (const w of f.warnings) report(`         note: ${w}`);
+  }
+  for (const l of outcome.addedLabels) report(`added label "${l.name}" as ${l.id}`);
+  io.stdout(`Imported ${imported} of ${imported + refused} files into ${projectDir}\n`);
+  return refused === 0 ? EXIT_OK : EXIT_FAILURE;
 }

@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
+import type { DatasetFileReport, DatasetInspection, DatasetLabelUse } from '../../shared/api/views';
+import { sortSpans } from '../../shared/annotation/operations';
+import { groupImportFiles, parseAnnotationGroup, type ImportFormatChoice, type ImportGroup, type ImportInputFile } from '../../shared/formats/importGroups';
+import { describeImportError, fileStem, type ImportedDocument, type ImportError } from '../../shared/formats/importTypes';
+import { labelsToAdd, matchLabel, type LabelDecision } from '../../shared/formats/labelMapping';
+import { ANNOTATION_SCHEMA_VERSION, DOCUMENT_SCHEMA_VERSION, type DocumentMeta, type LabelDef, type ProjectFile, type Span } from '../../shared/model/schemas';
+import { decodeTextFile } from '../../shared/text/decodeText';
+import { writeFileAtomic } from './atomicJson';
+import { slugId, titleFor, uniqueId } from './documentImporter';
+import { extractArticle } from './htmlImporter';
+import { annotationPath, documentMetaPath, documentTextPath, listDocuments, writeAnnotation, writeDocumentMeta, writeProjectFile } from './projectStore';
+import { sha256Hex } from './textHash';
+
+/**
+ * Import of documents with or without annotations (text, Markdown, HTML, JSONL, brat, Label
+ * Studio, doccano, W3C): every file (or brat/W3C pair) is parsed and checked completely before
+ * anything is written, and is then written entirely or not at all. Labels the project lacks are
+ * never dropped: the caller decides, per label, to add it or to map it onto a project label.
+ */
+interface Prepared {
+  group: ImportGroup;
+  report: DatasetFileReport;
+  documents: ImportedDocument[];
+}
+
+const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+
+function refusedReport(group: ImportGroup, error: ImportError): DatasetFileReport {
+  return { name: group.label, format: group.kind, ok: false, documents: 0, spans: 0, labels: {}, warnings: [], error: { ...error, message: describeImportError(error) } };
+}
+
+/** Text and HTML files become one document each, without spans. */
+function prepareDocumentFile(group: ImportGroup): { ok: true; doc: ImportedDocument } | { ok: false; error: ImportError } {
+  const { main } = group;
+  const decoded = decodeTextFile(main.bytes, main.name);
+  if (!decoded.ok) return { ok: false, error: { file: main.name, line: null, reason: decoded.message } };
+  const stem = fileStem(main.name);
+  if (group.kind === 'html') {
+    const article = extractArticle(decoded.text, main.name);
+    if (!article.ok) return { ok: false, error: { file: main.name, line: null, reason: article.message } };
+    const doc: ImportedDocument = { name: stem, text: article.text, line: 1, spans: [], notices: [...decoded.notices, ...article.notices] };
+    if (article.title) doc.title = article.title;
+    const outlet = article.siteName ?? article.byline;
+    if (outlet) doc.outlet = outlet;
+    if (article.date) doc.date = article.date;
+    return { ok: true, doc };
+  }
+  return { ok: true, doc: { name: stem, text: decoded.text, line: 1, spans: [], notices: decoded.notices } };
+}
+
+function prepare(group: ImportGroup): Prepared {
+  const tooBig = [group.main, group.text].find((f): f is ImportInputFile => f !== undefined && f.bytes.length > MAX_IMPORT_BYTES);
+  if (tooBig) {
+    const error = { file: tooBig.name, line: null, reason: `${megabytes(tooBig.bytes.length)}; the largest file Factmark imports is ${megabytes(MAX_IMPORT_BYTES)}.` };
+    return { group, report: refusedReport(group, error), documents: [] };
+  }
+  let documents: ImportedDocument[];
+  let warnings: string[] = [];
+  if (group.kind === 'text' || group.kind === 'html') {
+    const one = prepareDocumentFile(group);
+    if (!one.ok) return { group, report: refusedReport(group, one.error), documents: [] };
+    documents = [one.doc];
+    warnings = [...one.doc.notices];
+  } else {
+    const parsed = parseAnnotationGroup(group);
+    if (!parsed.ok) return { group, report: refusedReport(group, parsed.error), documents: [] };
+    documents = parsed.documents;
+    warnings = parsed.warnings;
+  }
+  const labels: Record<string, number> = {};
+  let spans = 0;
+  for (const d of documents) {
+    for (const s of d.spans) labels[s.label] = (labels[s.label] ?? 0) + 1;
+    spans += d.spans.length;
+  }
+  return { group, documents, report: { name: group.label, format: group.kind, ok: true, documents: documents.length, spans, labels, warnings } };
+}
+
+/** Every label the files use, with what it matches in the project (null: unknown). */
+function labelUses(prepared: readonly Prepared[], project: ProjectFile): DatasetLabelUse[] {
+  const counts = new Map<string, number>();
+  for (const p of prepared) if (p.report.ok) for (const [l, n] of Object.entries(p.report.labels)) counts.set(l, (counts.get(l) ?? 0) + n);
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([label, spans]) => ({ label, spans, matches: matchLabel(project.labels, label) }));
+}
+
+/** Refuse, with the line, any document whose text is already in the project (or earlier in this import). */
+function checkDuplicates(p: Prepared, knownSha: Map<string, string>): Map<ImportedDocument, string> | ImportError {
+  const shas = new Map<ImportedDocument, string>();
+  for (const doc of p.documents) {
+    const sha = sha256Hex(Buffer.from(doc.text, 'utf8'));
+    const existing = knownSha.get(sha);
+    if (existing !== undefined) {
+      const file = p.group.main.name;
+      return { file, line: p.documents.length > 1 ? doc.line : null, reason: `this text is already ${existing}; nothing of this file was imported.` };
+    }
+    shas.set(doc, sha);
+  }
+  return shas;
+}
+
+export function inspectFiles(files: readonly ImportInputFile[], format: ImportFormatChoice, project: ProjectFile): DatasetInspection {
+  const prepared = groupImportFiles(files, format).map(prepare);
+  const labels = labelUses(prepared, project);
+  return { files: prepared.map((p) => p.report), labels, unknownLabels: labels.filter((l) => l.matches === null).map((l) => l.label) };
+}
+
+export interface DatasetImportInput {
+  dir: string;
+  project: ProjectFile;
+  /** The annotator whose files receive the imported spans (needed only when there are spans). */
+  annotator: string | null;
+  files: readonly ImportInputFile[];
+  format: ImportFormatChoice;
+  decisions: Record<string, LabelDecision>;
+  now: Date;
+  /** Called after each file (or pair), for progress on long runs. */
+  onProgress?: (done: number, total: number, name: string) => void;
+}
+
+export type DatasetImportOutcome =
+  | { ok: true; files: DatasetFileReport[]; addedLabels: LabelDef[] }
+  | { ok: false; message: string; unknownLabels?: string[] };
+
+export async function importDataset(input: DatasetImportInput): Promise<DatasetImportOutcome> {
+  const { dir, project, annotator, now, decisions } = input;
+  const prepared = groupImportFiles(input.files, input.format).map(prepare);
+  const uses = labelUses(prepared, project);
+  const undecided = uses.filter((u) => u.matches === null && decisions[u.label] === undefined);
+  if (undecided.length > 0) {
+    const list = undecided.map((u) => `"${u.label}" (${u.spans} span${u.spans === 1 ? '' : 's'})`).join(', ');
+    return {
+      ok: false,
+      message: `These labels are not in the project: ${list}. Add them to the project or map each onto a project label; nothing was imported.`,
+      unknownLabels: undecided.map((u) => u.label),
+    };
+  }
+  const projectIds = new Set(project.labels.map((l) => l.id));
+  for (const u of uses) {
+    const d = decisions[u.label];
+    if (u.matches === null && d?.action === 'map' && !projectIds.has(d.to)) {
+      return { ok: false, message: `"${u.label}" is mapped to "${d.to}", which is not a label of this project; nothing was imported.` };
+    }
+  }
+  if (annotator === null && prepared.some((p) => p.report.ok && p.report.spans > 0)) {
+    return { ok: false, message: 'Choose your annotator name first: imported spans are saved as your annotations.' };
+  }
+
+  // Check every file against the project before anything is written.
+  const listing = await listDocuments(dir);
+  const knownSha = new Map(listing.documents.map((d) => [d.textSha256, `document "${d.id}"`]));
+  const shasByGroup = new Map<Prepared, Map<ImportedDocument, string>>();
+  for (const p of prepared) {
+    if (!p.report.ok) continue;
+    const shas = checkDuplicates(p, knownSha);
+    if (!(shas instanceof Map)) {
+      p.report = refusedReport(p.group, shas);
+      continue;
+    }
+    for (const [doc, sha] of shas) knownSha.set(sha, `in ${p.group.label}${p.documents.length > 1 ? ` (line ${doc.line})` : ''}`);
+    shasByGroup.set(p, shas);
+  }
+
+  // Labels to add: only those the files that will be written use.
+  const toAdd = uses
+    .filter((u) => u.matches === null && decisions[u.label]?.action === 'add')
+    .map((u) => u.label)
+    .filter((label) => prepared.some((p) => p.report.ok && (p.report.labels[label] ?? 0) > 0));
+  const { added, idBySource } = labelsToAdd(project.labels, toAdd);
+  const target = (label: string): string => {
+    const match = matchLabel(project.labels, label);
+    if (match !== null) return match;
+    const d = decisions[label];
+    if (d?.action === 'map') return d.to;
+    const id = idBySource.get(label);
+    if (id === undefined) throw new Error(`no decision for label ${label}`);
+    return id;
+  };
+  if (added.length > 0) await writeProjectFile(dir, { ...project, labels: [...project.labels, ...added] });
+
+  const taken = new Set(listing.takenIds);
+  const stamp = now.toISOString();
+  let done = 0;
+  for (const p of prepared) {
+    done++;
+    const shas = shasByGroup.get(p);
+    if (!p.report.ok || !shas) {
+      input.onProgress?.(done, prepared.length, p.group.label);
+      continue;
+    }
+    const written: string[] = [];
+    const docIds: string[] = [];
+    try {
+      for (const doc of p.documents) {
+        const id = uniqueId(slugId(`${doc.name}.txt`), taken);
+        const bytes = Buffer.from(doc.text, 'utf8');
+        const sha = shas.get(doc) as string;
+        written.push(documentTextPath(dir, id));
+        await writeFileAtomic(documentTextPath(dir, id), bytes);
+        if (doc.spans.length > 0 && annotator !== null) {
+          const spans: Span[] = sortSpans(
+            doc.spans.map((s) => {
+              const label = target(s.label);
+              return {
+                id: randomUUID(),
+                start: s.start,
+                end: s.end,
+                label,
+                quote: doc.text.slice(s.start, s.end),
+                createdAt: stamp,
+                updatedAt: stamp,
+                origin: label === s.label ? s.origin : { ...s.origin, label: s.label.slice(0, 200) },
+              };
+            }),
+          );
+          // Two file labels mapped onto one project label may now repeat a span: keep one.
+          const seen = new Set<string>();
+          const unique = spans.filter((s) => {
+            const key = `${s.start}:${s.end}:${s.label}`;
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
+          written.push(annotationPath(dir, annotator, id));
+          await writeAnnotation(dir, {
+            schemaVersion: ANNOTATION_SCHEMA_VERSION,
+            docId: id,
+            textSha256: sha,
+            annotator,
+            status: 'in_progress',
+            spans: unique,
+            updatedAt: stamp,
+          });
+        }
+        const meta: DocumentMeta = {
+          schemaVersion: DOCUMENT_SCHEMA_VERSION,
+          id,
+          title: doc.title ?? titleFor(doc.text, p.group.kind === 'text' ? p.group.main.name : 'x.txt'),
+          outlet: doc.outlet ?? null,
+          date: doc.date ?? null,
+          source: p.group.label.slice(0, 500),
+          textSha256: sha,
+          length: doc.text.length,
+          importedAt: stamp,
+          importNotices: doc.notices,
+        };
+        // The metadata file is what makes a document exist: written last.
+        written.push(documentMetaPath(dir, id));
+        await writeDocumentMeta(dir, meta);
+        taken.add(id.toLowerCase());
+        docIds.push(id);
+      }
+      p.report = { ...p.report, docIds };
+    } catch (err) {
+      // All or nothing: take back what this file wrote.
+      await Promise.all(written.map((f) => rm(f, { force: true })));
+      for (const id of docIds) taken.delete(id.toLowerCase());
+      p.report = refusedReport(p.group, { file: p.group.main.name, line: null, reason: `could not be saved (${err instanceof Error ? err.message : String(err)}); nothing of it was kept.` });
+    }
+    input.onProgress?.(done, prepared.length, p.group.label);
+  }
+  return { ok: true, files: prepared.map((p) => p.report), addedLabels: added };
+}

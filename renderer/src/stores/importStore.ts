@@ -1,0 +1,11 @@
+import type { DatasetInspection } from '../../../shared/api/views';
+import { createStore } from './createStore';
+
+/** A dataset import waiting for the user's label decisions (the import dialog shows it). */
+export interface PendingImport {
+  files: { name: string; base64: string }[];
+  inspection: DatasetInspection;
+  busy: boolean;
+}
+
+export const importStore = createStore<{ pending: PendingImport | null }>({ pending: null });
