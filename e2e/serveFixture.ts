@@ -19,6 +19,8 @@ export interface ServedApp {
 export interface ServeOptions {
   /** The project folder to copy (default: corpus/). */
   project?: string;
+  /** Serve this project folder as it is, without copying (e.g. a second server on one project). */
+  sharedProjectDir?: string;
   dataDir?: string;
   /** Write settings.json with this annotator before starting, so the first-start prompt is skipped. */
   annotator?: string;
@@ -29,8 +31,8 @@ export interface ServeOptions {
 /** Start `factmark serve` on a fresh data folder and a temp copy of a project (default: corpus/). */
 export async function startServe(opts: ServeOptions = {}): Promise<ServedApp & { stop(): Promise<void> }> {
   const root = mkdtempSync(join(tmpdir(), 'factmark-e2e-'));
-  const projectDir = join(root, 'project');
-  cpSync(opts.project ?? join(repoRoot, 'corpus'), projectDir, { recursive: true });
+  const projectDir = opts.sharedProjectDir ?? join(root, 'project');
+  if (!opts.sharedProjectDir) cpSync(opts.project ?? join(repoRoot, 'corpus'), projectDir, { recursive: true });
   const dataDir = opts.dataDir ?? join(root, 'data');
   if (opts.annotator !== undefined) {
     mkdirSync(dataDir, { recursive: true });
@@ -79,7 +81,10 @@ function requireChromium() {
   }
 }
 
-export const test = base.extend<{ app: ServedApp; serve: (opts?: ServeOptions) => Promise<ServedApp> }>({
+/** A server a test may also stop itself (stopping twice is harmless). */
+export type StoppableApp = ServedApp & { stop(): Promise<void> };
+
+export const test = base.extend<{ app: ServedApp; serve: (opts?: ServeOptions) => Promise<StoppableApp> }>({
   app: async ({}, use) => {
     requireChromium();
     const served = await startServe();

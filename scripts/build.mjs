@@ -17,6 +17,8 @@ const common = {
 
 await Promise.all([
   esbuild({ ...common, entryPoints: { cli: 'main/cli.ts', electron: 'main/electron/main.ts' }, outdir: 'dist/main' }),
+  // The writer process that `npm run stress:save` kills (scripts/stress-save.mjs).
+  esbuild({ ...common, entryPoints: { stressWriter: 'main/stress/stressWriter.ts' }, outdir: 'dist/main' }),
   // The preload runs sandboxed: it may require only 'electron', so it is bundled on its own.
   esbuild({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'dist/main' }),
 ]);

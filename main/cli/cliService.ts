@@ -6,7 +6,7 @@ import type { AppError } from '../../shared/api/result';
 import { corpusDir } from '../paths';
 import { createFactmarkService } from '../services/factmarkService';
 import { VERSION } from '../version';
-import type { CliIo } from './io';
+import { EXIT_FAILURE, EXIT_INTERNAL, type CliIo } from './io';
 
 /**
  * The CLI drives the same service as the app, but with a throw-away data folder: a one-off
@@ -24,16 +24,28 @@ export async function withCliService<T>(
       dataDir,
       corpusDir: io.corpusDir ?? corpusDir(),
       version: VERSION,
+      // The command line is the user's own: `--out` may name any path.
+      trustedPaths: true,
       // Used for this run only, never saved.
       ...(options.annotator !== undefined ? { annotator: options.annotator } : {}),
     });
-    return await run(handlers);
+    try {
+      return await run(handlers);
+    } finally {
+      await handlers.dispose();
+    }
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
 /** An error from the service as one line for the terminal. */
+/** Print a failed operation's message and answer its exit code (2 only for internal errors). */
+export function reportFailure(io: CliIo, command: string, error: AppError): number {
+  io.stderr(`factmark ${command}: ${describeError(error)}\n`);
+  return error.code === 'internal' ? EXIT_INTERNAL : EXIT_FAILURE;
+}
+
 export function describeError(error: AppError): string {
   return error.file && !error.message.includes(error.file) ? `${error.message} (${error.file})` : error.message;
 }

@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { parseCommandArgs } from './args';
-import { describeError, withCliService } from './cliService';
-import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
+import { reportFailure, withCliService } from './cliService';
+import { EXIT_OK, UsageError, type CliIo } from './io';
 
 /** factmark init DIR [--name NAME] */
 export async function initCommand(args: string[], io: CliIo): Promise<number> {
@@ -12,8 +12,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
   return withCliService(io, {}, async (handlers) => {
     const created = await handlers.createProject({ path: dir, name });
     if (!created.ok) {
-      io.stderr(`factmark init: ${describeError(created.error)}\n`);
-      return EXIT_FAILURE;
+      return reportFailure(io, 'init', created.error);
     }
     const labels = created.value.labels.map((l) => l.name).join(', ');
     io.stdout(`Created project "${created.value.name}" in ${created.value.path} (labels: ${labels})\n`);

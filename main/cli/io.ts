@@ -14,10 +14,14 @@ export interface CliIo {
   corpusDir?: string;
 }
 
-/** Exit codes: 0 ok, 1 the operation failed, 2 the command line was wrong. */
+/**
+ * Exit codes: 0 ok; 1 a user error, with a message (a wrong command line, a file that cannot be
+ * read, problems found); 2 an internal error (a bug: an unexpected exception).
+ */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
+export const EXIT_USAGE = 1;
+export const EXIT_INTERNAL = 2;
 
 /** A wrong command line: the message is shown with a pointer to `factmark help`. */
 export class UsageError extends Error {}

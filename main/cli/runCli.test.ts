@@ -7,6 +7,7 @@ import { corpusDir } from '../paths';
 import { VERSION } from '../version';
 import type { CliIo } from './io';
 import { runCli } from './runCli';
+import { reportFailure } from './cliService';
 import { USAGE } from './usage';
 
 const DOC_ID = '000_341b31175584a5d7';
@@ -89,32 +90,32 @@ describe('runCli: help, version, usage errors', () => {
     expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it('exits 2 with a message for no command, an unknown command or bad options', async () => {
+  it('exits 1 with a message for no command, an unknown command or bad options', async () => {
     const none = capture();
-    expect(await runCli([], none.io)).toBe(2);
+    expect(await runCli([], none.io)).toBe(1);
     expect(none.err()).toContain('Usage:');
 
     const unknown = capture();
-    expect(await runCli(['frobnicate'], unknown.io)).toBe(2);
+    expect(await runCli(['frobnicate'], unknown.io)).toBe(1);
     expect(unknown.err()).toContain('unknown command "frobnicate"');
 
     const badUnit = capture();
-    expect(await runCli(['export', '--unit', 'bytes', project], badUnit.io)).toBe(2);
+    expect(await runCli(['export', '--unit', 'bytes', project], badUnit.io)).toBe(1);
     expect(badUnit.err()).toContain('--unit must be codepoint or utf16');
 
     const badOption = capture();
-    expect(await runCli(['export', '--colour', 'red', project], badOption.io)).toBe(2);
+    expect(await runCli(['export', '--colour', 'red', project], badOption.io)).toBe(1);
     expect(badOption.err()).toContain("Unknown option '--colour'");
 
     const contradiction = capture();
-    expect(await runCli(['export', '--all', '--scope', 'done', project], contradiction.io)).toBe(2);
+    expect(await runCli(['export', '--all', '--scope', 'done', project], contradiction.io)).toBe(1);
 
     const badPort = capture();
-    expect(await runCli(['serve', '--port', '99999'], badPort.io)).toBe(2);
+    expect(await runCli(['serve', '--port', '99999'], badPort.io)).toBe(1);
     expect(badPort.err()).toContain('--port must be a number from 0 to 65535');
 
     const badName = capture();
-    expect(await runCli(['export', '--annotator', '../etc', project], badName.io)).toBe(2);
+    expect(await runCli(['export', '--annotator', '../etc', project], badName.io)).toBe(1);
     expect(badName.err()).toContain('not a valid annotator name');
   });
 });
@@ -229,7 +230,7 @@ describe('factmark init and import', () => {
 
   it('needs a project and files for import', async () => {
     const c = capture();
-    expect(await runCli(['import', project], c.io)).toBe(2);
+    expect(await runCli(['import', project], c.io)).toBe(1);
     expect(c.err()).toContain('import needs a PROJECT_DIR and at least one FILE');
   });
 });
@@ -284,5 +285,15 @@ describe('factmark serve', () => {
     expect(await running).toBe(0);
     expect(out).toContain('Factmark stopped.');
     await expect(fetch(base!)).rejects.toThrow();
+  });
+});
+
+describe('exit codes', () => {
+  it('answers 1 for a user error and 2 only for an internal one, with the message on stderr', () => {
+    const lines: string[] = [];
+    const io = { stdout: () => undefined, stderr: (t: string) => void lines.push(t) };
+    expect(reportFailure(io, 'export', { code: 'no-project', message: 'No project is open.' })).toBe(1);
+    expect(reportFailure(io, 'export', { code: 'internal', message: 'Unexpected error: boom' })).toBe(2);
+    expect(lines).toEqual(['factmark export: No project is open.\n', 'factmark export: Unexpected error: boom\n']);
   });
 });

@@ -1,8 +1,10 @@
 import { VERSION } from '../version';
 import { exportCommand } from './exportCommand';
 import { importCommand } from './importCommand';
+import { statsCommand, validateCommand } from './checkCommands';
 import { initCommand } from './initCommand';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { repairCommand } from './repairCommand';
 import { serveCommand } from './serveCommand';
 import { USAGE } from './usage';
 
@@ -11,6 +13,9 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   export: exportCommand,
   import: importCommand,
   init: initCommand,
+  validate: validateCommand,
+  stats: statsCommand,
+  repair: repairCommand,
 };
 
 /** Runs one command line (without `node factmark`) and answers its exit code; never throws. */
@@ -44,7 +49,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`factmark ${command}: ${error.message}\nRun "factmark help" for usage.\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`factmark ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_FAILURE;
+    // Anything else is a bug, not something the user did: exit 2 so scripts can tell.
+    io.stderr(`factmark ${command}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_INTERNAL;
   }
 }

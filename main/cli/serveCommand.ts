@@ -65,6 +65,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   // Requests in flight finish their atomic writes before the process exits: close() waits for
   // the server, and the renderer has already saved on every edit.
   await server.close();
+  // Hand this annotator's lock back and stop watching the project.
+  await handlers.dispose();
   io.stdout('Factmark stopped.\n');
   return EXIT_OK;
 }

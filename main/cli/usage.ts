@@ -3,12 +3,32 @@ export const USAGE = `Factmark: tag claims, actors and numbers in news articles.
 Usage:
   factmark serve [--port N] [--project DIR] [--data-dir DIR]
       Serve the app to a browser on http://127.0.0.1 (this machine only).
-  factmark export [--format jsonl] [--out FILE] [--unit codepoint|utf16]
-                  [--scope done|all | --all] [--annotator NAME] PROJECT_DIR
-      Write one JSON line per document with its spans (default: documents marked done,
-      offsets in code points, into PROJECT_DIR/exports/).
-  factmark import PROJECT_DIR FILE...
-      Add UTF-8 text files (.txt, .md) to a project as documents.
+  factmark export [--format jsonl|conll|brat|w3c|labelstudio|doccano|csv] [--out PATH]
+                  [--unit codepoint|utf16] [--scope done|all|todo|in_progress|STATUS,STATUS | --all]
+                  [--annotator NAME | --all-annotators] [--split TRAIN,DEV,TEST [--seed N]
+                  [--group-by outlet|date|source|title]] [--scheme iob2|bioes]
+                  [--overlap longest-wins|per-label-columns] [--preview] PROJECT_DIR
+      Export annotations (default: JSONL, documents marked done, offsets in code points, into
+      PROJECT_DIR/exports/), with a dataset card (README) beside the data. --out is a file, or a
+      folder for brat. --split writes one file (brat: one folder) per split, whole documents,
+      reproducible from --seed (default 42); --group-by keeps documents sharing that field in
+      one split. CoNLL: --scheme picks the tags, --overlap what to do with nested spans (the
+      spans each policy drops are reported). --preview prints the first record and writes
+      nothing. Progress is shown on stderr for long exports.
+  factmark import PROJECT_DIR PATH... [--format auto|text|html|jsonl|brat|labelstudio|doccano|w3c]
+                  [--add-labels] [--map FROM=TO]... [--annotator NAME]
+      Add documents to a project: text, Markdown and HTML articles, and annotated datasets
+      (JSONL, brat .txt+.ann, Label Studio JSON, doccano JSONL, W3C annotations + .txt).
+      Folders are searched recursively. Each file is imported entirely or not at all; labels
+      the project lacks must be added (--add-labels) or mapped (--map PERSON=actor).
+      Imported spans go to the annotator's files (--annotator, default as for export).
+  factmark validate PROJECT_DIR [--json]
+      Check every file of a project; list each problem with its file. Exit 1 if any.
+  factmark stats PROJECT_DIR [--json]
+      Documents per status and spans per label, for each annotator.
+  factmark repair PROJECT_DIR [--annotator NAME] [--dry-run]
+      After texts changed under their annotations: move every span found again exactly (same
+      quote and surroundings) and keep the others as orphans to place or drop in the app.
   factmark init DIR [--name NAME]
       Create an empty project with the default labels.
   factmark help | --help
@@ -19,4 +39,8 @@ Options:
   --project DIR     project to open first (default: the last one, else the sample)
   --data-dir DIR    Factmark's own data folder (default: FACTMARK_DATA_DIR or the per-user folder)
   --annotator NAME  whose annotations to export (default: the app's annotator, else your OS user)
+  --json            machine-readable output (validate, stats)
+
+Exit codes: 0 success; 1 a user error or problems found (a wrong command line, an unreadable
+file, ...: a message says what); 2 an internal error (a bug in Factmark).
 `;

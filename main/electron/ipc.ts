@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { ipcChannel, OPERATION_NAMES, type OperationName } from '../../shared/api/contract';
 import { fail, type Result } from '../../shared/api/result';
 import { dispatch } from '../services/factmarkService';
-import { isAppPage } from './appPage';
+import { isTrustedSender } from './ipcSender';
 import { appWindows } from './window';
 
 /** Operations after which the recent-projects list (and so the menu) may have changed. */
@@ -18,7 +18,7 @@ export function registerIpcHandlers(appPage: string, onRecentMayChange: () => vo
       // Known window (by its webContents id), main frame only (no iframes), showing our page.
       const entry = appWindows.get(event.sender.id);
       const frame = event.senderFrame;
-      if (!entry || !frame || frame.parent !== null || !isAppPage(frame.url, appPage)) {
+      if (!entry || !isTrustedSender({ knownWindow: true, frame }, appPage)) {
         return fail('invalid-input', 'Refused: unknown sender');
       }
       const result = await dispatch(entry.handlers, name, input);

@@ -50,6 +50,8 @@ export function createAppWindow(paths: WindowPaths): AppWindow {
       webSecurity: true,
       preload: paths.preload,
       spellcheck: false,
+      // Middle-click (auxclick) must not open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const handlers = createFactmarkService({
@@ -73,7 +75,11 @@ export function createAppWindow(paths: WindowPaths): AppWindow {
   // The id is read now: webContents is gone by the time 'closed' fires.
   const contentsId = window.webContents.id;
   appWindows.set(contentsId, entry);
-  window.on('closed', () => appWindows.delete(contentsId));
+  window.on('closed', () => {
+    appWindows.delete(contentsId);
+    // Another window on the same project and annotator may write from now on.
+    void handlers.dispose();
+  });
   window.once('ready-to-show', () => window.show());
   // Closing is left to the default: the renderer flushes pending saves in its beforeunload.
   void window.loadFile(paths.indexHtml);

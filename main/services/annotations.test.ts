@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { spanContext } from '../../shared/annotation/reanchor';
 import { T0, failure, importText, projectWithAnnotator, removeTempDirs, span, unwrap } from './serviceTestKit';
 import { sha256Hex } from './textHash';
 
@@ -23,7 +24,7 @@ describe('saving annotations', () => {
     expect(saved.updatedAt).toBe('2026-03-04T05:06:07.000Z');
     const onDisk = readFileSync(join(dir, 'annotations', 'alice', `${docId}.json`), 'utf8');
     const q = (id: string, start: number, end: number, label: string, quote: string) =>
-      `    {\n      "id": "${id}",\n      "start": ${start},\n      "end": ${end},\n      "label": "${label}",\n      "quote": "${quote}",\n      "createdAt": "${T0}",\n      "updatedAt": "${T0}"\n    }`;
+      `    {\n      "id": "${id}",\n      "start": ${start},\n      "end": ${end},\n      "label": "${label}",\n      "quote": "${quote}",\n      "prefix": ${JSON.stringify(spanContext(TEXT, start, end).prefix)},\n      "suffix": ${JSON.stringify(spanContext(TEXT, start, end).suffix)},\n      "createdAt": "${T0}",\n      "updatedAt": "${T0}"\n    }`;
     expect(onDisk).toBe(
       [
         '{',

@@ -30,7 +30,7 @@ describe('dispatch', () => {
       ['openProject', { path: 'x', extra: true }],
       ['saveAnnotations', { docId: 'a', status: 'finished', spans: [] }],
       ['saveAnnotations', { docId: 'a', status: 'done', spans: [{ id: 's', start: -1, end: 2, label: 'x', createdAt: 'now', updatedAt: 'now' }] }],
-      ['exportProject', { format: 'csv' }],
+      ['exportProject', { format: 'xml' }],
       ['getSession', 'not an object'],
     ];
     for (const [name, input] of bad) {
@@ -53,7 +53,7 @@ describe('dispatch', () => {
       },
     } as unknown as FactmarkHandlers;
     expect(await dispatch(handlers, 'exportProject', { format: 'jsonl' })).toEqual({ ok: true, value: 'done' });
-    expect(seen).toEqual([{ format: 'jsonl', unit: 'codepoint', scope: 'done' }]);
+    expect(seen).toEqual([{ format: 'jsonl', scope: 'done' }]);
   });
 
   it('turns a thrown error into an internal failure instead of throwing', async () => {

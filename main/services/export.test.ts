@@ -72,15 +72,18 @@ describe('exporting JSONL', () => {
       ['c', 'todo', 0],
     ]);
     expect(readdirSync(join(dir, 'exports')).sort()).toEqual([
+      'test-project-20260708-091011-2.README.md',
       'test-project-20260708-091011-2.jsonl',
       'test-project-20260708-091011-2.jsonl.meta.json',
+      'test-project-20260708-091011.README.md',
       'test-project-20260708-091011.jsonl',
       'test-project-20260708-091011.jsonl.meta.json',
     ]);
   });
 
   it('converts offsets to code points around an emoji, and keeps UTF-16 on request', async () => {
-    const { service } = await projectWithAnnotator();
+    // Paths as the CLI gives them (trusted): outside the project.
+    const { service } = await projectWithAnnotator({ trustedPaths: true });
     const text = 'Hi 😀 there Bob';
     const docId = await importText(service, 'emoji.txt', text);
     expect(text.slice(12, 15)).toBe('Bob');
@@ -99,13 +102,17 @@ describe('exporting JSONL', () => {
   });
 
   it('writes into a chosen folder, and refuses a path whose folder does not exist', async () => {
-    const { service } = await projectWithAnnotator({ now: () => new Date(2026, 0, 2, 3, 4, 5) });
+    const { service } = await projectWithAnnotator({ now: () => new Date(2026, 0, 2, 3, 4, 5), trustedPaths: true });
     const docId = await importText(service, 'a.txt', 'Text.');
     unwrap(await service.saveAnnotations({ docId, status: 'done', spans: [] }));
     const folder = tempDir();
     const report = unwrap(await service.exportProject({ format: 'jsonl', unit: 'codepoint', scope: 'done', outPath: folder }));
     expect(report.path).toBe(join(folder, 'test-project-20260102-030405.jsonl'));
-    expect(readdirSync(folder).sort()).toEqual(['test-project-20260102-030405.jsonl', 'test-project-20260102-030405.jsonl.meta.json']);
+    expect(readdirSync(folder).sort()).toEqual([
+      'test-project-20260102-030405.README.md',
+      'test-project-20260102-030405.jsonl',
+      'test-project-20260102-030405.jsonl.meta.json',
+    ]);
     const missing = join(folder, 'no', 'such');
     const error = failure(await service.exportProject({ format: 'jsonl', unit: 'codepoint', scope: 'done', outPath: join(missing, 'x.jsonl') }));
     expect(error).toEqual({ code: 'io', message: `The folder ${missing} does not exist.`, file: missing });

@@ -1,4 +1,4 @@
-import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -22,28 +22,42 @@ import {
   type Span,
 } from '../../shared/model/schemas';
 import { resolveUserPath } from '../paths';
-import { isErrno } from './atomicJson';
+import { applyRepair, planDrift } from '../../shared/annotation/driftRepair';
+import { spanContext } from '../../shared/annotation/reanchor';
+import { listVersions, keepVersion, readVersion } from './annotationHistory';
+import { createAnnotatorLock } from './annotatorLock';
+import { isErrno, writeFileAtomic } from './atomicJson';
 import { importDocuments, type ImportFile } from './documentImporter';
+import { importDataset, inspectFiles } from './datasetImporter';
+import { sweepInterruptedWrites } from './interruptedWrites';
 import { errorMessage, ioFailure } from './ioErrors';
-import { exportProject } from './projectExporter';
+import { isConfined } from './pathConfinement';
+import { createExportJobs, exportProject, previewExport, type ExportRequest } from './projectExporter';
 import {
+  annotationJson,
   annotationPath,
   documentTextPath,
   readAnnotation,
   readDocumentMeta,
   readProjectFile,
   setAnnotationAside,
-  writeAnnotation,
   writeProjectFile,
 } from './projectStore';
 import { buildProjectView } from './projectView';
+import { createProjectWatcher, type ProjectWatcher } from './projectWatcher';
 import { ensureSampleProject, sampleProjectDir } from './sampleProject';
 import { readSettings, updateSettings, withRecentProject } from './settingsStore';
-import { readTextFile } from './textHash';
+import { readTextFile, sha256Hex } from './textHash';
 
 export interface ServiceHost {
   chooseFolder?(purpose: 'open' | 'create' | 'export'): Promise<string | null>;
 }
+
+/** The handlers, plus what the host calls when the window or process closes. */
+export type FactmarkService = FactmarkHandlers & {
+  /** Release this annotator's lock and stop watching the project. */
+  dispose(): Promise<void>;
+};
 
 export interface ServiceOptions {
   /** The user's data folder (settings.json, projects/sample). */
@@ -56,6 +70,11 @@ export interface ServiceOptions {
   initialProject?: string;
   /** A fixed annotator for this instance (CLI `--annotator`), used instead of the saved one and never saved. */
   annotator?: string;
+  /**
+   * Paths come from the user's own command line (the CLI), not from a UI: exports may go anywhere.
+   * Off by default: paths sent by the renderer or a browser are confined (pathConfinement.ts).
+   */
+  trustedPaths?: boolean;
   /** The clock; tests pin it. */
   now?: () => Date;
 }
@@ -64,6 +83,19 @@ const NEED_ANNOTATOR = 'Choose your annotator name first.';
 const NO_PROJECT = 'No project is open; open or create one first.';
 /** Files an OS puts into any folder: they do not make a folder "not empty" for a new project. */
 const OS_CLUTTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+
+/** Import files from the contract (base64) as bytes; refuses the whole request if one is garbled. */
+function decodeImportFiles(files: readonly { name: string; base64: string }[]): Result<{ name: string; bytes: Uint8Array }[]> {
+  const out: { name: string; bytes: Uint8Array }[] = [];
+  for (const f of files) {
+    const b64 = f.base64.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) {
+      return fail('invalid-input', `${f.name} did not arrive intact (its contents are not valid base64); nothing was imported.`);
+    }
+    out.push({ name: f.name, bytes: new Uint8Array(Buffer.from(b64, 'base64')) });
+  }
+  return ok(out);
+}
 
 /** The OS user name, made into a valid annotator name, offered as the default on first start. */
 export function suggestedAnnotatorName(): string {
@@ -85,7 +117,7 @@ export function suggestedAnnotatorName(): string {
  * open project). Handlers never throw: file-system errors come back as 'io' failures naming
  * the file, anything else as 'internal'.
  */
-export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
+export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   const now = opts.now ?? (() => new Date());
   let projectPath: string | null = null;
   let projectError: SessionView['projectError'] = null;
@@ -93,7 +125,42 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
   /** The first getSession opens a project by itself; after any open attempt the user's choice stands. */
   let openAttempted = false;
 
+  /** Folders the user picked in the native chooser during this session. */
+  const chosenFolders = new Set<string>();
+
   const annotator = async () => annotatorOverride ?? (await readSettings(opts.dataDir)).annotator;
+
+  /** One writer per project and annotator (docs/project-format.md, "Locks"). */
+  const lock = createAnnotatorLock();
+  /** Why this window is read-only (another holds the lock), as last seen; null: it may write. */
+  let lockReason: string | null = null;
+
+  /** Take (or keep) the lock for this project and annotator; answers why not, or null. */
+  async function lockStatus(dir: string, who: string | null): Promise<string | null> {
+    if (who === null) {
+      await lock.release();
+      lockReason = null;
+      return null;
+    }
+    const state = await lock.acquire(dir, who, now());
+    // Just taken: saves a crash interrupted may have left temp files; nobody else writes here now.
+    if (state.held && state.fresh) await sweepInterruptedWrites(dir, who);
+    lockReason = state.held ? null : state.reason;
+    return lockReason;
+  }
+
+  /** Started by the first pollChanges on a project (one-off CLI services never watch). */
+  let watcher: { key: string; watcher: ProjectWatcher } | null = null;
+  const noteContent = (file: string, content: string | null) => watcher?.watcher.noteContent(file, content);
+
+  async function readRaw(file: string): Promise<string | null> {
+    try {
+      return await readFile(file, 'utf8');
+    } catch (err) {
+      if (isErrno(err, 'ENOENT')) return null;
+      throw err;
+    }
+  }
 
   async function isSample(dir: string): Promise<boolean> {
     try {
@@ -105,7 +172,8 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
   }
 
   async function view(dir: string, project: ProjectFile, who: string | null): Promise<ProjectView> {
-    return buildProjectView({ dir, project, annotator: who, isSample: await isSample(dir), now: now() });
+    const readOnlyReason = await lockStatus(dir, who);
+    return buildProjectView({ dir, project, annotator: who, isSample: await isSample(dir), now: now(), readOnlyReason });
   }
 
   /** The open project, re-read: project.json may have been edited since it was opened. */
@@ -196,9 +264,13 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
       if (isErrno(err, 'ENOENT')) return fail('not-found', `${textFile}: the document text is missing.`, textFile);
       throw err;
     }
+    const file = annotationPath(dir, who, docId);
+    const raw = await readRaw(file);
     const read = await readAnnotation(dir, who, docId, now());
     const stored = read.kind === 'ok' ? read.annotation : null;
-    return ok({ who, dir, project, meta, textFile, ...text, stored });
+    // The revision of the bytes that were validated (null: no valid file, e.g. just set aside).
+    const revision = stored && raw !== null ? sha256Hex(raw) : null;
+    return ok({ who, dir, project, meta, textFile, ...text, stored, file, raw: stored ? raw : null, revision });
   }
 
   /**
@@ -221,11 +293,27 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
     return run;
   }
 
-  async function saveDocument({ docId, status, spans }: ParsedInput<'saveAnnotations'>): Promise<Result<OperationOutput<'saveAnnotations'>>> {
+  /** The revision this service last wrote to each annotation file. */
+  const lastWritten = new Map<string, string>();
+
+  async function saveDocument(
+    { docId, status, spans, baseRevision }: ParsedInput<'saveAnnotations'>,
+    { forceVersion = false, repair }: { forceVersion?: boolean; repair?: { orphans: Span[] } } = {},
+  ): Promise<Result<OperationOutput<'saveAnnotations'>>> {
     const ctx = await documentContext(docId);
     if (!ctx.ok) return ctx;
-    const { who, dir, project, text, sha256, stored, textFile } = ctx.value;
-    if (stored && stored.textSha256 !== sha256) {
+    const { who, dir, project, text, sha256, stored, textFile, file, raw, revision, meta } = ctx.value;
+    const readOnly = await lockStatus(dir, who);
+    if (readOnly !== null) return fail('read-only', `${readOnly} Nothing was saved.`);
+    if (baseRevision !== undefined && baseRevision !== revision) {
+      return fail(
+        'conflict',
+        `The annotations of "${meta.title || docId}" were changed on disk since you opened them (by another program, a sync or git); nothing was saved. Choose which version to keep.`,
+        file,
+      );
+    }
+    // A repair (repairDrift) is the one write allowed on a changed text: it re-anchors the spans to it.
+    if (stored && stored.textSha256 !== sha256 && !repair) {
       return fail(
         'text-changed',
         `The text of "${docId}" changed after it was annotated, so its annotations are read-only; nothing was saved.`,
@@ -241,22 +329,58 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
         end: s.end,
         label: s.label,
         quote: text.slice(s.start, s.end),
+        ...spanContext(text, s.start, s.end),
         createdAt: s.createdAt,
         updatedAt: s.updatedAt,
+        ...(s.origin ? { origin: s.origin } : {}),
       })),
     );
     const updatedAt = now().toISOString();
-    await writeAnnotation(dir, {
+    // A document with tags is started even if the UI did not say so.
+    const nextStatus = status === 'todo' && full.length > 0 ? 'in_progress' : status;
+    if (stored && raw !== null) {
+      // A file this service did not write (another tool, a sync, an earlier session) is always
+      // kept before it is replaced: "keep mine" in a conflict can then still be undone.
+      const external = lastWritten.get(file) !== revision;
+      await keepVersion({ dir, annotator: who, docId, previousRaw: raw, previous: stored, nextStatus, now: now(), force: forceVersion || external });
+    }
+    const json = annotationJson({
       schemaVersion: ANNOTATION_SCHEMA_VERSION,
       docId,
       textSha256: sha256,
       annotator: who,
-      // A document with tags is started even if the UI did not say so.
-      status: status === 'todo' && full.length > 0 ? 'in_progress' : status,
+      status: nextStatus,
       spans: full,
+      // Orphans of an earlier repair stay until placed or dropped (repairDrift).
+      orphans: repair ? repair.orphans : stored?.orphans,
       updatedAt,
     });
-    return ok({ updatedAt, project: await view(dir, project, who) });
+    // Known to the watcher before it lands, so our own write is never reported as someone else's.
+    noteContent(file, json);
+    await writeFileAtomic(file, json);
+    const written = sha256Hex(json);
+    lastWritten.set(file, written);
+    return ok({ updatedAt, revision: written, project: await view(dir, project, who) });
+  }
+
+  const exportJobs = createExportJobs();
+
+  /** What every export operation needs: the open project, the annotator and the options. */
+  async function exportRequest(options: ParsedInput<'exportProject'>): Promise<Result<ExportRequest>> {
+    const who = await annotator();
+    if (who === null) return fail('invalid-input', NEED_ANNOTATOR);
+    const current = await currentProject();
+    if (!current.ok) return current;
+    // Every export operation (exportProject, startExport) is confined alike.
+    if (options.outPath !== undefined && !opts.trustedPaths && projectPath !== null) {
+      if (!(await isConfined(options.outPath, projectPath, [projectPath, ...chosenFolders]))) {
+        return fail(
+          'invalid-input',
+          `Exports from the app go inside the project folder or a folder picked with Choose…; ${options.outPath} is outside them. To write elsewhere, use \`factmark export --out\`.`,
+        );
+      }
+    }
+    return ok({ dir: current.value.dir, project: current.value.project, annotator: who, options, version: opts.version, now: now() });
   }
 
   const handlers: FactmarkHandlers = {
@@ -303,7 +427,10 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
       if (!opts.host?.chooseFolder) {
         return fail('unsupported', 'Folder dialogs need the desktop app; type a path instead.');
       }
-      return ok({ path: await opts.host.chooseFolder(purpose) });
+      const chosen = await opts.host.chooseFolder(purpose);
+      // The user picked it in the OS dialog: exports may go there (see isConfined).
+      if (chosen !== null) chosenFolders.add(chosen);
+      return ok({ path: chosen });
     },
 
     getProject: async () => {
@@ -315,8 +442,10 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
     getDocument: async ({ docId }) => {
       const ctx = await documentContext(docId);
       if (!ctx.ok) return ctx;
-      const { who, dir, project, meta, text, sha256 } = ctx.value;
+      const { who, dir, project, meta, text, sha256, file, raw } = ctx.value;
       let stored = ctx.value.stored;
+      let revision = ctx.value.revision;
+      noteContent(file, raw);
       const textChanged = stored !== null && stored.textSha256 !== sha256;
       if (stored && !textChanged) {
         // Offsets outside the text would break the editor: such a file is set aside like any invalid one.
@@ -324,6 +453,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
         if (problem) {
           await setAnnotationAside(annotationPath(dir, who, docId), problem, now());
           stored = null;
+          revision = null;
         }
       }
       return ok({
@@ -333,6 +463,8 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
         spans: stored?.spans ?? [],
         updatedAt: stored?.updatedAt ?? null,
         textChanged,
+        revision,
+        ...driftViews(text, sha256, stored, textChanged),
       });
     },
 
@@ -369,24 +501,135 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkHandlers {
       return ok({ results, project: await view(dir, project, await annotator()) });
     },
 
-    exportProject: async ({ unit, scope, outPath }) => {
+    exportProject: async (options) => {
+      const req = await exportRequest(options);
+      return req.ok ? exportProject(req.value) : req;
+    },
+
+    listVersions: async ({ docId }) => {
+      const ctx = await documentContext(docId);
+      if (!ctx.ok) return ctx;
+      return ok({ versions: await listVersions(ctx.value.dir, ctx.value.who, docId) });
+    },
+
+    restoreVersion: ({ docId, versionId }) =>
+      inOrder(`save:${docId}`, async () => {
+        const ctx = await documentContext(docId);
+        if (!ctx.ok) return ctx;
+        const version = await readVersion(ctx.value.dir, ctx.value.who, docId, versionId);
+        if (!version) return fail('not-found', `Version ${versionId} of "${docId}" is not in its history (it may have been pruned).`);
+        if (version.textSha256 !== ctx.value.sha256) {
+          return fail('text-changed', `Version ${versionId} was made against another text of "${docId}", so it cannot be restored onto this one.`);
+        }
+        // Restoring is a save like any other; the state it replaces is kept first, so it can be undone.
+        return saveDocument({ docId, status: version.status, spans: version.spans }, { forceVersion: true });
+      }),
+
+    pollChanges: async ({ since }) => {
       const who = await annotator();
-      if (who === null) return fail('invalid-input', NEED_ANNOTATOR);
+      if (projectPath === null || who === null) {
+        return ok({ cursor: since, changes: [], readOnly: false, readOnlyReason: null });
+      }
+      const key = `${projectPath}\n${who}`;
+      if (watcher?.key !== key) {
+        await watcher?.watcher.close();
+        watcher = { key, watcher: createProjectWatcher(projectPath, who) };
+      }
+      const before = lockReason;
+      const reason = await lockStatus(projectPath, who);
+      // The other window closed (or took over): the UI reloads the project view.
+      if ((before === null) !== (reason === null)) watcher.watcher.push('project', null);
+      const { changes, cursor } = watcher.watcher.changesSince(since);
+      const seen = new Set<string>();
+      const unique = changes
+        .map(({ kind, docId }) => ({ kind, docId }))
+        .filter((c) => {
+          const k = `${c.kind}:${c.docId ?? ''}`;
+          if (seen.has(k)) return false;
+          seen.add(k);
+          return true;
+        });
+      return ok({ cursor, changes: unique, readOnly: reason !== null, readOnlyReason: reason });
+    },
+
+    repairDrift: ({ docId, textSha256, accept, place, drop }) =>
+      inOrder(`save:${docId}`, async () => {
+        const ctx = await documentContext(docId);
+        if (!ctx.ok) return ctx;
+        const { text, sha256, stored, textFile, revision } = ctx.value;
+        if (!stored) return fail('not-found', `"${docId}" has no annotations of yours to repair.`);
+        if (textSha256 !== undefined && textSha256 !== sha256) {
+          return fail('text-changed', `The text of "${docId}" changed again since the repair was proposed; nothing was saved. Review the repair again.`, textFile);
+        }
+        const textChanged = stored.textSha256 !== sha256;
+        const orphans = stored.orphans ?? [];
+        if (!textChanged && orphans.length === 0) return fail('invalid-input', `"${docId}" needs no repair: its text did not change and it has no orphans.`);
+        const plan = planDrift(text, textChanged ? stored.spans : [], orphans);
+        const applied = applyRepair(text, stored.spans, orphans, plan, { accept, place, drop }, textChanged, now().toISOString());
+        if (!applied.ok) return fail('invalid-input', applied.message);
+        // Written like a save (validated, versioned first, against the current text's hash).
+        return saveDocument(
+          { docId, status: stored.status, spans: applied.spans, baseRevision: revision },
+          { forceVersion: true, repair: { orphans: applied.orphans } },
+        );
+      }),
+
+    previewExport: async (options) => {
+      const req = await exportRequest(options);
+      return req.ok ? previewExport(req.value) : req;
+    },
+
+    startExport: async (options) => {
+      const req = await exportRequest(options);
+      if (!req.ok) return req;
+      return ok({ jobId: exportJobs.start((onProgress) => exportProject({ ...req.value, onProgress })) });
+    },
+
+    exportStatus: async ({ jobId }) => {
+      const status = exportJobs.status(jobId);
+      return status ? ok(status) : fail('not-found', 'That export is not known to this window (it may have finished long ago); start it again.');
+    },
+
+    inspectDataset: async ({ files, format }) => {
       const current = await currentProject();
       if (!current.ok) return current;
-      return exportProject({
-        dir: current.value.dir,
-        project: current.value.project,
-        annotator: who,
-        unit,
-        scope,
-        ...(outPath !== undefined ? { outPath } : {}),
-        version: opts.version,
-        now: now(),
-      });
+      const decoded = decodeImportFiles(files);
+      if (!decoded.ok) return decoded;
+      return ok(inspectFiles(decoded.value, format, current.value.project));
+    },
+
+    importDataset: async ({ files, format, labels }) => {
+      const current = await currentProject();
+      if (!current.ok) return current;
+      const { dir, project } = current.value;
+      const decoded = decodeImportFiles(files);
+      if (!decoded.ok) return decoded;
+      const who = await annotator();
+      if (who !== null) {
+        const readOnly = await lockStatus(dir, who);
+        if (readOnly !== null) return fail('read-only', `${readOnly} Nothing was imported.`);
+      }
+      const outcome = await importDataset({ dir, project, annotator: who, files: decoded.value, format, decisions: labels, now: now() });
+      if (!outcome.ok) return fail('import-refused', outcome.message);
+      const after = await readProjectFile(dir);
+      const finalProject = after.ok ? after.value : project;
+      return ok({ files: outcome.files, addedLabels: outcome.addedLabels, project: await view(dir, finalProject, who) });
     },
   };
-  return guardAll(handlers);
+  const service = guardAll(handlers) as FactmarkService;
+  service.dispose = async () => {
+    await lock.dispose();
+    await watcher?.watcher.close();
+    watcher = null;
+  };
+  return service;
+}
+
+/** The repair proposal (text changed) and the orphans waiting to be placed, for DocumentView. */
+function driftViews(text: string, sha256: string, stored: AnnotationFile | null, textChanged: boolean) {
+  if (!stored) return { drift: null, orphans: [] };
+  if (textChanged) return { drift: { ...planDrift(text, stored.spans, stored.orphans ?? []), textSha256: sha256 }, orphans: [] };
+  return { drift: null, orphans: planDrift(text, [], stored.orphans ?? []).orphans };
 }
 
 /** Wrap every handler so it answers a Result whatever happens. */

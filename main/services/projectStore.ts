@@ -10,9 +10,11 @@ import {
   type AnnotationFile,
   type DocumentMeta,
   type ProjectFile,
+  type Span,
 } from '../../shared/model/schemas';
-import { isErrno, readJsonFile, writeJsonAtomic } from './atomicJson';
+import { isErrno, readJsonFile, stableJson, writeFileAtomic, writeJsonAtomic } from './atomicJson';
 import { setAsideName } from './setAside';
+import { mapLimit } from './mapLimit';
 
 /** Where each part of a project lives (docs/project-format.md). */
 export const projectFilePath = (dir: string) => join(dir, 'project.json');
@@ -76,9 +78,7 @@ export async function listDocuments(dir: string): Promise<DocumentListing> {
   const metaNames = names.filter((n) => n.endsWith('.json')).sort();
   const problems: ProjectProblem[] = [];
   const documents: DocumentMeta[] = [];
-  const reads = await Promise.all(
-    metaNames.map(async (name) => ({ name, read: await readJsonFile(join(documentsDir(dir), name), documentMetaSchema) })),
-  );
+  const reads = await mapLimit(metaNames, 32, async (name) => ({ name, read: await readJsonFile(join(documentsDir(dir), name), documentMetaSchema) }));
   for (const { name, read } of reads) {
     const file = join(documentsDir(dir), name);
     const stem = name.slice(0, -'.json'.length);
@@ -178,21 +178,44 @@ export async function listSetAsideAnnotations(dir: string, annotator: string): P
 }
 
 export async function writeAnnotation(dir: string, annotation: AnnotationFile): Promise<void> {
-  await writeJsonAtomic(annotationPath(dir, annotation.annotator, annotation.docId), {
+  await writeFileAtomic(annotationPath(dir, annotation.annotator, annotation.docId), annotationJson(annotation));
+}
+
+/** One span as written (stable key order; optional fields only when present). */
+function spanJson(s: Span) {
+  return {
+    id: s.id,
+    start: s.start,
+    end: s.end,
+    label: s.label,
+    quote: s.quote,
+    ...(s.prefix !== undefined ? { prefix: s.prefix } : {}),
+    ...(s.suffix !== undefined ? { suffix: s.suffix } : {}),
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    ...(s.origin
+      ? {
+          origin: {
+            format: s.origin.format,
+            file: s.origin.file,
+            ...(s.origin.id !== undefined ? { id: s.origin.id } : {}),
+            ...(s.origin.label !== undefined ? { label: s.origin.label } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** An annotation file's exact bytes (stable key order), e.g. to know them before they are written. */
+export function annotationJson(annotation: AnnotationFile): string {
+  return stableJson({
     schemaVersion: ANNOTATION_SCHEMA_VERSION,
     docId: annotation.docId,
     textSha256: annotation.textSha256,
     annotator: annotation.annotator,
     status: annotation.status,
-    spans: annotation.spans.map((s) => ({
-      id: s.id,
-      start: s.start,
-      end: s.end,
-      label: s.label,
-      quote: s.quote,
-      createdAt: s.createdAt,
-      updatedAt: s.updatedAt,
-    })),
+    spans: annotation.spans.map(spanJson),
+    ...(annotation.orphans && annotation.orphans.length > 0 ? { orphans: annotation.orphans.map(spanJson) } : {}),
     updatedAt: annotation.updatedAt,
   });
 }

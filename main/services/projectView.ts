@@ -3,6 +3,10 @@ import { countByLabel } from '../../shared/annotation/operations';
 import type { ProjectFile } from '../../shared/model/schemas';
 import { documentTextPath, listDocuments, listSetAsideAnnotations, readAnnotation } from './projectStore';
 import { hashTextFile } from './textHash';
+import { mapLimit } from './mapLimit';
+
+/** Files read at once while listing a project: memory stays flat however large it is. */
+const FILES_IN_FLIGHT = 32;
 
 export interface ProjectViewInput {
   dir: string;
@@ -11,29 +15,29 @@ export interface ProjectViewInput {
   annotator: string | null;
   isSample: boolean;
   now: Date;
+  /** Why this window may not write (another holds the annotator's lock); null: it may. */
+  readOnlyReason?: string | null;
 }
 
 /** The document list and problems of a project, for one annotator, read fresh from disk. */
-export async function buildProjectView({ dir, project, annotator, isSample, now }: ProjectViewInput): Promise<ProjectView> {
+export async function buildProjectView({ dir, project, annotator, isSample, now, readOnlyReason = null }: ProjectViewInput): Promise<ProjectView> {
   const listing = await listDocuments(dir);
   const problems: ProjectProblem[] = [...listing.problems];
-  const documents: DocumentSummary[] = await Promise.all(
-    listing.documents.map(async (meta): Promise<DocumentSummary> => {
-      const base = {
-        id: meta.id,
-        title: meta.title,
-        outlet: meta.outlet,
-        date: meta.date,
-        length: meta.length,
-      };
-      if (annotator === null) return { ...base, status: 'todo', counts: {}, textChanged: false };
-      const read = await readAnnotation(dir, annotator, meta.id, now);
-      if (read.kind !== 'ok') return { ...base, status: 'todo', counts: {}, textChanged: false };
-      const { annotation } = read;
-      const textChanged = annotation.textSha256 !== (await hashTextFile(documentTextPath(dir, meta.id)));
-      return { ...base, status: annotation.status, counts: countByLabel(annotation.spans), textChanged };
-    }),
-  );
+  const documents: DocumentSummary[] = await mapLimit(listing.documents, FILES_IN_FLIGHT, async (meta): Promise<DocumentSummary> => {
+    const base = {
+      id: meta.id,
+      title: meta.title,
+      outlet: meta.outlet,
+      date: meta.date,
+      length: meta.length,
+    };
+    if (annotator === null) return { ...base, status: 'todo', counts: {}, textChanged: false };
+    const read = await readAnnotation(dir, annotator, meta.id, now);
+    if (read.kind !== 'ok') return { ...base, status: 'todo', counts: {}, textChanged: false };
+    const { annotation } = read;
+    const textChanged = annotation.textSha256 !== (await hashTextFile(documentTextPath(dir, meta.id)));
+    return { ...base, status: annotation.status, counts: countByLabel(annotation.spans), textChanged };
+  });
   for (const doc of documents.filter((d) => d.textChanged)) {
     problems.push({
       kind: 'text-changed',
@@ -52,5 +56,7 @@ export async function buildProjectView({ dir, project, annotator, isSample, now 
     problems,
     annotator: annotator ?? '',
     isSample,
+    readOnly: readOnlyReason !== null,
+    readOnlyReason,
   };
 }

@@ -1,13 +1,16 @@
 import type { ArticleViewHandle } from './article/ArticleView';
-import type { ProjectView, SessionView } from '../../shared/api/views';
-import type { Result } from '../../shared/api/result';
+import type { ExportReport, ProjectView, SessionView } from '../../shared/api/views';
+import type { ExportOptionsInput } from '../../shared/formats/exportOptions';
+import type { ErrorCode, Result } from '../../shared/api/result';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
 import type { LabelDef } from '../../shared/model/schemas';
 import { bridge, isElectron } from './bridge';
 import { appStore, setOverlay, showToast } from './stores/appStore';
-import { createDocumentStore } from './stores/documentStore';
+import { createDocumentStore, type ConflictChoice } from './stores/documentStore';
 import { filterDocuments, neighbourDocument, nextUndoneDocument } from './stores/documentFilters';
 import { bytesToBase64 } from './support/base64';
+import { importStore } from './stores/importStore';
+import type { LabelDecision } from '../../shared/formats/labelMapping';
 import { newSpanId } from './support/ids';
 
 /**
@@ -16,7 +19,7 @@ import { newSpanId } from './support/ids';
  */
 export const documentStore = createDocumentStore({
   api: bridge,
-  onProjectUpdated: (project) => appStore.set({ project }),
+  onProjectUpdated: (project) => setProject(project),
   newId: newSpanId,
   now: () => new Date().toISOString(),
 });
@@ -27,11 +30,18 @@ export const article: { current: ArticleViewHandle | null; selectedWithAlt: bool
   selectedWithAlt: false,
 };
 
+/** Every new project view goes through here: the lock state travels with it. */
+function setProject(project: ProjectView | null): void {
+  documentStore.setLocked(project?.readOnlyReason ?? null);
+  appStore.set({ project });
+}
+
 const toastError = (result: { ok: false; error: { message: string } }) => showToast(result.error.message, 'error');
 
 // ---------------------------------------------------------------- session and projects
 
 function applySession(session: SessionView): void {
+  documentStore.setLocked(session.project?.readOnlyReason ?? null);
   appStore.set({
     phase: 'ready',
     session,
@@ -66,7 +76,7 @@ export async function saveAnnotator(name: string): Promise<string | null> {
   setOverlay(null);
   // Statuses and spans belong to the annotator: reload the project view for the new name.
   const project = result.value.project ? await bridge.getProject({}) : null;
-  if (project && project.ok) appStore.set({ project: project.value });
+  if (project && project.ok) setProject(project.value);
   await openInitialDocument(project && project.ok ? project.value : result.value.project);
   return null;
 }
@@ -89,6 +99,7 @@ async function switchProject(run: () => Promise<Result<ProjectView>>, inDialog: 
   const result = await run();
   if (!result.ok) return report(result.error.message);
   await documentStore.close();
+  documentStore.setLocked(result.value.readOnlyReason);
   appStore.set({ project: result.value, projectError: null, statusFilter: 'all', search: '' });
   setOverlay(null);
   await refreshSession();
@@ -210,11 +221,19 @@ export function escape(): void {
 
 // ---------------------------------------------------------------- import and export
 
+/** Files that carry annotations or need extraction go through the dataset importer. */
+const DATASET_FILE = /\.(html?|jsonl|ndjson|json|ann)$/i;
+const IMPORTABLE_FILE = /\.(txt|md|markdown|html?|jsonl|ndjson|json|ann)$/i;
+
 export async function importFiles(files: readonly File[]): Promise<void> {
+  if (files.some((f) => DATASET_FILE.test(f.name))) {
+    await inspectDatasetFiles(files);
+    return;
+  }
   const accepted: { name: string; base64: string }[] = [];
   for (const file of files) {
     if (!/\.(txt|md)$/i.test(file.name)) {
-      showToast(`${file.name} was not imported: only .txt and .md files can be imported.`, 'error');
+      showToast(`${file.name} was not imported: Factmark imports .txt, .md, .html, .jsonl, .json (Label Studio, doccano, W3C) and brat .ann files.`, 'error');
     } else if (file.size > MAX_IMPORT_BYTES) {
       showToast(`${file.name} was not imported: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, 'error');
     } else {
@@ -227,7 +246,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
     toastError(result);
     return;
   }
-  appStore.set({ project: result.value.project });
+  setProject(result.value.project);
   const imported = result.value.results.filter((r) => r.ok);
   for (const r of result.value.results) {
     if (!r.ok) showToast(r.error ?? `${r.name} was not imported.`, 'error');
@@ -239,13 +258,87 @@ export async function importFiles(files: readonly File[]): Promise<void> {
   }
 }
 
-export async function runExport(opts: { unit: 'codepoint' | 'utf16'; scope: 'done' | 'all'; outPath: string }) {
+/** Read the files, ask the services what they hold, and show the import dialog. */
+async function inspectDatasetFiles(files: readonly File[]): Promise<void> {
+  const accepted: { name: string; base64: string }[] = [];
+  for (const file of files) {
+    if (!IMPORTABLE_FILE.test(file.name)) {
+      showToast(`${file.name} was not imported: Factmark imports .txt, .md, .html, .jsonl, .json (Label Studio, doccano, W3C) and brat .ann files.`, 'error');
+    } else if (file.size > MAX_IMPORT_BYTES) {
+      showToast(`${file.name} was not imported: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, 'error');
+    } else {
+      accepted.push({ name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+    }
+  }
+  if (accepted.length === 0) return;
+  const inspected = await bridge.inspectDataset({ files: accepted, format: 'auto' });
+  if (!inspected.ok) {
+    toastError(inspected);
+    return;
+  }
+  importStore.set({ pending: { files: accepted, inspection: inspected.value, busy: false } });
+  setOverlay('import-dataset');
+}
+
+/** Import the pending files with the user's label decisions; answers an error message or null. */
+export async function confirmDatasetImport(labels: Record<string, LabelDecision>): Promise<string | null> {
+  const pending = importStore.get().pending;
+  if (!pending) return null;
+  importStore.set({ pending: { ...pending, busy: true } });
+  // The new documents' spans go to this annotator's files: save the open document first.
+  await documentStore.flush();
+  const result = await bridge.importDataset({ files: pending.files, format: 'auto', labels });
+  importStore.set({ pending: { ...pending, busy: false } });
+  if (!result.ok) return result.error.message;
+  setProject(result.value.project);
+  importStore.set({ pending: null });
+  setOverlay(null);
+  const done = result.value.files.filter((f) => f.ok);
+  for (const f of result.value.files) if (!f.ok) showToast(f.error?.message ?? `${f.name} was not imported.`, 'error');
+  const spans = done.reduce((n, f) => n + f.spans, 0);
+  const docs = done.reduce((n, f) => n + (f.docIds?.length ?? 0), 0);
+  if (docs > 0) {
+    const added = result.value.addedLabels.map((l) => l.name);
+    showToast(`Imported ${docs} document${docs === 1 ? '' : 's'} with ${spans} span${spans === 1 ? '' : 's'}${added.length ? `; added labels ${added.join(', ')}` : ''}.`);
+    const first = done[0]?.docIds?.[0];
+    if (first) await openDocument(first);
+  }
+  return null;
+}
+
+export function cancelDatasetImport(): void {
+  importStore.set({ pending: null });
+  setOverlay(null);
+}
+
+export async function runExport(
+  options: Omit<ExportOptionsInput, 'outPath'> & { outPath: string },
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<Result<ExportReport>> {
   // Export what is on screen: save the open document first.
   if (!(await documentStore.flush())) {
     return { ok: false as const, error: { code: 'io' as const, message: 'The open document could not be saved, so the export would miss your latest changes. Retry the save first.' } };
   }
-  const outPath = opts.outPath.trim();
-  return bridge.exportProject({ format: 'jsonl', unit: opts.unit, scope: opts.scope, ...(outPath ? { outPath } : {}) });
+  const outPath = options.outPath.trim();
+  // Started in the background and polled, so a long export shows its progress (IPC and HTTP alike).
+  const started = await bridge.startExport({ ...options, outPath: outPath || undefined });
+  if (!started.ok) return started;
+  for (;;) {
+    const status = await bridge.exportStatus({ jobId: started.value.jobId });
+    if (!status.ok) return status;
+    const s = status.value;
+    onProgress(s.done, s.total);
+    if (s.finished) {
+      if (s.result) return { ok: true as const, value: s.result };
+      return { ok: false as const, error: { code: (s.error?.code ?? 'internal') as ErrorCode, message: s.error?.message ?? 'The export ended without a result.' } };
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** The first record of an export with these options, as it would be written. */
+export function previewExport(options: Omit<ExportOptionsInput, 'outPath'>) {
+  return bridge.previewExport(options);
 }
 
 /** The hidden file input lives in the document list; buttons and the menu open it. */
@@ -288,4 +381,63 @@ export function installUnloadGuard(): () => void {
 
 export function installMenuCommands(): () => void {
   return bridge.onMenuCommand?.(runMenuCommand) ?? (() => undefined);
+}
+
+// ---------------------------------------------------------------- history, changes on disk, lock
+
+/** Restore a kept version of the open document (the current state is kept too: undoable). */
+export async function restoreVersion(versionId: string, savedAt: string): Promise<string | null> {
+  const result = await documentStore.restore(versionId);
+  if (!result.ok) return result.message;
+  setOverlay(null);
+  showToast(`Restored the version saved ${new Date(savedAt).toLocaleString()}.`);
+  return null;
+}
+
+export async function resolveConflict(choice: ConflictChoice): Promise<void> {
+  const result = await documentStore.resolveConflict(choice);
+  if (!result.ok) {
+    showToast(result.message, 'error');
+    return;
+  }
+  const done = { mine: 'Kept your version; the one from disk is in History.', theirs: 'Took the version from disk; yours is in History.', both: 'Kept the spans of both versions; the one from disk is in History.' };
+  showToast(done[choice]);
+}
+
+async function refreshProject(): Promise<void> {
+  const result = await bridge.getProject({});
+  if (result.ok) setProject(result.value);
+}
+
+let pollCursor = 0;
+let polling = false;
+
+/** One poll: what others changed on disk, and whether this window may write. */
+export async function pollChanges(): Promise<void> {
+  if (polling || !appStore.get().project) return;
+  polling = true;
+  try {
+    const result = await bridge.pollChanges({ since: pollCursor });
+    if (!result.ok) return;
+    const { changes, cursor, readOnlyReason } = result.value;
+    pollCursor = cursor;
+    const lockChanged = (appStore.get().project?.readOnlyReason ?? null) !== readOnlyReason;
+    documentStore.setLocked(readOnlyReason);
+    if (changes.length > 0 || lockChanged) await refreshProject();
+    const openId = documentStore.get().docId;
+    if (openId && changes.some((c) => c.docId === openId && (c.kind === 'annotation' || c.kind === 'document'))) {
+      const outcome = await documentStore.externalChange();
+      if (outcome === 'reloaded') showToast('Reloaded: this document changed on disk.');
+    }
+  } finally {
+    polling = false;
+  }
+}
+
+export const CHANGE_POLL_MS = 1500;
+
+/** Ask for changes on disk every CHANGE_POLL_MS (the same over IPC and HTTP). */
+export function installChangePoller(): () => void {
+  const timer = setInterval(() => void pollChanges(), CHANGE_POLL_MS);
+  return () => clearInterval(timer);
 }

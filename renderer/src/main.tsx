@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
-import { installMenuCommands, installUnloadGuard, start } from './controller';
+import { installChangePoller, installMenuCommands, installUnloadGuard, start } from './controller';
 import { handleKeyDown } from './keyboard/keyboardHandler';
 import './styles/base.css';
 import './styles/layout.css';
@@ -19,4 +19,5 @@ createRoot(rootElement).render(
 window.addEventListener('keydown', handleKeyDown, true);
 installUnloadGuard();
 installMenuCommands();
+installChangePoller();
 void start();

@@ -35,7 +35,10 @@ describe('contract', () => {
     expect(parseInput('saveAnnotations', { ...validSave, spans: [{ ...validSave.spans[0], quote: 'x' }] }).ok).toBe(false);
   });
 
-  it('applies defaults (exportProject unit and scope)', () => {
-    expect(parseInput('exportProject', { format: 'jsonl' })).toEqual({ ok: true, value: { format: 'jsonl', unit: 'codepoint', scope: 'done' } });
+  it('applies defaults (exportProject format and scope; the unit is the format’s own unless asked)', () => {
+    expect(parseInput('exportProject', { format: 'jsonl' })).toEqual({ ok: true, value: { format: 'jsonl', scope: 'done' } });
+    expect(parseInput('exportProject', {})).toEqual({ ok: true, value: { format: 'jsonl', scope: 'done' } });
+    expect(parseInput('exportProject', { format: 'conll', scope: ['todo', 'done'], unit: 'utf16' })).toMatchObject({ ok: true });
+    expect(parseInput('exportProject', { format: 'xml' })).toMatchObject({ ok: false });
   });
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { annotatorNameSchema, docIdSchema, docStatusSchema, spanInputSchema } from '../model/schemas';
 import type { Result } from './result';
-import type { DocumentView, ExportReport, ImportFileResult, ProjectView, SessionView } from './views';
+import { IMPORT_FORMATS } from '../formats/importGroups';
+import { exportOptionsSchema } from '../formats/exportOptions';
+import type { DatasetImportReport, DatasetInspection } from './views';
+import type { ChangesView, DocumentView, ExportJobStatus, ExportPreview, ExportReport, ImportFileResult, ProjectView, SessionView, VersionSummary } from './views';
 
 /**
  * The one API between the UI and the services: every operation, its input schema and its output.
@@ -13,6 +16,8 @@ import type { DocumentView, ExportReport, ImportFileResult, ProjectView, Session
 const returns = <T>() => undefined as unknown as T;
 
 const docId = docIdSchema;
+/** An annotation file's revision: the SHA-256 of its bytes. */
+const revisionSchema = z.string().regex(/^[0-9a-f]{64}$/);
 const path = z.string().min(1).max(4096);
 
 export { spanInputSchema };
@@ -20,6 +25,21 @@ export type SpanInput = z.infer<typeof spanInputSchema>;
 
 /** The largest file the importer accepts, in bytes. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** Files for the dataset importer: names may carry folders (a folder import). */
+const importFilesSchema = z
+  .array(
+    z
+      .object({
+        name: z.string().min(1).max(1000),
+        /** File bytes, base64: the importer decides the encoding, not the browser. */
+        base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8),
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(2000);
+const importFormatSchema = z.enum(IMPORT_FORMATS).default('auto');
 
 export const contract = {
   getSession: { input: z.object({}).strict(), output: returns<SessionView>() },
@@ -39,9 +59,18 @@ export const contract = {
   getDocument: { input: z.object({ docId }).strict(), output: returns<DocumentView>() },
   saveAnnotations: {
     input: z
-      .object({ docId, status: docStatusSchema, spans: z.array(spanInputSchema).max(100_000) })
+      .object({
+        docId,
+        status: docStatusSchema,
+        spans: z.array(spanInputSchema).max(100_000),
+        /**
+         * The file's `revision` the edits were made on (null: there was no file). When the file
+         * on disk is another one now, the save is refused with 'conflict'. Left out: no check.
+         */
+        baseRevision: revisionSchema.nullable().optional(),
+      })
       .strict(),
-    output: returns<{ updatedAt: string; project: ProjectView }>(),
+    output: returns<{ updatedAt: string; revision: string; project: ProjectView }>(),
   },
   importDocuments: {
     input: z
@@ -62,17 +91,74 @@ export const contract = {
       .strict(),
     output: returns<{ results: ImportFileResult[]; project: ProjectView }>(),
   },
+  /** Export in one call (CLI, tests); the UI uses startExport + exportStatus for progress. */
   exportProject: {
+    input: exportOptionsSchema,
+    output: returns<ExportReport>(),
+  },
+  /** Earlier versions of the annotator's file for a document, newest first. */
+  listVersions: { input: z.object({ docId }).strict(), output: returns<{ versions: VersionSummary[] }>() },
+  /** Save a kept version as the current one (the current one is kept first, so this can be undone). */
+  restoreVersion: {
+    input: z.object({ docId, versionId: z.string().regex(/^\d{8}T\d{9}Z(?:-\d{1,4})?$/) }).strict(),
+    output: returns<{ updatedAt: string; revision: string; project: ProjectView }>(),
+  },
+  /** Changes made on disk by others since `since` (0 at first), and whether this window may write. */
+  pollChanges: {
+    input: z.object({ since: z.number().int().min(0) }).strict(),
+    output: returns<ChangesView>(),
+  },
+  /**
+   * Repair a document whose text changed under its annotations (docs/project-format.md, "Text
+   * drift"), or place/drop orphans left by an earlier repair. Spans re-anchored with full
+   * confidence move (those in `accept`; all when it is left out); orphans in `place` go where the
+   * annotator put them, those in `drop` are removed, the others stay orphans in the file.
+   */
+  repairDrift: {
     input: z
       .object({
-        format: z.literal('jsonl'),
-        unit: z.enum(['codepoint', 'utf16']).default('codepoint'),
-        scope: z.enum(['done', 'all']).default('done'),
-        /** Where to write; default: <project>/exports/<name>-<timestamp>.jsonl */
-        outPath: path.optional(),
+        docId,
+        /** The text hash the proposal was made on (DocumentView.drift.textSha256): refused if the text changed again. */
+        textSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+        accept: z.array(z.string().min(1).max(64)).max(100_000).optional(),
+        place: z
+          .array(z.object({ id: z.string().min(1).max(64), start: z.number().int().nonnegative(), end: z.number().int().positive() }).strict())
+          .max(100_000)
+          .default([]),
+        drop: z.array(z.string().min(1).max(64)).max(100_000).default([]),
       })
       .strict(),
-    output: returns<ExportReport>(),
+    output: returns<{ updatedAt: string; revision: string; project: ProjectView }>(),
+  },
+  /** The first record of an export, as it would be written; writes nothing. */
+  previewExport: { input: exportOptionsSchema, output: returns<ExportPreview>() },
+  /** Start an export in the background; poll exportStatus for progress and the result. */
+  startExport: { input: exportOptionsSchema, output: returns<{ jobId: string }>() },
+  exportStatus: { input: z.object({ jobId: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), output: returns<ExportJobStatus>() },
+  /** Parse files to import (documents, annotation datasets) and report what they hold; writes nothing. */
+  inspectDataset: {
+    input: z.object({ files: importFilesSchema, format: importFormatSchema }).strict(),
+    output: returns<DatasetInspection>(),
+  },
+  /**
+   * Import documents with their annotations into the current annotator's files: each file (or
+   * brat/W3C pair) entirely or not at all. Every label the files use that the project lacks needs
+   * a decision (add it, or map it onto a project label), else nothing is imported.
+   */
+  importDataset: {
+    input: z
+      .object({
+        files: importFilesSchema,
+        format: importFormatSchema,
+        labels: z
+          .record(
+            z.string().min(1).max(200),
+            z.union([z.object({ action: z.literal('add') }).strict(), z.object({ action: z.literal('map'), to: z.string().min(1).max(40) }).strict()]),
+          )
+          .default({}),
+      })
+      .strict(),
+    output: returns<DatasetImportReport>(),
   },
 } as const;
 

@@ -14,4 +14,13 @@ export const PRELOAD_OPERATION_NAMES = [
   'saveAnnotations',
   'importDocuments',
   'exportProject',
+  'listVersions',
+  'restoreVersion',
+  'pollChanges',
+  'repairDrift',
+  'previewExport',
+  'startExport',
+  'exportStatus',
+  'inspectDataset',
+  'importDataset',
 ] as const;

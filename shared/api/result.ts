@@ -14,7 +14,11 @@ export type ErrorCode =
   | 'import-refused'
   | 'io'
   | 'unsupported'
-  | 'internal';
+  | 'internal'
+  /** The file on disk changed since the UI loaded it (another tool, a sync): nothing was saved. */
+  | 'conflict'
+  /** Another window or process holds this annotator's lock on the project: nothing was saved. */
+  | 'read-only';
 
 export interface AppError {
   code: ErrorCode;

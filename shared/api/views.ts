@@ -1,3 +1,4 @@
+import type { DriftPlan, OrphanView } from '../annotation/driftRepair';
 import type { DocStatus, DocumentMeta, LabelDef, Span } from '../model/schemas';
 
 /** What the document list shows for one document (for the current annotator). */
@@ -33,6 +34,10 @@ export interface ProjectView {
   annotator: string;
   /** The working copy of the sample corpus kept in the user's data folder. */
   isSample: boolean;
+  /** Another window or process is editing this annotator's files here: this one may only read. */
+  readOnly: boolean;
+  /** Why it is read-only, as a sentence for the banner; null when it may write. */
+  readOnlyReason: string | null;
 }
 
 export interface DocumentView {
@@ -43,6 +48,15 @@ export interface DocumentView {
   updatedAt: string | null;
   /** True when the stored annotations were made against another text: view is read-only. */
   textChanged: boolean;
+  /** SHA-256 of the annotation file's bytes as read (null: no file); sent back with saves. */
+  revision: string | null;
+  /**
+   * When textChanged: what re-anchoring proposes (spans that move, orphans), for the Repair flow,
+   * and the hash of the text it was computed on (sent back with repairDrift).
+   */
+  drift?: (DriftPlan & { textSha256: string }) | null;
+  /** Spans left unplaced by an earlier repair, waiting to be placed or dropped (with suggestions). */
+  orphans?: OrphanView[];
 }
 
 export interface SessionView {
@@ -69,9 +83,100 @@ export interface ImportFileResult {
 }
 
 export interface ExportReport {
+  format: 'jsonl' | 'conll' | 'brat' | 'w3c' | 'labelstudio' | 'doccano' | 'csv';
+  /** The data file (or folder, for brat); with splits, the first split's file. */
   path: string;
+  /** JSONL: the .meta.json sidecar; other formats: the dataset card. */
   sidecarPath: string;
+  /** The dataset card (README) written beside the data. */
+  cardPath: string;
+  /** Every file or folder written. */
+  files: string[];
+  /** Records written (one per document, per annotator when several are exported). */
+  documents: number;
+  /** Spans written. */
+  spans: number;
+  /** 'none': the format has no character offsets (CoNLL). */
+  unit: 'codepoint' | 'utf16' | 'none';
+  /** Documents per split, when split. */
+  splits: { train: number; dev: number; test: number } | null;
+  /** Token formats: spans each overlap policy drops, by label (never dropped silently). */
+  dropped: { policy: 'longest-wins' | 'per-label-columns'; chosen: boolean; total: number; byLabel: Record<string, number> }[] | null;
+}
+
+/** Progress of an export started with startExport. */
+export interface ExportJobStatus {
+  jobId: string;
+  /** Records written so far, of total. */
+  done: number;
+  total: number;
+  finished: boolean;
+  result: ExportReport | null;
+  error: { code: string; message: string; file?: string } | null;
+}
+
+/** The first record of an export, as it will be written. */
+export interface ExportPreview {
+  format: ExportReport['format'];
+  /** Which file it goes to (relative name) and the record itself. */
+  file: string;
+  text: string;
+  truncated: boolean;
+  unit: ExportReport['unit'];
+  records: number;
+}
+
+/** One kept earlier version of an annotation file. */
+export interface VersionSummary {
+  id: string;
+  /** When that version was saved. */
+  savedAt: string;
+  spans: number;
+  status: DocStatus;
+}
+
+/** What changed on disk underneath the app, for the UI's poll. */
+export interface ChangesView {
+  /** Pass it as `since` next time. */
+  cursor: number;
+  changes: { kind: 'annotation' | 'document' | 'project'; docId: string | null }[];
+  readOnly: boolean;
+  readOnlyReason: string | null;
+}
+
+/** One file (or brat/W3C pair) of a dataset import: what it holds, or why it is refused. */
+export interface DatasetFileReport {
+  /** "a.jsonl", or "a.txt + a.ann" for a pair. */
+  name: string;
+  format: 'text' | 'html' | 'jsonl' | 'brat' | 'labelstudio' | 'doccano' | 'w3c' | 'unsupported';
+  ok: boolean;
   documents: number;
   spans: number;
-  unit: 'codepoint' | 'utf16';
+  /** Span count per label, as the file spells the labels. */
+  labels: Record<string, number>;
+  warnings: string[];
+  /** Why nothing of this file is (or was) imported: the file, the line and the reason. */
+  error?: { file: string; line: number | null; reason: string; message: string };
+  /** The documents created (after an import). */
+  docIds?: string[];
+}
+
+/** A label used by the files, and the project label it matches (null: unknown to the project). */
+export interface DatasetLabelUse {
+  label: string;
+  spans: number;
+  matches: string | null;
+}
+
+export interface DatasetInspection {
+  files: DatasetFileReport[];
+  labels: DatasetLabelUse[];
+  /** Labels that need a decision: add to the project, or map onto a project label. */
+  unknownLabels: string[];
+}
+
+export interface DatasetImportReport {
+  files: DatasetFileReport[];
+  addedLabels: LabelDef[];
+  project: ProjectView;
 }

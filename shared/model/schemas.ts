@@ -66,6 +66,22 @@ export const DOC_STATUSES = ['todo', 'in_progress', 'done'] as const;
 export const docStatusSchema = z.enum(DOC_STATUSES);
 export type DocStatus = z.infer<typeof docStatusSchema>;
 
+/** Where an imported span came from (absent for spans made in Factmark). */
+export const SPAN_ORIGIN_FORMATS = ['brat', 'jsonl', 'doccano', 'labelstudio', 'w3c'] as const;
+export const spanOriginSchema = z
+  .object({
+    /** The format of the file the span was imported from. */
+    format: z.enum(SPAN_ORIGIN_FORMATS),
+    /** That file's name (as given to the importer). */
+    file: z.string().min(1).max(500),
+    /** The span's id in that file (brat T id, Label Studio result id, W3C annotation id, ...). */
+    id: z.string().min(1).max(500).optional(),
+    /** The label it had in that file, when it was mapped to another label on import. */
+    label: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+export type SpanOrigin = z.infer<typeof spanOriginSchema>;
+
 /** A span's fields: UTF-16 offsets into the document text, end exclusive, plus its quote. */
 const spanFields = z
   .object({
@@ -74,8 +90,12 @@ const spanFields = z
     end: z.number().int().positive(),
     label: z.string().min(1).max(40),
     quote: z.string(),
+    /** Up to 32 UTF-16 units of text before and after the span, kept to re-anchor it if the text changes. */
+    prefix: z.string().max(32).optional(),
+    suffix: z.string().max(32).optional(),
     createdAt: isoDate,
     updatedAt: isoDate,
+    origin: spanOriginSchema.optional(),
   })
   .strict();
 const endAfterStart = { message: 'end must be greater than start' };
@@ -83,7 +103,7 @@ const endAfterStart = { message: 'end must be greater than start' };
 /** A span as stored. */
 export const spanSchema = spanFields.refine((s) => s.end > s.start, endAfterStart);
 /** A span as the UI sends it: the service recomputes the quote from the text. */
-export const spanInputSchema = spanFields.omit({ quote: true }).refine((s) => s.end > s.start, endAfterStart);
+export const spanInputSchema = spanFields.omit({ quote: true, prefix: true, suffix: true }).refine((s) => s.end > s.start, endAfterStart);
 export type Span = z.infer<typeof spanSchema>;
 
 export const annotatorNameSchema = z
@@ -102,6 +122,11 @@ export const annotationFileSchema = z
     annotator: annotatorNameSchema,
     status: docStatusSchema,
     spans: z.array(spanSchema).refine((ss) => new Set(ss.map((s) => s.id)).size === ss.length, 'span ids must be unique'),
+    /**
+     * Spans that could not be re-anchored with full confidence after the text changed, kept until
+     * the annotator places or drops them; their offsets refer to the text they were made against.
+     */
+    orphans: z.array(spanSchema).optional(),
     updatedAt: isoDate,
   })
   .strict();

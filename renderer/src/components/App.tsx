@@ -3,8 +3,12 @@ import { useStore } from '../stores/createStore';
 import { FirstStartScreen } from './AnnotatorPrompt';
 import { ArticlePane } from './ArticlePane';
 import { DocumentList } from './DocumentList';
+import { ConflictDialog } from './ConflictDialog';
 import { ExportDialog } from './ExportDialog';
+import { HistoryDialog } from './HistoryDialog';
+import { ImportDatasetDialog } from './ImportDatasetDialog';
 import { LabelPalette } from './LabelPalette';
+import { LockBanner } from './LockBanner';
 import { ProblemsBanner } from './ProblemsBanner';
 import { AnnotatorDialog, NewProjectDialog, OpenProjectDialog } from './ProjectDialogs';
 import { ProjectErrorScreen } from './ProjectErrorScreen';
@@ -18,9 +22,11 @@ function Overlays() {
   const hasProject = useStore(appStore, (s) => s.project !== null);
   if (overlay === 'shortcuts') return <ShortcutsOverlay />;
   if (overlay === 'export' && hasProject) return <ExportDialog />;
+  if (overlay === 'import-dataset' && hasProject) return <ImportDatasetDialog />;
   if (overlay === 'open-project') return <OpenProjectDialog />;
   if (overlay === 'new-project') return <NewProjectDialog />;
   if (overlay === 'annotator') return <AnnotatorDialog />;
+  if (overlay === 'history' && hasProject) return <HistoryDialog />;
   return null;
 }
 
@@ -54,6 +60,7 @@ function Screen() {
   return (
     <div className="app-shell">
       <TopBar />
+      <LockBanner />
       <ProblemsBanner />
       <LabelPalette />
       <div className="workspace">
@@ -70,6 +77,7 @@ export function App() {
     <>
       <Screen />
       <Overlays />
+      <ConflictDialog />
       <Toasts />
     </>
   );

@@ -2,9 +2,10 @@ import { useCallback } from 'react';
 import { ArticleView, type ArticleViewHandle } from '../article/ArticleView';
 import type { DocStatus } from '../../../shared/model/schemas';
 import { DOC_STATUSES } from '../../../shared/model/schemas';
-import { appStore, showToast } from '../stores/appStore';
+import { appStore, setOverlay, showToast } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { article, documentStore, selectSpan } from '../controller';
+import { RepairPanel } from './RepairPanel';
 import { SaveStateIndicator } from './SaveStateIndicator';
 import { STATUS_LABEL } from './StatusPill';
 
@@ -15,6 +16,7 @@ export function ArticlePane() {
   const loading = useStore(documentStore, (s) => s.loading);
   const loadError = useStore(documentStore, (s) => s.loadError);
   const labels = useStore(appStore, (s) => s.project?.labels ?? EMPTY_LABELS);
+  const locked = useStore(documentStore, (s) => s.lockedReason !== null);
 
   const setHandle = useCallback((handle: ArticleViewHandle | null) => {
     article.current = handle;
@@ -58,7 +60,7 @@ export function ArticlePane() {
             id="doc-status"
             data-testid="doc-status"
             value={doc.status}
-            disabled={doc.textChanged}
+            disabled={doc.textChanged || locked}
             onChange={(e) => changeStatus(e.target.value as DocStatus)}
           >
             {DOC_STATUSES.map((s) => (
@@ -67,15 +69,14 @@ export function ArticlePane() {
               </option>
             ))}
           </select>
+          <button type="button" data-testid="history-button" title="Earlier versions of these annotations" onClick={() => setOverlay('history')}>
+            History
+          </button>
           <SaveStateIndicator />
         </div>
       </header>
-      {doc.textChanged && (
-        <div className="banner banner-warning" data-testid="text-changed-banner" role="alert">
-          <strong>Read-only.</strong> The text of this document changed after these annotations were made, so their
-          offsets may no longer fit. Tagging is disabled and the annotation file is kept as it is.
-        </div>
-      )}
+      {/* Text changed under the annotations: the Repair flow; afterwards, orphans to place or drop. */}
+      <RepairPanel />
       {loading && <div className="article-loading">Opening…</div>}
       <div
         className="article-scroll"

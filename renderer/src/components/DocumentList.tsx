@@ -142,7 +142,7 @@ export function DocumentList() {
         {docs.length === 0 && <li className="empty-note">{total === 0 ? 'No documents yet: import some below.' : 'No document matches.'}</li>}
       </ul>
       <div className="drop-zone">
-        <p>Drop .txt or .md files here to import them,</p>
+        <p>Drop articles (.txt, .md, .html) or annotated files (JSONL, brat .txt+.ann, Label Studio, doccano, W3C) here,</p>
         <button type="button" onClick={() => inputRef.current?.click()} disabled={!project}>
           or choose files…
         </button>
@@ -150,7 +150,7 @@ export function DocumentList() {
           ref={inputRef}
           type="file"
           multiple
-          accept=".txt,.md,text/plain,text/markdown"
+          accept=".txt,.md,.html,.htm,.jsonl,.ndjson,.json,.ann,text/plain,text/markdown,text/html,application/json"
           data-testid="import-input"
           className="visually-hidden"
           tabIndex={-1}

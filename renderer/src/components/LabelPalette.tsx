@@ -8,7 +8,7 @@ export function LabelPalette() {
   const hasSelection = useStore(appStore, (s) => s.hasTextSelection);
   const hasSpan = useStore(documentStore, (s) => s.doc?.selectedSpanId != null);
   const hasDoc = useStore(documentStore, (s) => s.doc !== null);
-  const readOnly = useStore(documentStore, (s) => s.doc?.textChanged ?? true);
+  const readOnly = useStore(documentStore, (s) => (s.doc?.textChanged ?? true) || s.lockedReason !== null);
   const hint = !hasDoc
     ? 'Open a document to start tagging.'
     : readOnly

@@ -46,7 +46,7 @@ const SpanItem = memo(function SpanItem({ span, label, selected }: { span: Span;
 export function SpanPanel() {
   const spans = useStore(documentStore, (s) => s.doc?.history.present);
   const selectedSpanId = useStore(documentStore, (s) => s.doc?.selectedSpanId ?? null);
-  const readOnly = useStore(documentStore, (s) => s.doc?.textChanged ?? false);
+  const readOnly = useStore(documentStore, (s) => (s.doc?.textChanged ?? false) || s.lockedReason !== null);
   const labels = useStore(appStore, (s) => s.project?.labels);
   const byId = useMemo(() => new Map((labels ?? []).map((l) => [l.id, l])), [labels]);
   return (

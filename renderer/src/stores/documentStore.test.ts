@@ -6,7 +6,7 @@ import type { DocStatus, Span } from '../../../shared/model/schemas';
 import { createDocumentStore, READ_ONLY_MESSAGE } from './documentStore';
 
 const TEXT = 'Russia has promised to send aid within 72 hours.';
-const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], snapToWords: true, annotator: 'al', isSample: false } as ProjectView;
+const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null } as ProjectView;
 
 function docView(overrides: Partial<DocumentView> = {}): DocumentView {
   return {
@@ -27,6 +27,7 @@ function docView(overrides: Partial<DocumentView> = {}): DocumentView {
     spans: [],
     updatedAt: null,
     textChanged: false,
+    revision: null,
     ...overrides,
   };
 }
@@ -35,8 +36,8 @@ type SaveInput = OperationInput<'saveAnnotations'>;
 
 function setup(views: Record<string, DocumentView> = { d1: docView(), d2: docView() }) {
   const saves: SaveInput[] = [];
-  let saveAnswer: () => Result<{ updatedAt: string; project: ProjectView }> = () =>
-    ok({ updatedAt: '2024-01-02T00:00:00Z', project });
+  let saveAnswer: () => Result<{ updatedAt: string; revision: string; project: ProjectView }> = () =>
+    ok({ updatedAt: '2024-01-02T00:00:00Z', revision: 'b'.repeat(64), project });
   const projectUpdates: ProjectView[] = [];
   let n = 0;
   const store = createDocumentStore({
@@ -46,6 +47,8 @@ function setup(views: Record<string, DocumentView> = { d1: docView(), d2: docVie
         saves.push(structuredClone(input));
         return saveAnswer();
       },
+      listVersions: async () => ok({ versions: [] }),
+      restoreVersion: async () => fail('not-found', 'No versions in this test.'),
     },
     onProjectUpdated: (p) => projectUpdates.push(p),
     newId: () => `s${++n}`,
@@ -78,6 +81,8 @@ describe('documentStore', () => {
         docId: 'd1',
         status: 'in_progress',
         spans: [{ id: 's1', start: 0, end: 10, label: 'actor', createdAt: '2024-01-02T00:00:00Z', updatedAt: '2024-01-02T00:00:00Z' }],
+        // The revision the edits were made on (no file yet): the service refuses the save if it changed.
+        baseRevision: null,
       },
     ]);
     expect(store.get().saveState).toBe('saved');
@@ -148,7 +153,7 @@ describe('documentStore', () => {
     expect(store.get().doc?.docId).toBe('d1');
     expect(store.get().saveState).toBe('error');
     expect(store.get().saveMessage).toBe('The project folder is not writable.');
-    setAnswer(() => ok({ updatedAt: '2024-01-03T00:00:00Z', project }));
+    setAnswer(() => ok({ updatedAt: '2024-01-03T00:00:00Z', revision: 'c'.repeat(64), project }));
     await expect(store.flush()).resolves.toBe(true);
     expect(store.get().saveState).toBe('saved');
   });

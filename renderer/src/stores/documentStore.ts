@@ -1,5 +1,5 @@
 import type { FactmarkApi } from '../../../shared/api/contract';
-import type { ProjectView } from '../../../shared/api/views';
+import type { DocumentView, ProjectView } from '../../../shared/api/views';
 import type { DocStatus, DocumentMeta, Span } from '../../../shared/model/schemas';
 import { addSpan, relabelSpan, removeSpan } from '../../../shared/annotation/operations';
 import {
@@ -27,7 +27,16 @@ export interface OpenDocument {
   history: History<Span[]>;
   selectedSpanId: string | null;
   updatedAt: string | null;
+  /** The revision of the annotation file these edits build on; sent with every save. */
+  revision: string | null;
+  /** When textChanged: the re-anchoring proposal, for the Repair flow (RepairPanel). */
+  drift: DocumentView['drift'];
+  /** Spans an earlier repair left unplaced, waiting to be placed or dropped. */
+  orphans: NonNullable<DocumentView['orphans']>;
 }
+
+/** How to settle edits that clash with a file changed on disk by someone else. */
+export type ConflictChoice = 'mine' | 'theirs' | 'both';
 
 export interface DocumentState {
   /** The document being shown or loaded. */
@@ -37,12 +46,16 @@ export interface DocumentState {
   doc: OpenDocument | null;
   saveState: SaveState;
   saveMessage: string | null;
+  /** The open document's file changed on disk while it had unsaved edits: the user must choose. */
+  conflict: { message: string } | null;
+  /** Another window holds this annotator's lock: nothing may be changed here (the reason). */
+  lockedReason: string | null;
 }
 
 export type ChangeResult = { ok: true } | { ok: false; message: string };
 
 export interface DocumentStoreDeps {
-  api: Pick<FactmarkApi, 'getDocument' | 'saveAnnotations'>;
+  api: Pick<FactmarkApi, 'getDocument' | 'saveAnnotations' | 'listVersions' | 'restoreVersion'>;
   /** A save answered with the project's new view (counts, statuses). */
   onProjectUpdated(project: ProjectView): void;
   newId(): string;
@@ -68,6 +81,12 @@ export interface DocumentStore extends Store<DocumentState> {
   setStatus(status: DocStatus): ChangeResult;
   flush(): Promise<boolean>;
   hasUnsaved(): boolean;
+  /** The open document's file changed on disk: reload it, or ask (unsaved edits). */
+  externalChange(): Promise<'reloaded' | 'conflict' | 'none'>;
+  resolveConflict(choice: ConflictChoice): Promise<ChangeResult>;
+  /** Make the open document the kept version `versionId` (saved as a new version). */
+  restore(versionId: string): Promise<ChangeResult>;
+  setLocked(reason: string | null): void;
 }
 
 const EMPTY: DocumentState = {
@@ -77,7 +96,39 @@ const EMPTY: DocumentState = {
   doc: null,
   saveState: 'saved',
   saveMessage: null,
+  conflict: null,
+  lockedReason: null,
 };
+
+export const CONFLICT_MESSAGE =
+  'This document was changed on disk (by another program, a sync or git) while you had unsaved edits here.';
+
+/** The API's span input from a stored span (the quote is the service's to take from the text). */
+const toInput = ({ id, start, end, label, createdAt, updatedAt, origin }: Span) => ({
+  id,
+  start,
+  end,
+  label,
+  createdAt,
+  updatedAt,
+  ...(origin ? { origin } : {}),
+});
+
+/** Mine plus theirs, without the same start/end/label twice; an id both use for different spans is renewed. */
+export function unionSpans(mine: Span[], theirs: Span[], newId: () => string): Span[] {
+  const key = (s: Span) => `${s.start}:${s.end}:${s.label}`;
+  const keys = new Set(mine.map(key));
+  const ids = new Set(mine.map((s) => s.id));
+  const out = [...mine];
+  for (const s of theirs) {
+    if (keys.has(key(s))) continue;
+    keys.add(key(s));
+    const id = ids.has(s.id) ? newId() : s.id;
+    ids.add(id);
+    out.push(id === s.id ? s : { ...s, id });
+  }
+  return out;
+}
 
 export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
   const store = createStore<DocumentState>(EMPTY);
@@ -95,20 +146,16 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
       async save() {
         const doc = currentDoc();
         if (!doc || doc.docId !== docId) return { ok: true };
-        const spans = doc.history.present.map(({ id, start, end, label, createdAt, updatedAt }) => ({
-          id,
-          start,
-          end,
-          label,
-          createdAt,
-          updatedAt,
-        }));
-        const result = await deps.api.saveAnnotations({ docId, status: doc.status, spans });
+        // An imported span keeps where it came from through edits (relabel keeps it too).
+        const spans = doc.history.present.map(toInput);
+        const result = await deps.api.saveAnnotations({ docId, status: doc.status, spans, baseRevision: doc.revision });
         if (!result.ok) {
           if (result.error.code === 'text-changed' && currentDoc()?.docId === docId) patchDoc({ textChanged: true });
+          // Never a silent overwrite: the user chooses (see resolveConflict).
+          if (result.error.code === 'conflict' && currentDoc()?.docId === docId) store.set({ conflict: { message: CONFLICT_MESSAGE } });
           return { ok: false, message: result.error.message };
         }
-        if (currentDoc()?.docId === docId) patchDoc({ updatedAt: result.value.updatedAt });
+        if (currentDoc()?.docId === docId) patchDoc({ updatedAt: result.value.updatedAt, revision: result.value.revision });
         deps.onProjectUpdated(result.value.project);
         return { ok: true };
       },
@@ -127,6 +174,9 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
     const doc = currentDoc();
     if (!doc) return { message: 'Open a document first.' };
     if (doc.textChanged) return { message: READ_ONLY_MESSAGE };
+    const locked = store.get().lockedReason;
+    if (locked !== null) return { message: locked };
+    if (store.get().conflict) return { message: 'Choose which version to keep first.' };
     return doc;
   };
 
@@ -144,7 +194,7 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
     const token = ++loadToken;
     saver?.dispose();
     saver = null;
-    store.set({ docId, loading: true, loadError: null, doc: null, saveState: 'saved', saveMessage: null });
+    store.set({ docId, loading: true, loadError: null, doc: null, saveState: 'saved', saveMessage: null, conflict: null });
     const result = await deps.api.getDocument({ docId });
     if (token !== loadToken) return { ok: false, message: 'Another document was opened meanwhile.' };
     if (!result.ok) {
@@ -164,10 +214,53 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
         history: createHistory(view.spans),
         selectedSpanId: null,
         updatedAt: view.updatedAt,
+        revision: view.revision,
+        drift: view.drift ?? null,
+        orphans: view.orphans ?? [],
       },
     });
     return { ok: true };
   };
+
+  /** Reload the open document from disk (its unsaved edits, if any, are dropped by the caller's choice). */
+  const reloadFromDisk = async (docId: string): Promise<ChangeResult> => {
+    saver?.dispose();
+    saver = null;
+    return load(docId);
+  };
+
+  async function resolveConflict(choice: ConflictChoice): Promise<ChangeResult> {
+    const doc = currentDoc();
+    if (!doc) return { ok: true };
+    const docId = doc.docId;
+    // No autosave races the resolution.
+    saver?.dispose();
+    saver = null;
+    const disk = await deps.api.getDocument({ docId });
+    if (!disk.ok) return { ok: false, message: disk.error.message };
+    const mine = doc.history.present;
+    const save = (spans: Span[], status: DocStatus, baseRevision: string | null) =>
+      deps.api.saveAnnotations({ docId, status, spans: spans.map(toInput), baseRevision });
+    if (choice === 'mine' || choice === 'both') {
+      const spans = choice === 'mine' ? mine : unionSpans(mine, disk.value.spans, deps.newId);
+      // The disk version is kept in the document's history by this save (it was written elsewhere).
+      const saved = await save(spans, doc.status, disk.value.revision);
+      if (!saved.ok) return { ok: false, message: saved.error.message };
+      deps.onProjectUpdated(saved.value.project);
+    } else if (disk.value.revision !== null) {
+      // Take theirs, yet keep my edits in history: save mine (theirs goes to history), then restore theirs.
+      const saved = await save(mine, doc.status, disk.value.revision);
+      if (!saved.ok) return { ok: false, message: saved.error.message };
+      const versions = await deps.api.listVersions({ docId });
+      const theirs = versions.ok ? versions.value.versions[0] : undefined;
+      if (!theirs) return { ok: false, message: 'The version on disk could not be found in the history; nothing was changed.' };
+      const restored = await deps.api.restoreVersion({ docId, versionId: theirs.id });
+      if (!restored.ok) return { ok: false, message: restored.error.message };
+      deps.onProjectUpdated(restored.value.project);
+    }
+    store.set({ conflict: null });
+    return load(docId);
+  }
 
   return {
     ...store,
@@ -251,5 +344,28 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
     },
     flush,
     hasUnsaved: () => saver?.hasUnsaved() ?? false,
+    async externalChange() {
+      const doc = currentDoc();
+      if (!doc || store.get().conflict) return 'none';
+      if (saver?.hasUnsaved()) {
+        store.set({ conflict: { message: CONFLICT_MESSAGE } });
+        return 'conflict';
+      }
+      const reloaded = await reloadFromDisk(doc.docId);
+      return reloaded.ok ? 'reloaded' : 'none';
+    },
+    resolveConflict,
+    async restore(versionId) {
+      const docId = store.get().docId;
+      if (!docId) return { ok: false, message: 'Open a document first.' };
+      if (!(await flush())) return { ok: false, message: saveFailedMessage() };
+      const restored = await deps.api.restoreVersion({ docId, versionId });
+      if (!restored.ok) return { ok: false, message: restored.error.message };
+      deps.onProjectUpdated(restored.value.project);
+      return reloadFromDisk(docId);
+    },
+    setLocked(reason) {
+      if (store.get().lockedReason !== reason) store.set({ lockedReason: reason });
+    },
   };
 }
