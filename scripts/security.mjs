@@ -3,8 +3,7 @@
 // preload and window code) and fails on any HIGH or MEDIUM finding that is not reviewed in
 // security/electronegativity-allow.json. Works offline: the scanner's own look-ups (translations,
 // Electron release list) fail quietly and are not needed, since the Electron version is given.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,58 +12,41 @@ import { createRequire } from 'node:module';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
-const bin = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
-const out = mkdtempSync(join(tmpdir(), 'factmark-security-'));
-const csv = join(out, 'findings.csv');
+// The scanner asks the network for translations on every run (and, in one check, for Electron's
+// release list). Tests never touch the network: its HTTP client is answered "offline" at once.
+const scannerDir = dirname(require.resolve('@doyensec/electronegativity/package.json'));
+const gotPath = require.resolve('got', { paths: [join(scannerDir, 'dist', 'locales')] });
+const offline = () => Promise.reject(new Error('offline: Factmark runs its security scan without network'));
+require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: offline };
+// The library API, not the CLI: the CLI's CSV report is written unreliably (rows overwritten).
+const electronegativity = require('@doyensec/electronegativity');
 
-const run = spawnSync(process.execPath, [bin, '-i', join(root, 'main'), '-o', csv, '-r', '-v', 'false', '-e', electronVersion], {
-  encoding: 'utf8',
-  timeout: 300_000,
+// Scan the shipped main-process code only: test files hold hostile strings on purpose
+// (e.g. a CSP of "default-src *" that a test must refuse), and fuzz kits are not shipped.
+const scanRoot = mkdtempSync(join(tmpdir(), 'factmark-security-'));
+const scanned = join(scanRoot, 'main');
+cpSync(join(root, 'main'), scanned, {
+  recursive: true,
+  filter: (src) => !/\.test\.ts$/.test(src) && !src.includes(`${join(root, 'main', 'fuzz')}`),
 });
-let text;
+let findings;
 try {
-  text = readFileSync(csv, 'utf8');
-} catch {
-  console.error(run.stdout, run.stderr);
-  console.error('security: electronegativity wrote no report; see its output above.');
+  // The security-fixes check downloads Electron's release list: never from a test run (offline by design).
+  const report = await electronegativity({
+    input: scanned,
+    electronVersionOverride: electronVersion,
+    isRelative: true,
+    parserPlugins: [],
+    excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+  });
+  findings = report.issues.map((i) => ({ check: i.id, severity: i.severity.name, confidence: i.confidence.name, file: i.file, location: `${i.location.line}:${i.location.column}` }));
+} catch (error) {
+  console.error(`security: electronegativity failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
-}
-rmSync(out, { recursive: true, force: true });
-
-/** Minimal CSV (quoted fields, commas inside quotes). */
-function parseCsv(source) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (c === '\n') {
-      row.push(field.trim());
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) {
-    row.push(field.trim());
-    rows.push(row);
-  }
-  return rows;
+} finally {
+  rmSync(scanRoot, { recursive: true, force: true });
 }
 
-const [, ...rows] = parseCsv(text).filter((r) => r.length > 1);
-const findings = rows.map(([check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }));
 const allow = JSON.parse(readFileSync(join(root, 'security', 'electronegativity-allow.json'), 'utf8')).allowed;
 const isAllowed = (f) => allow.some((a) => a.check === f.check && a.file === f.file);
 const serious = (f) => f.severity === 'HIGH' || f.severity === 'MEDIUM' || f.severity === 'CRITICAL';

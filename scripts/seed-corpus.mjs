@@ -45,15 +45,9 @@ for (const m of manifest) {
   };
   writeFileSync(join(out, 'documents', `${m.id}.json`), `${JSON.stringify(meta, null, 2)}\n`);
 }
-const project = {
-  schemaVersion: 1,
-  name: 'Aleppo, late 2024 (sample)',
-  labels: [
-    { id: 'claim', name: 'Claim', color: '#c2410c', hotkeys: ['1', 'c'] },
-    { id: 'actor', name: 'Actor', color: '#2563eb', hotkeys: ['2', 'a'] },
-    { id: 'number', name: 'Number', color: '#16a34a', hotkeys: ['3', 'n'] },
-  ],
-  settings: { snapToWords: true },
-};
+// The project file keeps the default schema (shared/model/labels.ts); only the name is set here.
+const projectFile = join(out, 'project.json');
+const project = JSON.parse(readFileSync(projectFile, 'utf8'));
+project.name = 'Aleppo, late 2024 (sample)';
 writeFileSync(join(out, 'project.json'), `${JSON.stringify(project, null, 2)}\n`);
 console.log(`wrote ${manifest.length} documents to ${out}`);

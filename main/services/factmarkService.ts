@@ -12,7 +12,7 @@ import {
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { ProjectView, SessionView } from '../../shared/api/views';
 import { sortSpans, validateSpans } from '../../shared/annotation/operations';
-import { DEFAULT_LABELS } from '../../shared/model/labels';
+import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../shared/model/labels';
 import {
   ANNOTATION_SCHEMA_VERSION,
   PROJECT_SCHEMA_VERSION,
@@ -416,6 +416,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
         schemaVersion: PROJECT_SCHEMA_VERSION,
         name,
         labels: DEFAULT_LABELS,
+        relationTypes: DEFAULT_RELATION_TYPES,
         settings: { snapToWords: true },
       });
       await mkdir(join(dir, 'documents'), { recursive: true });

@@ -8,6 +8,7 @@ import {
   documentMetaSchema,
   projectFileSchema,
   type AnnotationFile,
+  type AttributeDef,
   type DocumentMeta,
   type ProjectFile,
   type Span,
@@ -47,11 +48,36 @@ export async function readProjectFile(dir: string): Promise<Result<ProjectFile>>
   return fail('invalid-project', `${file}: ${read.message}`, file);
 }
 
+/** One attribute definition as written: common keys first, then the type's own, in schema order. */
+function attributeJson(a: AttributeDef) {
+  const common = { id: a.id, name: a.name, type: a.type, required: a.required };
+  switch (a.type) {
+    case 'choice':
+      return { ...common, options: [...a.options], ...(a.default !== undefined ? { default: a.default } : {}) };
+    case 'multi':
+      return { ...common, options: [...a.options], ...(a.default !== undefined ? { default: [...a.default] } : {}) };
+    case 'text':
+      return { ...common, ...(a.suggestions ? { suggestions: [...a.suggestions] } : {}), ...(a.default !== undefined ? { default: a.default } : {}) };
+    case 'number':
+    case 'boolean':
+      return { ...common, ...(a.default !== undefined ? { default: a.default } : {}) };
+    case 'entity':
+      return common;
+  }
+}
+
 export async function writeProjectFile(dir: string, project: ProjectFile): Promise<void> {
   await writeJsonAtomic(projectFilePath(dir), {
     schemaVersion: project.schemaVersion,
     name: project.name,
-    labels: project.labels.map((l) => ({ id: l.id, name: l.name, color: l.color, hotkeys: [...l.hotkeys] })),
+    labels: project.labels.map((l) => ({
+      id: l.id,
+      name: l.name,
+      color: l.color,
+      hotkeys: [...l.hotkeys],
+      attributes: l.attributes.map(attributeJson),
+    })),
+    relationTypes: project.relationTypes.map((r) => ({ id: r.id, name: r.name, from: [...r.from], to: [...r.to], directed: r.directed })),
     settings: { snapToWords: project.settings.snapToWords },
   });
 }
@@ -203,6 +229,10 @@ function spanJson(s: Span) {
           },
         }
       : {}),
+    // Attribute values in key order, so a file's bytes do not depend on the order they were set in.
+    ...(s.attributes && Object.keys(s.attributes).length > 0
+      ? { attributes: Object.fromEntries(Object.keys(s.attributes).sort().map((k) => [k, s.attributes![k]])) }
+      : {}),
   };
 }
 
@@ -216,6 +246,13 @@ export function annotationJson(annotation: AnnotationFile): string {
     status: annotation.status,
     spans: annotation.spans.map(spanJson),
     ...(annotation.orphans && annotation.orphans.length > 0 ? { orphans: annotation.orphans.map(spanJson) } : {}),
+    ...(annotation.relations && annotation.relations.length > 0
+      ? {
+          relations: [...annotation.relations]
+            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+            .map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, createdAt: r.createdAt, updatedAt: r.updatedAt })),
+        }
+      : {}),
     updatedAt: annotation.updatedAt,
   });
 }

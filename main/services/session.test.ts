@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LABELS } from '../../shared/model/labels';
+import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../shared/model/labels';
 import {
   CORPUS_DIR,
   TEST_VERSION,
@@ -138,7 +138,7 @@ describe('opening and creating projects', () => {
     const dir = join(tempDir(), 'new', 'deeper');
     const view = unwrap(await service.createProject({ path: dir, name: 'My study' }));
     expect(view).toMatchObject({ name: 'My study', labels: DEFAULT_LABELS, documents: [], problems: [], isSample: false });
-    const expected = `${JSON.stringify({ schemaVersion: 1, name: 'My study', labels: DEFAULT_LABELS, settings: { snapToWords: true } }, null, 2)}\n`;
+    const expected = `${JSON.stringify({ schemaVersion: 1, name: 'My study', labels: DEFAULT_LABELS, relationTypes: DEFAULT_RELATION_TYPES, settings: { snapToWords: true } }, null, 2)}\n`;
     expect(readFileSync(join(dir, 'project.json'), 'utf8')).toBe(expected);
     expect(existsSync(join(dir, 'documents'))).toBe(true);
     expect(unwrap(await service.getProject({})).path).toBe(realpathSync(dir));

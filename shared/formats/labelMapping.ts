@@ -48,7 +48,7 @@ export function labelsToAdd(existing: readonly LabelDef[], sources: readonly str
     const id = labelIdFor(source, taken);
     taken.add(id);
     const name = source.trim().slice(0, 60) || id;
-    added.push({ id, name, color: PALETTE[(existing.length + added.length) % PALETTE.length] as string, hotkeys: [] });
+    added.push({ id, name, color: PALETTE[(existing.length + added.length) % PALETTE.length] as string, hotkeys: [], attributes: [] });
     idBySource.set(source, id);
   }
   return { added, idBySource };
