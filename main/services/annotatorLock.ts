@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { link, mkdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { isErrno } from './atomicJson';
@@ -202,4 +203,27 @@ export function createAnnotatorLock(): AnnotatorLock {
       await release();
     },
   };
+}
+
+/**
+ * Annotators other than `except` whose project is open right now (a live lock), with where: a
+ * change to everyone's files (the label schema) waits until they close it.
+ */
+export async function liveLockHolders(dir: string, except: string, now: Date): Promise<{ annotator: string; where: string }[]> {
+  let names: string[];
+  try {
+    names = await readdir(locksDir(dir));
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return [];
+    throw err;
+  }
+  const out: { annotator: string; where: string }[] = [];
+  for (const name of names.sort()) {
+    if (!name.endsWith('.lock')) continue;
+    const annotator = name.slice(0, -'.lock'.length);
+    if (annotator === except) continue;
+    const lock = await readLock(join(locksDir(dir), name));
+    if (lock && staleReason(lock.info, lock.mtimeMs, now.getTime()) === null) out.push({ annotator, where: describeHolder(lock.info) });
+  }
+  return out;
 }

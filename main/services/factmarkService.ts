@@ -12,6 +12,9 @@ import {
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { ProjectView, SessionView } from '../../shared/api/views';
 import { sortSpans, validateSpans } from '../../shared/annotation/operations';
+import { sortRelations, validateRelations } from '../../shared/annotation/relations';
+import { describeRemovals, spansAttributeProblem } from '../../shared/model/schemaEdits';
+import { CommitError, commitFiles, planProjectChange } from './schemaChange';
 import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../shared/model/labels';
 import {
   ANNOTATION_SCHEMA_VERSION,
@@ -25,14 +28,15 @@ import { resolveUserPath } from '../paths';
 import { applyRepair, planDrift } from '../../shared/annotation/driftRepair';
 import { spanContext } from '../../shared/annotation/reanchor';
 import { listVersions, keepVersion, readVersion } from './annotationHistory';
-import { createAnnotatorLock } from './annotatorLock';
+import { createAnnotatorLock, liveLockHolders } from './annotatorLock';
 import { isErrno, writeFileAtomic } from './atomicJson';
 import { importDocuments, type ImportFile } from './documentImporter';
 import { importDataset, inspectFiles } from './datasetImporter';
 import { sweepInterruptedWrites } from './interruptedWrites';
 import { errorMessage, ioFailure } from './ioErrors';
 import { isConfined } from './pathConfinement';
-import { createExportJobs, exportProject, previewExport, type ExportRequest } from './projectExporter';
+import { checkExportRecords, createExportJobs, exportProject, previewExport, type ExportRequest } from './projectExporter';
+import { applyEntityEdit, entitiesPath, readEntities, writeEntities } from './entityStore';
 import {
   annotationJson,
   annotationPath,
@@ -117,6 +121,9 @@ export function suggestedAnnotatorName(): string {
  * open project). Handlers never throw: file-system errors come back as 'io' failures naming
  * the file, anything else as 'internal'.
  */
+/** How long the first pollChanges waits for the watcher's initial scan. */
+const WATCH_READY_MS = 5000;
+
 export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   const now = opts.now ?? (() => new Date());
   let projectPath: string | null = null;
@@ -297,7 +304,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   const lastWritten = new Map<string, string>();
 
   async function saveDocument(
-    { docId, status, spans, baseRevision }: ParsedInput<'saveAnnotations'>,
+    { docId, status, spans, relations = [], baseRevision }: ParsedInput<'saveAnnotations'>,
     { forceVersion = false, repair }: { forceVersion?: boolean; repair?: { orphans: Span[] } } = {},
   ): Promise<Result<OperationOutput<'saveAnnotations'>>> {
     const ctx = await documentContext(docId);
@@ -322,6 +329,11 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     }
     const problem = validateSpans(text, spans, allowedLabels(project, stored));
     if (problem) return fail('bad-span', problem);
+    // Relations of a type removed from project.json since they were made stay, like such labels.
+    const relationProblem = validateRelations(spans, relations, project.relationTypes, stored?.relations?.map((r) => r.type) ?? []);
+    if (relationProblem) return fail('bad-relation', relationProblem);
+    const attributeProblem = spansAttributeProblem(project.labels, spans, stored?.spans);
+    if (attributeProblem) return fail('bad-span', attributeProblem);
     const full: Span[] = sortSpans(
       spans.map((s) => ({
         id: s.id,
@@ -333,6 +345,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
         createdAt: s.createdAt,
         updatedAt: s.updatedAt,
         ...(s.origin ? { origin: s.origin } : {}),
+        ...(s.attributes && Object.keys(s.attributes).length > 0 ? { attributes: s.attributes } : {}),
       })),
     );
     const updatedAt = now().toISOString();
@@ -351,6 +364,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       annotator: who,
       status: nextStatus,
       spans: full,
+      relations: sortRelations(relations),
       // Orphans of an earlier repair stay until placed or dropped (repairDrift).
       orphans: repair ? repair.orphans : stored?.orphans,
       updatedAt,
@@ -361,6 +375,44 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     const written = sha256Hex(json);
     lastWritten.set(file, written);
     return ok({ updatedAt, revision: written, project: await view(dir, project, who) });
+  }
+
+  /**
+   * Rewrite project.json and every annotator's annotation files for a new label schema, all or
+   * nothing (schemaChange.ts). Refused while this window is read-only or another annotator has
+   * the project open: their files would change under them.
+   */
+  async function applySchema({ labels, relationTypes, renames, confirmDeletes }: ParsedInput<'applySchemaChange'>) {
+    const current = await currentProject();
+    if (!current.ok) return current;
+    const { dir, project } = current.value;
+    const who = await annotator();
+    if (who !== null) {
+      const readOnly = await lockStatus(dir, who);
+      if (readOnly !== null) return fail('read-only', `${readOnly} The schema was not changed.`);
+    }
+    const others = await liveLockHolders(dir, who ?? '', now());
+    if (others.length > 0) {
+      const names = others.map((o) => `${o.annotator} (${o.where})`).join(', ');
+      return fail('read-only', `The project is open for ${names}; the schema changes everyone's annotation files, so close it there first. Nothing was changed.`);
+    }
+    const planned = await planProjectChange(dir, project, { labels, relationTypes }, renames);
+    const { summary } = planned;
+    if (summary.schemaProblems.length > 0) return fail('invalid-input', `The schema was not changed: ${summary.schemaProblems.join(' ')}`);
+    if (summary.needsConfirmation && !confirmDeletes) {
+      return fail('invalid-input', `This change removes ${describeRemovals(summary)}; confirm it to apply. Nothing was changed.`);
+    }
+    // Known to the watcher before they land, so this window does not report its own writes.
+    for (const w of planned.writes) noteContent(w.file, w.content);
+    try {
+      await commitFiles(planned.writes);
+    } catch (err) {
+      for (const w of planned.writes) noteContent(w.file, w.previous);
+      if (err instanceof CommitError) return fail('conflict', err.message);
+      throw err;
+    }
+    for (const w of planned.writes) lastWritten.set(w.file, sha256Hex(w.content));
+    return ok({ summary, project: await view(dir, planned.project, who) });
   }
 
   const exportJobs = createExportJobs();
@@ -462,6 +514,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
         text,
         status: stored?.status ?? 'todo',
         spans: stored?.spans ?? [],
+        relations: stored?.relations ?? [],
         updatedAt: stored?.updatedAt ?? null,
         textChanged,
         revision,
@@ -523,7 +576,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
           return fail('text-changed', `Version ${versionId} was made against another text of "${docId}", so it cannot be restored onto this one.`);
         }
         // Restoring is a save like any other; the state it replaces is kept first, so it can be undone.
-        return saveDocument({ docId, status: version.status, spans: version.spans }, { forceVersion: true });
+        return saveDocument({ docId, status: version.status, spans: version.spans, relations: version.relations ?? [] }, { forceVersion: true });
       }),
 
     pollChanges: async ({ since }) => {
@@ -535,6 +588,9 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       if (watcher?.key !== key) {
         await watcher?.watcher.close();
         watcher = { key, watcher: createProjectWatcher(projectPath, who) };
+        // Changes are only seen once the initial scan is done: wait for it (bounded) so that the
+        // first poll's answer means "from now on, every change is reported".
+        await Promise.race([watcher.watcher.ready, new Promise((r) => setTimeout(r, WATCH_READY_MS))]);
       }
       const before = lockReason;
       const reason = await lockStatus(projectPath, who);
@@ -570,7 +626,14 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
         if (!applied.ok) return fail('invalid-input', applied.message);
         // Written like a save (validated, versioned first, against the current text's hash).
         return saveDocument(
-          { docId, status: stored.status, spans: applied.spans, baseRevision: revision },
+          {
+            docId,
+            status: stored.status,
+            spans: applied.spans,
+            // A span left an orphan (or dropped) takes its relations with it.
+            relations: (stored.relations ?? []).filter((r) => applied.spans.some((s) => s.id === r.from) && applied.spans.some((s) => s.id === r.to)),
+            baseRevision: revision,
+          },
           { forceVersion: true, repair: { orphans: applied.orphans } },
         );
       }),
@@ -615,6 +678,46 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       const after = await readProjectFile(dir);
       const finalProject = after.ok ? after.value : project;
       return ok({ files: outcome.files, addedLabels: outcome.addedLabels, project: await view(dir, finalProject, who) });
+    },
+
+    previewSchemaChange: async ({ labels, relationTypes, renames }) => {
+      const current = await currentProject();
+      if (!current.ok) return current;
+      const planned = await planProjectChange(current.value.dir, current.value.project, { labels, relationTypes }, renames);
+      return ok(planned.summary);
+    },
+
+    // One schema change at a time, and never while one of this window's saves is being written.
+    applySchemaChange: (input) => inOrder('schema', () => applySchema(input)),
+
+    listEntities: async () => {
+      const current = await currentProject();
+      if (!current.ok) return current;
+      return ok({ entities: (await readEntities(current.value.dir, now())).entities });
+    },
+
+    // Edits of entities.json run one after another, so none is lost.
+    saveEntity: (edit) =>
+      inOrder('entities', async () => {
+        const current = await currentProject();
+        if (!current.ok) return current;
+        const { dir } = current.value;
+        const who = await annotator();
+        if (who !== null) {
+          const readOnly = await lockStatus(dir, who);
+          if (readOnly !== null) return fail('read-only', `${readOnly} The entity was not saved.`);
+        }
+        const { entities } = await readEntities(dir, now());
+        const applied = applyEntityEdit(entities, edit);
+        if (!applied.ok) return applied;
+        noteContent(entitiesPath(dir), await writeEntities(dir, applied.value.entities));
+        const saved = (await readEntities(dir, now())).entities;
+        return ok({ entity: applied.value.entity, entities: saved });
+      }),
+
+    checkExport: async (options) => {
+      const req = await exportRequest({ ...options, outPath: undefined });
+      return req.ok ? checkExportRecords(req.value) : req;
     },
   };
   const service = guardAll(handlers) as FactmarkService;

@@ -40,7 +40,7 @@ describe('importing documents', () => {
       importNotices: [],
     });
     expect(project.documents).toEqual([
-      { id: 'Flood-report-v2', title: 'Floods hit the valley', outlet: null, date: null, status: 'todo', counts: {}, textChanged: false, length: text.length },
+      { id: 'Flood-report-v2', title: 'Floods hit the valley', outlet: null, date: null, status: 'todo', counts: {}, textChanged: false, length: text.length, entities: [] },
     ]);
   });
 

@@ -107,9 +107,9 @@ describe('changes on disk', () => {
     const { service, dir } = await first();
     const docId = await importText(service, 'story.txt', TEXT);
     unwrap(await service.saveAnnotations({ docId, status: 'in_progress', spans: [span('a', 0, 5, 'actor')] }));
+    // The first poll starts the watcher and returns once its initial scan is done.
     const start = unwrap(await service.pollChanges({ since: 0 }));
-    // Give the watcher its initial scan, then write through the service: nothing to report.
-    await new Promise((r) => setTimeout(r, 300));
+    // Write through the service: nothing to report.
     let cursor = unwrap(await service.pollChanges({ since: start.cursor })).cursor;
     unwrap(await service.saveAnnotations({ docId, status: 'in_progress', spans: [span('a', 0, 5, 'actor'), span('b', 27, 30, 'actor')] }));
     await new Promise((r) => setTimeout(r, 700));
@@ -141,17 +141,12 @@ describe('changes on disk', () => {
       },
       { timeout: 5000, interval: 100 },
     );
-    // Other annotators' files are none of this window's business.
+    // Other annotators' files are none of this window's business: nothing is reported for them
+    // (the steps above prove the watcher reports this annotator's files and new documents).
     const seen = unwrap(await service.pollChanges({ since: 0 })).cursor;
     mkdirSync(join(dir, 'annotations', 'bob'), { recursive: true });
     writeFileSync(join(dir, 'annotations', 'bob', `${docId}.json`), '{}');
-    writeFileSync(file, `${JSON.stringify({ ...theirs, status: 'todo', spans: [] }, null, 2)}\n`);
-    await vi.waitFor(
-      async () => {
-        const polled = unwrap(await service.pollChanges({ since: seen }));
-        expect(polled.changes).toEqual([{ kind: 'annotation', docId }]);
-      },
-      { timeout: 5000, interval: 100 },
-    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(unwrap(await service.pollChanges({ since: seen })).changes).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import {
   type ExportOptions,
   type SplitName,
 } from '../../shared/formats/exportOptions';
+import { checkDocument, type ExportProblem } from '../../shared/annotation/checkDocument';
 import { addCounts, type DropCounts, type ExportRecord, type ExportSettings } from '../../shared/formats/exportRecord';
 import { assignSplits } from '../../shared/formats/splits';
 import { sortSpans } from '../../shared/annotation/operations';
@@ -195,8 +196,36 @@ async function loadRecord(req: ExportRequest, sel: Selected, split: SplitName | 
     status: annotation?.status ?? 'todo',
     annotator: sel.annotator,
     spans: sortSpans(annotation?.spans ?? []),
+    relations: annotation?.relations ?? [],
     split,
   };
+}
+
+/**
+ * The check before an export (shared/annotation/checkDocument.ts) over exactly the records the
+ * export would hold. Documents whose text changed are skipped: the export itself refuses them.
+ */
+export async function checkExportRecords(req: ExportRequest): Promise<Result<{ problems: ExportProblem[]; documents: number }>> {
+  const picked = await selectRecords(req);
+  if (!picked.ok) return picked;
+  const problems: ExportProblem[] = [];
+  for (const sel of picked.value.selected) {
+    const record = await loadRecord(req, sel, null);
+    if (!record) continue;
+    problems.push(
+      ...checkDocument({
+        docId: sel.meta.id,
+        title: sel.meta.title,
+        annotator: sel.annotator,
+        text: record.text,
+        spans: record.spans,
+        relations: record.relations ?? [],
+        labels: req.project.labels,
+        relationTypes: req.project.relationTypes,
+      }),
+    );
+  }
+  return ok({ problems, documents: picked.value.selected.length });
 }
 
 /** A temporary file written in large pieces, flushed and renamed into place at the end. */
@@ -254,6 +283,7 @@ function settingsFor(req: ExportRequest): Result<ExportContext> {
     settings: {
       unit: unit.unit,
       labels: req.project.labels,
+      relationTypes: req.project.relationTypes,
       projectName: req.project.name,
       factmarkVersion: req.version,
       createdAt: req.now.toISOString(),
@@ -341,7 +371,7 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
       for (const s of record.spans) seenLabels.add(s.label);
       let written: DropCounts;
       if (tempFolder) {
-        const { files: brat, spans: bratSpans } = BRAT_ADAPTER.record(record, bratName(sel, annotators.length > 1));
+        const { files: brat, spans: bratSpans } = BRAT_ADAPTER.record(record, bratName(sel, annotators.length > 1), req.project.labels);
         const folder = group === 'all' ? tempFolder : join(tempFolder, group);
         await writeFile(join(folder, `${brat.name}.txt`), brat.txt);
         await writeFile(join(folder, `${brat.name}.ann`), brat.ann);
@@ -367,7 +397,7 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
 
     // Close and move into place.
     if (tempFolder) {
-      await writeFile(join(tempFolder, 'annotation.conf'), BRAT_ADAPTER.annotationConf(req.project.labels, seenLabels));
+      await writeFile(join(tempFolder, 'annotation.conf'), BRAT_ADAPTER.annotationConf(req.project.labels, seenLabels, req.project.relationTypes));
       await writeFile(join(tempFolder, 'visual.conf'), bratVisualConf(req.project.labels));
       if (await isEmptyDirectory(outPath)) await rmdir(outPath);
       await rename(tempFolder, outPath);
@@ -473,7 +503,7 @@ export async function previewExport(req: ExportRequest): Promise<Result<ExportPr
   const name = bratName(first, annotators.length > 1);
   const text =
     format === 'brat'
-      ? BRAT_ADAPTER.preview(record, name)
+      ? BRAT_ADAPTER.preview(record, name, req.project.labels)
       : FILE_ADAPTERS[format].preview(record, settings);
   const file = format === 'brat' ? `${name}.ann` : defaultExportName(req.project.name, req.now, format);
   return ok({

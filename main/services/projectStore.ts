@@ -67,7 +67,12 @@ function attributeJson(a: AttributeDef) {
 }
 
 export async function writeProjectFile(dir: string, project: ProjectFile): Promise<void> {
-  await writeJsonAtomic(projectFilePath(dir), {
+  await writeFileAtomic(projectFilePath(dir), projectFileJson(project));
+}
+
+/** project.json's exact bytes (stable key order). */
+export function projectFileJson(project: ProjectFile): string {
+  return stableJson({
     schemaVersion: project.schemaVersion,
     name: project.name,
     labels: project.labels.map((l) => ({

@@ -1,6 +1,8 @@
 import type { DocumentSummary, ProjectProblem, ProjectView } from '../../shared/api/views';
 import { countByLabel } from '../../shared/annotation/operations';
 import type { ProjectFile } from '../../shared/model/schemas';
+import { linkedEntities } from '../../shared/annotation/entities';
+import { listSetAsideEntities, readEntities } from './entityStore';
 import { documentTextPath, listDocuments, listSetAsideAnnotations, readAnnotation } from './projectStore';
 import { hashTextFile } from './textHash';
 import { mapLimit } from './mapLimit';
@@ -31,12 +33,12 @@ export async function buildProjectView({ dir, project, annotator, isSample, now,
       date: meta.date,
       length: meta.length,
     };
-    if (annotator === null) return { ...base, status: 'todo', counts: {}, textChanged: false };
+    if (annotator === null) return { ...base, status: 'todo', counts: {}, entities: [], textChanged: false };
     const read = await readAnnotation(dir, annotator, meta.id, now);
-    if (read.kind !== 'ok') return { ...base, status: 'todo', counts: {}, textChanged: false };
+    if (read.kind !== 'ok') return { ...base, status: 'todo', counts: {}, entities: [], textChanged: false };
     const { annotation } = read;
     const textChanged = annotation.textSha256 !== (await hashTextFile(documentTextPath(dir, meta.id)));
-    return { ...base, status: annotation.status, counts: countByLabel(annotation.spans), textChanged };
+    return { ...base, status: annotation.status, counts: countByLabel(annotation.spans), entities: linkedEntities(project, annotation.spans), textChanged };
   });
   for (const doc of documents.filter((d) => d.textChanged)) {
     problems.push({
@@ -47,10 +49,14 @@ export async function buildProjectView({ dir, project, annotator, isSample, now,
   }
   // Files set aside just now are found by this scan too, with the reason they were set aside.
   if (annotator !== null) problems.push(...(await listSetAsideAnnotations(dir, annotator)));
+  // Reading entities.json sets an invalid one aside; every set-aside copy stays listed.
+  await readEntities(dir, now);
+  problems.push(...(await listSetAsideEntities(dir)));
   return {
     path: dir,
     name: project.name,
     labels: project.labels,
+    relationTypes: project.relationTypes,
     snapToWords: project.settings.snapToWords,
     documents,
     problems,

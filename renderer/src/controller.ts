@@ -3,7 +3,8 @@ import type { ExportReport, ProjectView, SessionView } from '../../shared/api/vi
 import type { ExportOptionsInput } from '../../shared/formats/exportOptions';
 import type { ErrorCode, Result } from '../../shared/api/result';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
-import type { LabelDef } from '../../shared/model/schemas';
+import type { AttributeValue, LabelDef, RelationType } from '../../shared/model/schemas';
+import type { SchemaChangeSummary, SchemaRenames } from '../../shared/model/schemaEdits';
 import { bridge, isElectron } from './bridge';
 import { appStore, setOverlay, showToast } from './stores/appStore';
 import { createDocumentStore, type ConflictChoice } from './stores/documentStore';
@@ -22,6 +23,7 @@ export const documentStore = createDocumentStore({
   onProjectUpdated: (project) => setProject(project),
   newId: newSpanId,
   now: () => new Date().toISOString(),
+  schema: () => ({ labels: appStore.get().project?.labels ?? [], relationTypes: appStore.get().project?.relationTypes ?? [] }),
 });
 
 /** The mounted article view (set by the article pane). */
@@ -201,7 +203,7 @@ export function applyLabel(label: LabelDef, exact: boolean): void {
 
 export function removeSelectedSpan(): void {
   const state = documentStore.get();
-  if (!state.doc?.selectedSpanId) return;
+  if (!state.doc?.selectedSpanId && !state.doc?.selectedRelationId) return;
   const result = documentStore.removeSelected();
   if (!result.ok) showToast(result.message, 'error');
 }
@@ -336,6 +338,21 @@ export async function runExport(
   }
 }
 
+/** The check before an export: what the documents it would hold lack (claimants, values, required attributes). */
+export async function checkExport(options: Omit<ExportOptionsInput, 'outPath'>) {
+  // Check what is on screen: save the open document first.
+  await documentStore.flush();
+  return bridge.checkExport(options);
+}
+
+/** "Jump to" a problem: close the dialog, open the document (when it is this annotator's) and select the span. */
+export async function jumpToSpan(docId: string, spanId: string): Promise<void> {
+  setOverlay(null);
+  await openDocument(docId);
+  if (documentStore.get().doc?.history.present.spans.some((s) => s.id === spanId)) selectSpan(spanId, true);
+  else showToast('That span is in another annotator’s annotations of this document; open the project as that annotator to fix it.');
+}
+
 /** The first record of an export with these options, as it would be written. */
 export function previewExport(options: Omit<ExportOptionsInput, 'outPath'>) {
   return bridge.previewExport(options);
@@ -440,4 +457,32 @@ export const CHANGE_POLL_MS = 1500;
 export function installChangePoller(): () => void {
   const timer = setInterval(() => void pollChanges(), CHANGE_POLL_MS);
   return () => clearInterval(timer);
+}
+
+// ---------------------------------------------------------------- attributes and the label schema
+
+/** Set the attribute values of a span of the open document (undoable). */
+export function setSpanAttributes(spanId: string, values: Record<string, AttributeValue>): void {
+  const result = documentStore.setSpanAttributes(spanId, values);
+  if (!result.ok) showToast(result.message, 'error');
+}
+
+export type SchemaChange = { labels: LabelDef[]; relationTypes: RelationType[]; renames: SchemaRenames };
+
+/** What a schema change would do to the project's files; writes nothing. */
+export function previewSchemaChange(change: SchemaChange) {
+  return bridge.previewSchemaChange(change);
+}
+
+/** Apply a schema change to project.json and every annotation file; the open document is reloaded. */
+export async function applySchemaChange(change: SchemaChange, confirmDeletes: boolean): Promise<Result<SchemaChangeSummary>> {
+  // The open document's edits land first, so the migration includes them.
+  if (!(await documentStore.flush())) {
+    return { ok: false, error: { code: 'io', message: 'The open document could not be saved, so the schema was not changed. Retry the save first.' } };
+  }
+  const result = await bridge.applySchemaChange({ ...change, confirmDeletes });
+  if (!result.ok) return result;
+  setProject(result.value.project);
+  await documentStore.reload();
+  return { ok: true, value: result.value.summary };
 }

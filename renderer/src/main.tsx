@@ -6,6 +6,7 @@ import { handleKeyDown } from './keyboard/keyboardHandler';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/schema.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

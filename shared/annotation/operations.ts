@@ -1,4 +1,4 @@
-import type { Span } from '../model/schemas';
+import type { AttributeValue, Span } from '../model/schemas';
 
 /**
  * The edits an annotator makes to a document's spans, as pure functions over immutable arrays
@@ -118,4 +118,22 @@ export function validateSpans(
     ranges.add(key);
   }
   return null;
+}
+
+/**
+ * Set span `id`'s attribute values (all of them: a value left out is removed; no values at all
+ * removes the field). Values are checked against the label by the caller and by the service.
+ */
+export function setSpanAttributes(spans: readonly Span[], id: string, values: Readonly<Record<string, AttributeValue>>, now: string): SpanOpResult {
+  const current = spans.find((s) => s.id === id);
+  if (!current) return refuse('That span no longer exists.');
+  const cleaned: Record<string, AttributeValue> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    cleaned[k] = Array.isArray(v) ? [...v] : v;
+  }
+  const span: Span = { ...current, updatedAt: now };
+  delete span.attributes;
+  if (Object.keys(cleaned).length > 0) span.attributes = cleaned;
+  return { ok: true, spans: spans.map((s) => (s.id === id ? span : s)), span };
 }

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { annotatorNameSchema, docIdSchema, docStatusSchema, spanInputSchema } from '../model/schemas';
+import { annotatorNameSchema, docIdSchema, docStatusSchema, relationSchema, spanInputSchema } from '../model/schemas';
 import type { Result } from './result';
+import { labelDefSchema, relationTypeSchema } from '../model/schemas';
+import type { SchemaChangeSummary } from '../model/schemaEdits';
 import { IMPORT_FORMATS } from '../formats/importGroups';
 import { exportOptionsSchema } from '../formats/exportOptions';
 import type { DatasetImportReport, DatasetInspection } from './views';
+import type { Entity } from '../model/schemas';
+import type { ExportProblem } from '../annotation/checkDocument';
 import type { ChangesView, DocumentView, ExportJobStatus, ExportPreview, ExportReport, ImportFileResult, ProjectView, SessionView, VersionSummary } from './views';
 
 /**
@@ -22,6 +26,8 @@ const path = z.string().min(1).max(4096);
 
 export { spanInputSchema };
 export type SpanInput = z.infer<typeof spanInputSchema>;
+/** A relation as the UI sends it (the relation as stored). */
+const relationInputSchema = relationSchema;
 
 /** The largest file the importer accepts, in bytes. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -40,6 +46,21 @@ const importFilesSchema = z
   .min(1)
   .max(2000);
 const importFormatSchema = z.enum(IMPORT_FORMATS).default('auto');
+
+/** A proposed label schema and the ids it renames (shared/model/schemaEdits.ts). */
+const schemaChangeSchema = z
+  .object({
+    labels: z.array(labelDefSchema).min(1).max(100),
+    relationTypes: z.array(relationTypeSchema).max(100).default([]),
+    renames: z
+      .object({
+        labels: z.record(z.string().min(1).max(40), z.string().min(1).max(40)).default({}),
+        attributes: z.record(z.string().min(1).max(40), z.record(z.string().min(1).max(40), z.string().min(1).max(40))).default({}),
+      })
+      .strict()
+      .default({ labels: {}, attributes: {} }),
+  })
+  .strict();
 
 export const contract = {
   getSession: { input: z.object({}).strict(), output: returns<SessionView>() },
@@ -63,6 +84,8 @@ export const contract = {
         docId,
         status: docStatusSchema,
         spans: z.array(spanInputSchema).max(100_000),
+        /** Relations between those spans (checked against the project's relation types); left out: none. */
+        relations: z.array(relationInputSchema).max(100_000).optional(),
         /**
          * The file's `revision` the edits were made on (null: there was no file). When the file
          * on disk is another one now, the save is refused with 'conflict'. Left out: no check.
@@ -160,6 +183,31 @@ export const contract = {
       .strict(),
     output: returns<DatasetImportReport>(),
   },
+  /** What a label-schema change would do to every annotator's files (counts, deletions); writes nothing. */
+  previewSchemaChange: { input: schemaChangeSchema, output: returns<SchemaChangeSummary>() },
+  /**
+   * Change the label schema: project.json and every annotator's annotation files, all or nothing.
+   * A change that removes spans, relations or values is refused unless `confirmDeletes` is set.
+   */
+  applySchemaChange: {
+    input: schemaChangeSchema.extend({ confirmDeletes: z.boolean().default(false) }),
+    output: returns<{ summary: SchemaChangeSummary; project: ProjectView }>(),
+  },
+  /** The project's entities (entities.json), which Actor spans link to. */
+  listEntities: { input: z.object({}).strict(), output: returns<{ entities: Entity[] }>() },
+  /** Create an entity (no id: the id is a slug of the name) or rename one / change its aliases. */
+  saveEntity: {
+    input: z
+      .object({
+        id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/).optional(),
+        name: z.string().trim().min(1).max(200),
+        aliases: z.array(z.string().max(200)).max(100).default([]),
+      })
+      .strict(),
+    output: returns<{ entity: Entity; entities: Entity[] }>(),
+  },
+  /** Problems in what an export with these options would hold (claims without claimant, numbers without value, ...). */
+  checkExport: { input: exportOptionsSchema, output: returns<{ problems: ExportProblem[]; documents: number }>() },
 } as const;
 
 export type Contract = typeof contract;

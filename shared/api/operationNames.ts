@@ -23,4 +23,9 @@ export const PRELOAD_OPERATION_NAMES = [
   'exportStatus',
   'inspectDataset',
   'importDataset',
+  'previewSchemaChange',
+  'applySchemaChange',
+  'listEntities',
+  'saveEntity',
+  'checkExport',
 ] as const;

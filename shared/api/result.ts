@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'text-changed'
   | 'duplicate-span'
   | 'bad-span'
+  /** A relation of a save names a missing span, an unknown type, or labels its type does not join. */
+  | 'bad-relation'
   | 'import-refused'
   | 'io'
   | 'unsupported'

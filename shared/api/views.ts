@@ -1,5 +1,5 @@
 import type { DriftPlan, OrphanView } from '../annotation/driftRepair';
-import type { DocStatus, DocumentMeta, LabelDef, Span } from '../model/schemas';
+import type { DocStatus, DocumentMeta, LabelDef, Relation, RelationType, Span } from '../model/schemas';
 
 /** What the document list shows for one document (for the current annotator). */
 export interface DocumentSummary {
@@ -10,6 +10,8 @@ export interface DocumentSummary {
   status: DocStatus;
   /** Span count per label id. */
   counts: Record<string, number>;
+  /** Ids of the entities (entities.json) this annotator's spans link to, sorted. */
+  entities: string[];
   /** The text no longer matches the hash its annotations were made against. */
   textChanged: boolean;
   length: number;
@@ -17,7 +19,7 @@ export interface DocumentSummary {
 
 /** Something wrong in the project that the user should see (never silently dropped). */
 export interface ProjectProblem {
-  kind: 'invalid-annotation' | 'invalid-document' | 'text-changed';
+  kind: 'invalid-annotation' | 'invalid-document' | 'text-changed' | 'invalid-entities';
   file: string;
   message: string;
   /** Where an invalid file was moved aside to. */
@@ -28,6 +30,8 @@ export interface ProjectView {
   path: string;
   name: string;
   labels: LabelDef[];
+  /** The relation types spans may be linked by (project.json). */
+  relationTypes: RelationType[];
   snapToWords: boolean;
   documents: DocumentSummary[];
   problems: ProjectProblem[];
@@ -45,6 +49,8 @@ export interface DocumentView {
   text: string;
   status: DocStatus;
   spans: Span[];
+  /** Relations between those spans (empty when none). */
+  relations: Relation[];
   updatedAt: string | null;
   /** True when the stored annotations were made against another text: view is read-only. */
   textChanged: boolean;

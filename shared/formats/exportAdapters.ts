@@ -1,4 +1,5 @@
 import { countByLabel } from '../annotation/operations';
+import type { LabelDef } from '../model/schemas';
 import { bratAnnotationConf, bratDocument, bratWritable, type BratFiles } from './exportBrat';
 import { conllColumns, conllDocument } from './exportConll';
 import { CSV_COLUMNS, csvHeader, csvRows } from './exportCsv';
@@ -86,13 +87,13 @@ export const FILE_ADAPTERS: Record<Exclude<ExportFormat, 'brat'>, FileAdapter> =
 };
 
 export const BRAT_ADAPTER = {
-  record(record: ExportRecord, name: string): { files: BratFiles; spans: DropCounts } {
+  record(record: ExportRecord, name: string, labels: readonly LabelDef[] = []): { files: BratFiles; spans: DropCounts } {
     const writable = record.spans.filter((s) => bratWritable(record.text, s.start, s.end));
-    return { files: bratDocument(record, name), spans: countByLabel(writable) };
+    return { files: bratDocument(record, name, labels), spans: countByLabel(writable) };
   },
   annotationConf: bratAnnotationConf,
-  preview(record: ExportRecord, name: string): string {
-    const files = bratDocument(record, name);
+  preview(record: ExportRecord, name: string, labels: readonly LabelDef[] = []): string {
+    const files = bratDocument(record, name, labels);
     return `${name}.ann\n${files.ann || '(no spans)\n'}`;
   },
 };
@@ -101,18 +102,18 @@ export const BRAT_ADAPTER = {
 export function formatSchema(format: ExportFormat, settings: ExportSettings, extraLabels: Iterable<string> = []): string {
   switch (format) {
     case 'jsonl':
-      return 'One JSON object per line: `{"id", "text", "spans": [{"start", "end", "label", "text"}], "meta": {"title", "outlet", "date", "status", "annotator", "source", "offset_unit"}}`. `text` of a span is the document text between its offsets.';
+      return 'One JSON object per line: `{"id", "text", "spans": [{"start", "end", "label", "text", "attributes"?}], "relations"?: [{"head", "child", "label", "head_span", "child_span"}], "meta": {"title", "outlet", "date", "status", "annotator", "source", "offset_unit"}}`. `text` of a span is the document text between its offsets; `attributes` (when the span has any) maps attribute ids to values (strings, lists of strings, numbers, booleans; an Actor\'s `entity` is an id from the project\'s entities.json). `relations` (when the document has any), as in Prodigy: `head` and `child` are indexes into `spans` (head = the relation\'s source, e.g. the claim of `attributed_to`; child = its target, the actor), `label` the relation type id, `head_span`/`child_span` the two spans\' offsets and labels.';
     case 'doccano':
       return 'doccano sequence labelling: one JSON object per line, `{"id", "text", "label": [[start, end, label_id]], "meta": {…, "offset_unit"}}`, end exclusive.';
     case 'labelstudio':
-      return `A JSON array of Label Studio tasks: \`data.text\` and one annotation per task whose \`result\` items are \`{"type": "labels", "from_name": "label", "to_name": "text", "value": {"start", "end", "text", "labels": [name]}}\`. Import with this labeling config:\n\n\`\`\`xml\n${labelStudioConfig(settings.labels)}\n\`\`\``;
+      return `A JSON array of Label Studio tasks: \`data.text\` and one annotation per task whose \`result\` items are \`{"type": "labels", "from_name": "label", "to_name": "text", "value": {"start", "end", "text", "labels": [name]}}\` (with \`meta.attributes\` when the span has attributes), then one \`{"type": "relation", "from_id", "to_id", "direction", "labels": [relation type id]}\` per relation. Import with this labeling config:\n\n\`\`\`xml\n${labelStudioConfig(settings.labels)}\n\`\`\``;
     case 'w3c':
-      return 'One W3C Web Annotation `AnnotationCollection` (JSON-LD, context `http://www.w3.org/ns/anno.jsonld`) whose `first.items` holds one `Annotation` per span: `motivation: tagging`, `body` a `TextualBody` whose value is the label id, `target.source` the document (`urn:factmark:project:…:document:<id>`), and two selectors: `TextQuoteSelector` (`exact`, `prefix`, `suffix`, up to 32 characters each) and `TextPositionSelector` (`start`, `end` in code points). `creator`, `created` and `modified` come from the span.';
+      return 'One W3C Web Annotation `AnnotationCollection` (JSON-LD, context `http://www.w3.org/ns/anno.jsonld`) whose `first.items` holds one `Annotation` per span: `motivation: tagging`, `body` a `TextualBody` whose value is the label id (for a span with attributes, `body` is a list: that tagging body, then one `TextualBody` with `purpose: describing` per attribute, value `id: value`), `target.source` the document (`urn:factmark:project:…:document:<id>`), and two selectors: `TextQuoteSelector` (`exact`, `prefix`, `suffix`, up to 32 characters each) and `TextPositionSelector` (`start`, `end` in code points). `creator`, `created` and `modified` come from the span.';
     case 'conll':
       return `One token per line, columns separated by one space: ${conllColumns(settings, extraLabels).map((c) => `\`${c}\``).join(' ')}. Tags are ${settings.conllScheme === 'bioes' ? 'BIOES (`B-`, `I-`, `E-`, single-token `S-`)' : 'IOB2 (`B-` starts every chunk, `I-` continues it)'} plus \`O\`. A blank line ends a sentence; every document starts with a \`-DOCSTART-\` line (with \`O\` tags, so every line has the same number of columns, as conlleval wants). Tokens and sentences: wink-nlp (English lite model); a line break also ends a sentence, and a sentence boundary inside a chunk is removed. Whitespace inside a token is written as \`_\`. Overlap policy: \`${settings.overlapPolicy}\`.`;
     case 'csv':
       return `CSV (UTF-8 with byte-order mark, CRLF, RFC 4180 quoting), one row per span, columns: ${CSV_COLUMNS.map((c) => `\`${c}\``).join(', ')}. \`sentence\` is the sentence(s) holding the span; \`start\`/\`end\` are offsets into the document text. Cells a spreadsheet would run as a formula start with an apostrophe.`;
     case 'brat':
-      return 'brat standoff: per document `<id>.txt` (the text) and `<id>.ann` with `T` lines (`T1<TAB>label start end<TAB>text`; a span across line breaks is written as fragments `s e;s e`, their texts joined by one space). `annotation.conf` lists the labels as entity types, `visual.conf` their names and colours. Offsets are code points.';
+      return 'brat standoff: per document `<id>.txt` (the text) and `<id>.ann` with `T` lines (`T1<TAB>label start end<TAB>text`; a span across line breaks is written as fragments `s e;s e`, their texts joined by one space). `A` lines carry choice attributes (`A1<TAB>status T1 disputed`, spaces in values as `_`) and true booleans (`A2<TAB>hedged T1`); `R` lines the relations (`R1<TAB>attributed_to Arg1:T1 Arg2:T2`, Arg1 the source). `annotation.conf` lists the labels as entity types, the relation types and those attributes, `visual.conf` their names and colours. Offsets are code points.';
   }
 }

@@ -1,4 +1,4 @@
-import type { LabelDef } from '../model/schemas';
+import type { LabelDef, RelationType } from '../model/schemas';
 import { labelOrder, offsetMapper, type ExportRecord } from './exportRecord';
 
 /**
@@ -28,27 +28,74 @@ function fragments(text: string, start: number, end: number): [number, number][]
   return out;
 }
 
-export function bratDocument(record: ExportRecord, name: string): BratFiles {
+export function bratDocument(record: ExportRecord, name: string, labels: readonly LabelDef[] = []): BratFiles {
   const toUnit = offsetMapper(record.text, 'codepoint');
   const lines: string[] = [];
+  const attributeLines: string[] = [];
+  const tOf = new Map<string, string>();
   let n = 0;
+  let a = 0;
   for (const span of record.spans) {
     const parts = fragments(record.text, span.start, span.end);
     if (parts.length === 0) continue; // only line breaks: nothing brat could show; the card counts spans written
     n++;
+    tOf.set(span.id, `T${n}`);
     const offsets = parts.map(([s, e]) => `${toUnit(s)} ${toUnit(e)}`).join(';');
     const quote = parts.map(([s, e]) => record.text.slice(s, e)).join(' ');
     lines.push(`T${n}\t${span.label} ${offsets}\t${quote}`);
+    // Attributes brat can carry: a boolean as a binary attribute (written when true), a choice as a multi-valued one.
+    const defs = labels.find((l) => l.id === span.label)?.attributes ?? [];
+    for (const [key, value] of Object.entries(span.attributes ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+      const type = defs.find((d) => d.id === key)?.type;
+      if (type === 'boolean' && value === true) attributeLines.push(`A${++a}\t${key} T${n}`);
+      else if (type === 'choice' && typeof value === 'string' && isBratChoice(value)) attributeLines.push(`A${++a}\t${key} T${n} ${value.replace(/\s+/g, '_')}`);
+    }
   }
-  return { name, txt: record.text, ann: lines.map((l) => `${l}\n`).join('') };
+  const relationLines: string[] = [];
+  let r = 0;
+  for (const rel of record.relations ?? []) {
+    const head = tOf.get(rel.from);
+    const child = tOf.get(rel.to);
+    if (head && child) relationLines.push(`R${++r}\t${rel.type} Arg1:${head} Arg2:${child}`);
+  }
+  return { name, txt: record.text, ann: [...lines, ...attributeLines, ...relationLines].map((l) => `${l}\n`).join('') };
 }
+
+/** A short choice value brat can store as an attribute value (one word once spaces become _). */
+const isBratChoice = (v: string) => v.length > 0 && v.length <= 60 && !/[\t\n]/.test(v);
 
 /** Spans a brat export writes (a span made only of line breaks has no fragment). */
 export const bratWritable = (text: string, start: number, end: number) => fragments(text, start, end).length > 0;
 
-/** annotation.conf: every label as an entity type. */
-export function bratAnnotationConf(labels: readonly LabelDef[], extra: Iterable<string> = []): string {
-  return ['# Entity types from the Factmark project (one per label).', '[entities]', ...labelOrder(labels, extra), '', '[relations]', '', '[events]', '', '[attributes]', ''].join('\n');
+/** annotation.conf: every label as an entity type, the relation types, the choice and boolean attributes. */
+export function bratAnnotationConf(labels: readonly LabelDef[], extra: Iterable<string> = [], relationTypes: readonly RelationType[] = []): string {
+  const relations = relationTypes.map((t) => `${t.id}\tArg1:${t.from.join('|')}, Arg2:${t.to.join('|')}`);
+  // brat's attribute ids are global: one line per attribute id, over every label that has it.
+  const attributes = new Map<string, { labels: string[]; values: Set<string> | null }>();
+  for (const l of labels) {
+    for (const def of l.attributes) {
+      if (def.type !== 'boolean' && def.type !== 'choice') continue;
+      const entry = attributes.get(def.id) ?? { labels: [], values: def.type === 'choice' ? new Set<string>() : null };
+      entry.labels.push(l.id);
+      if (def.type === 'choice') for (const o of def.options) entry.values?.add(o.replace(/\s+/g, '_'));
+      attributes.set(def.id, entry);
+    }
+  }
+  const attributeLines = [...attributes].map(([id, e]) => `${id}\tArg:${e.labels.join('|')}${e.values ? `, Value:${[...e.values].join('|')}` : ''}`);
+  return [
+    '# Entity types from the Factmark project (one per label).',
+    '[entities]',
+    ...labelOrder(labels, extra),
+    '',
+    '[relations]',
+    ...relations,
+    '',
+    '[events]',
+    '',
+    '[attributes]',
+    ...attributeLines,
+    '',
+  ].join('\n');
 }
 
 /** visual.conf: the label names and colours the annotators saw. */

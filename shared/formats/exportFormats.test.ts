@@ -31,7 +31,7 @@ describe('offset units', () => {
     const u16 = JSON.parse(doccanoLine(rec, settings({ unit: 'utf16' })));
     expect(u16.label).toContainEqual([bob.start, bob.end, 'actor']);
     const task = labelStudioTask(rec, settings({ unit: 'utf16' }));
-    const region = task.annotations[0]!.result.find((r) => r.value.text === 'Alice')!;
+    const region = task.annotations[0]!.result.find((r): r is Extract<typeof r, { type: 'labels' }> => r.type === 'labels' && r.value.text === 'Alice')!;
     expect(EMOJI_TEXT.slice(region.value.start, region.value.end)).toBe('Alice');
     expect(region.value.labels).toEqual(['Actor']);
     expect(task.meta.offset_unit).toBe('utf16');
@@ -127,6 +127,25 @@ describe('W3C Web Annotation', () => {
     // A broken annotation fails (the schemas are really applied).
     const broken = { ...annotations[0], created: 'yesterday' };
     expect((ajv.getSchema('3.3.1-annotationCreatedValidated.json') ?? ajv.compile(assertions.find((a) => a.id === '3.3.1-annotationCreatedValidated.json')))(broken)).toBe(false);
+  });
+
+  it('still validates when spans carry attributes (one describing body per attribute)', () => {
+    const withAttributes = record('attrs', EMOJI_TEXT, [
+      { ...claim, attributes: { status: 'disputed', hedged: true } },
+      { ...bob, attributes: { kind: 'person', entity: 'bob-smith' } },
+      alice,
+    ]);
+    const annotations = w3cAnnotations(withAttributes, settings());
+    expect(annotations[0]!.body).toEqual([
+      { type: 'TextualBody', purpose: 'tagging', value: 'claim', format: 'text/plain' },
+      { type: 'TextualBody', purpose: 'describing', value: 'hedged: true', format: 'text/plain' },
+      { type: 'TextualBody', purpose: 'describing', value: 'status: disputed', format: 'text/plain' },
+    ]);
+    const required = assertions.filter((a) => a.assertionType === 'must' || IMPLEMENTED.includes(a.id));
+    for (const schema of required) {
+      const validate = ajv.getSchema(schema.id) ?? ajv.compile(schema);
+      for (const a of annotations) expect(validate(a), `${schema.id}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
+    }
   });
 
   it('has a quote selector with context and a position selector in code points', () => {

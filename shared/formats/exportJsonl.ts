@@ -1,4 +1,4 @@
-import type { DocStatus, DocumentMeta, LabelDef, Span } from '../model/schemas';
+import type { DocStatus, DocumentMeta, LabelDef, Relation, Span } from '../model/schemas';
 import { sortSpans } from '../annotation/operations';
 import { createOffsetConverter } from '../text/offsets';
 
@@ -14,6 +14,8 @@ export interface ExportDocument {
   status: DocStatus;
   annotator: string;
   spans: Span[];
+  /** Relations between the spans (by span id); absent or empty when none. */
+  relations?: Relation[];
 }
 
 export interface JsonlSidecar {
@@ -35,20 +37,38 @@ export interface JsonlOptions {
   createdAt: string;
 }
 
+/** An object with its keys sorted (attributes are written in a stable order). */
+function sortedRecord<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** One JSONL line (without its newline) for one document. */
 export function documentLine(doc: ExportDocument, unit: JsonlOptions['unit']): string {
   const converter = unit === 'codepoint' ? createOffsetConverter(doc.text) : null;
   const convert = (utf16: number) => (converter ? converter.toCodePoint(utf16) : utf16);
+  const sorted = sortSpans(doc.spans);
+  const spans = sorted.map((s) => ({
+    start: convert(s.start),
+    end: convert(s.end),
+    label: s.label,
+    // Quoted from the text itself, so the export is right even if a stored quote were stale.
+    text: doc.text.slice(s.start, s.end),
+    ...(s.attributes && Object.keys(s.attributes).length > 0 ? { attributes: sortedRecord(s.attributes) } : {}),
+  }));
+  const index = new Map(sorted.map((s, i) => [s.id, i]));
+  // Prodigy's shape: head/child point at the two spans (here: their indexes in `spans`), with the spans themselves.
+  const relations = (doc.relations ?? []).flatMap((r) => {
+    const head = index.get(r.from);
+    const child = index.get(r.to);
+    if (head === undefined || child === undefined) return [];
+    const span = (i: number) => ({ start: spans[i]!.start, end: spans[i]!.end, label: spans[i]!.label });
+    return [{ head, child, label: r.type, head_span: span(head), child_span: span(child) }];
+  });
   const line = {
     id: doc.meta.id,
     text: doc.text,
-    spans: sortSpans(doc.spans).map((s) => ({
-      start: convert(s.start),
-      end: convert(s.end),
-      label: s.label,
-      // Quoted from the text itself, so the export is right even if a stored quote were stale.
-      text: doc.text.slice(s.start, s.end),
-    })),
+    spans,
+    ...(relations.length > 0 ? { relations } : {}),
     meta: {
       title: doc.meta.title,
       outlet: doc.meta.outlet,

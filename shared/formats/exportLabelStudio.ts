@@ -16,14 +16,19 @@ export interface LabelStudioTask {
     lead_time: null;
     created_at: string;
     updated_at: string;
-    result: {
-      id: string;
-      from_name: 'label';
-      to_name: 'text';
-      type: 'labels';
-      origin: 'manual';
-      value: { start: number; end: number; text: string; labels: [string] };
-    }[];
+    result: (
+      | {
+          id: string;
+          from_name: 'label';
+          to_name: 'text';
+          type: 'labels';
+          origin: 'manual';
+          value: { start: number; end: number; text: string; labels: [string] };
+          /** Factmark's attribute values of the span (Label Studio keeps unknown keys). */
+          meta?: { attributes: Record<string, unknown> };
+        }
+      | { from_id: string; to_id: string; type: 'relation'; direction: 'right' | 'bi'; labels: [string] }
+    )[];
   }[];
   meta: { status: string; annotator: string; split: string | null; offset_unit: string };
 }
@@ -43,14 +48,25 @@ export function labelStudioTask(record: ExportRecord, settings: ExportSettings):
         lead_time: null,
         created_at: created,
         updated_at: updated,
-        result: record.spans.map((s) => ({
-          id: s.id.slice(0, 40),
-          from_name: 'label',
-          to_name: 'text',
-          type: 'labels',
-          origin: 'manual',
-          value: { start: toUnit(s.start), end: toUnit(s.end), text: record.text.slice(s.start, s.end), labels: [nameOf(settings.labels, s.label)] },
-        })),
+        result: [
+          ...record.spans.map((s) => ({
+            id: s.id.slice(0, 40),
+            from_name: 'label' as const,
+            to_name: 'text' as const,
+            type: 'labels' as const,
+            origin: 'manual' as const,
+            value: { start: toUnit(s.start), end: toUnit(s.end), text: record.text.slice(s.start, s.end), labels: [nameOf(settings.labels, s.label)] as [string] },
+            ...(s.attributes && Object.keys(s.attributes).length > 0 ? { meta: { attributes: s.attributes } } : {}),
+          })),
+          // Label Studio's relation results join two region ids (direction "right": from -> to).
+          ...(record.relations ?? []).map((r) => ({
+            from_id: r.from.slice(0, 40),
+            to_id: r.to.slice(0, 40),
+            type: 'relation' as const,
+            direction: ((settings.relationTypes ?? []).find((t) => t.id === r.type)?.directed === false ? 'bi' : 'right') as 'right' | 'bi',
+            labels: [r.type] as [string],
+          })),
+        ],
       },
     ],
     meta: { status: record.status, annotator: record.annotator, split: record.split, offset_unit: settings.unit ?? 'utf16' },

@@ -1,4 +1,4 @@
-import type { LabelDef } from '../model/schemas';
+import type { LabelDef, RelationType } from '../model/schemas';
 import { createOffsetConverter } from '../text/offsets';
 import type { ExportDocument } from './exportJsonl';
 import type { ConllScheme, OffsetUnit, OverlapPolicy, SplitName } from './exportOptions';
@@ -17,6 +17,8 @@ export interface ExportSettings {
   /** null for formats without character offsets (CoNLL). */
   unit: OffsetUnit | null;
   labels: readonly LabelDef[];
+  /** The project's relation types (directions, names); absent: none. */
+  relationTypes?: readonly RelationType[];
   projectName: string;
   factmarkVersion: string;
   createdAt: string;

@@ -20,7 +20,8 @@ export interface W3cAnnotation {
   created: string;
   modified: string;
   generator: { id: string; type: 'Software'; name: string; nickname: string };
-  body: { type: 'TextualBody'; purpose: 'tagging'; value: string; format: 'text/plain' };
+  /** The label as a tagging body; with attributes, one more `describing` body per attribute ("id: value"). */
+  body: W3cBody | W3cBody[];
   target: {
     source: string;
     selector: [
@@ -53,6 +54,22 @@ function forward(text: string, from: number, n: number): number {
 export const projectUri = (settings: ExportSettings) => `urn:factmark:project:${uriPart(settings.projectName)}`;
 export const documentUri = (settings: ExportSettings, docId: string) => `${projectUri(settings)}:document:${uriPart(docId)}`;
 
+export interface W3cBody {
+  type: 'TextualBody';
+  purpose: 'tagging' | 'describing';
+  value: string;
+  format: 'text/plain';
+}
+
+const attributeText = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
+
+function w3cBody(label: string, attributes: Record<string, unknown> | undefined): W3cBody | W3cBody[] {
+  const tag: W3cBody = { type: 'TextualBody', purpose: 'tagging', value: label, format: 'text/plain' };
+  const entries = Object.entries(attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length === 0) return tag;
+  return [tag, ...entries.map(([k, v]): W3cBody => ({ type: 'TextualBody', purpose: 'describing', value: `${k}: ${attributeText(v)}`, format: 'text/plain' }))];
+}
+
 export function w3cAnnotations(record: ExportRecord, settings: ExportSettings): W3cAnnotation[] {
   const toCp = offsetMapper(record.text, 'codepoint');
   const source = documentUri(settings, record.meta.id);
@@ -65,7 +82,7 @@ export function w3cAnnotations(record: ExportRecord, settings: ExportSettings): 
     created: span.createdAt,
     modified: span.updatedAt,
     generator: { id: 'urn:factmark:software:factmark', type: 'Software', name: `Factmark ${settings.factmarkVersion}`, nickname: 'factmark' },
-    body: { type: 'TextualBody', purpose: 'tagging', value: span.label, format: 'text/plain' },
+    body: w3cBody(span.label, span.attributes),
     target: {
       source,
       selector: [

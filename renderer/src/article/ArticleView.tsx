@@ -38,6 +38,10 @@ export interface ArticleViewHandle {
   clearSelection(): void;
   /** Scrolls the first mark of that span into view (centre), switching page if paged. */
   scrollToSpan(spanId: string): void;
+  /** The elements drawn for a span on the current page (none when it is on another page). */
+  elementsOfSpan(spanId: string): HTMLElement[];
+  /** Link mode: outline the spans that may be picked as a target, and the focused one. */
+  markLinkCandidates(spanIds: readonly string[], focused: string | null): void;
   focus(): void;
 }
 
@@ -276,8 +280,14 @@ function ArticleBody({
       focus() {
         rootRef.current?.focus({ preventScroll: true });
       },
+      elementsOfSpan(spanId) {
+        return markIndex.elementsOf(spanId);
+      },
+      markLinkCandidates(spanIds, focused) {
+        markIndex.markCandidates(spanIds, focused);
+      },
     }),
-    [goToPage, scrollNow],
+    [goToPage, scrollNow, markIndex],
   );
 
   const onPagerGo = useCallback(

@@ -10,6 +10,9 @@ export class MarkIndex {
   private readonly byKey = new Map<NodeKey, { element: HTMLElement; ids: string[] }>();
   private readonly bySpan = new Map<string, Set<HTMLElement>>();
   private selectedId: string | null = null;
+  /** Link mode: spans that may be picked as a relation's target, and the one Tab focused. */
+  private candidates = new Set<string>();
+  private focusedCandidate: string | null = null;
 
   attach(editor: LexicalEditor): () => void {
     return editor.registerMutationListener(SpanMarkNode, (mutations) => {
@@ -48,6 +51,24 @@ export class MarkIndex {
     if (spanId !== null) for (const el of this.bySpan.get(spanId) ?? []) el.setAttribute('data-selected', 'true');
   }
 
+  /** Outline link-mode candidates (`data-link-candidate`) and the focused one (`data-link-focus`). */
+  markCandidates(spanIds: readonly string[], focused: string | null): void {
+    for (const id of this.candidates) for (const el of this.bySpan.get(id) ?? []) this.unmarkCandidate(el);
+    this.candidates = new Set(spanIds);
+    this.focusedCandidate = focused;
+    for (const id of this.candidates) for (const el of this.bySpan.get(id) ?? []) this.markCandidate(el, id);
+  }
+
+  private markCandidate(el: HTMLElement, id: string): void {
+    el.setAttribute('data-link-candidate', 'true');
+    if (id === this.focusedCandidate) el.setAttribute('data-link-focus', 'true');
+  }
+
+  private unmarkCandidate(el: HTMLElement): void {
+    el.removeAttribute('data-link-candidate');
+    el.removeAttribute('data-link-focus');
+  }
+
   private add(key: NodeKey, element: HTMLElement): void {
     const ids = (element.getAttribute('data-span-ids') ?? '').split(' ').filter(Boolean);
     this.byKey.set(key, { element, ids });
@@ -56,6 +77,7 @@ export class MarkIndex {
       if (!set) this.bySpan.set(id, (set = new Set()));
       set.add(element);
       if (id === this.selectedId) element.setAttribute('data-selected', 'true');
+      if (this.candidates.has(id)) this.markCandidate(element, id);
     }
   }
 

@@ -13,6 +13,7 @@ import { ProblemsBanner } from './ProblemsBanner';
 import { AnnotatorDialog, NewProjectDialog, OpenProjectDialog } from './ProjectDialogs';
 import { ProjectErrorScreen } from './ProjectErrorScreen';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
+import { SchemaEditor } from './SchemaEditor';
 import { SpanPanel } from './SpanPanel';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
@@ -27,6 +28,7 @@ function Overlays() {
   if (overlay === 'new-project') return <NewProjectDialog />;
   if (overlay === 'annotator') return <AnnotatorDialog />;
   if (overlay === 'history' && hasProject) return <HistoryDialog />;
+  if (overlay === 'schema' && hasProject) return <SchemaEditor />;
   return null;
 }
 

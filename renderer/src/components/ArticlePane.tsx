@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { ArticleView, type ArticleViewHandle } from '../article/ArticleView';
 import type { DocStatus } from '../../../shared/model/schemas';
 import { DOC_STATUSES } from '../../../shared/model/schemas';
@@ -6,10 +6,14 @@ import { appStore, setOverlay, showToast } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { article, documentStore, selectSpan } from '../controller';
 import { RepairPanel } from './RepairPanel';
+import { LinkBanner } from './LinkBanner';
+import { RelationsOverlay } from '../article/RelationsOverlay';
+import { isLinking, pickLinkTarget } from '../relations/linkMode';
 import { SaveStateIndicator } from './SaveStateIndicator';
 import { STATUS_LABEL } from './StatusPill';
 
 const EMPTY_LABELS: never[] = [];
+const EMPTY_TYPES: never[] = [];
 
 export function ArticlePane() {
   const doc = useStore(documentStore, (s) => s.doc);
@@ -21,7 +25,12 @@ export function ArticlePane() {
   const setHandle = useCallback((handle: ArticleViewHandle | null) => {
     article.current = handle;
   }, []);
-  const onSpanClick = useCallback((spanId: string) => selectSpan(spanId, false), []);
+  // In link mode a click picks the relation's target instead of selecting.
+  const onSpanClick = useCallback((spanId: string) => (isLinking() ? pickLinkTarget(spanId) : selectSpan(spanId, false)), []);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const relationTypes = useStore(appStore, (s) => s.project?.relationTypes ?? EMPTY_TYPES);
+  const spans = doc?.history.present.spans;
+  const spanLabels = useMemo(() => new Map((spans ?? []).map((s) => [s.id, s.label])), [spans]);
   const onSelectionChange = useCallback((has: boolean) => appStore.set({ hasTextSelection: has }), []);
 
   if (loadError) {
@@ -77,9 +86,11 @@ export function ArticlePane() {
       </header>
       {/* Text changed under the annotations: the Repair flow; afterwards, orphans to place or drop. */}
       <RepairPanel />
+      <LinkBanner />
       {loading && <div className="article-loading">Opening…</div>}
       <div
         className="article-scroll"
+        ref={scrollRef}
         onMouseDown={() => {
           article.selectedWithAlt = false;
         }}
@@ -92,11 +103,22 @@ export function ArticlePane() {
           ref={setHandle}
           docId={doc.docId}
           text={doc.text}
-          spans={doc.history.present}
+          spans={doc.history.present.spans}
           labels={labels}
           selectedSpanId={doc.selectedSpanId}
           onSpanClick={onSpanClick}
           onSelectionChange={onSelectionChange}
+        />
+        <RelationsOverlay
+          containerRef={scrollRef}
+          article={article}
+          relations={doc.history.present.relations}
+          relationTypes={relationTypes}
+          labels={labels}
+          spanLabels={spanLabels}
+          selectedRelationId={doc.selectedRelationId}
+          selectedSpanId={doc.selectedSpanId}
+          layoutKey={doc.history.present}
         />
       </div>
     </section>

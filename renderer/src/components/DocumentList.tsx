@@ -1,7 +1,9 @@
-import { memo, useMemo, useRef, useState, type DragEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/api/views';
 import type { LabelDef } from '../../../shared/model/schemas';
 import { countByLabel } from '../../../shared/annotation/operations';
+import { linkedEntities } from '../../../shared/annotation/entities';
+import { entityStore } from '../entities/entityStore';
 import { DOC_STATUSES } from '../../../shared/model/schemas';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
@@ -60,9 +62,12 @@ const DocItem = memo(function DocItem({
 function useLiveCurrent(): { docId: string | null; summaryPatch: Partial<DocumentSummary> | null } {
   const docId = useStore(documentStore, (s) => s.docId);
   const status = useStore(documentStore, (s) => s.doc?.status);
-  const spans = useStore(documentStore, (s) => s.doc?.history.present);
+  const spans = useStore(documentStore, (s) => s.doc?.history.present.spans);
+  const labels = useStore(appStore, (s) => s.project?.labels);
   const counts = useMemo(() => (spans ? countByLabel(spans) : null), [spans]);
-  const summaryPatch = useMemo(() => (status && counts ? { status, counts } : null), [status, counts]);
+  // The entities its actors link to, live too (the entity filter must see a link just made).
+  const entities = useMemo(() => (spans && labels ? linkedEntities({ labels }, spans) : null), [spans, labels]);
+  const summaryPatch = useMemo(() => (status && counts ? { status, counts, ...(entities ? { entities } : {}) } : null), [status, counts, entities]);
   return { docId, summaryPatch };
 }
 
@@ -72,13 +77,18 @@ export function DocumentList() {
   const search = useStore(appStore, (s) => s.search);
   const { docId, summaryPatch } = useLiveCurrent();
   const [dragging, setDragging] = useState(false);
+  const allEntities = useStore(entityStore, (s) => s.entities);
+  const [entityFilter, setEntityFilter] = useState('');
+  // Another project: its own entities.
+  useEffect(() => setEntityFilter(''), [project?.path]);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const docs = useMemo(() => {
     const all = project?.documents ?? [];
     const live = summaryPatch ? all.map((d) => (d.id === docId ? { ...d, ...summaryPatch } : d)) : all;
-    return filterDocuments(live, statusFilter, search);
-  }, [project, statusFilter, search, docId, summaryPatch]);
+    const shown = filterDocuments(live, statusFilter, search);
+    return entityFilter ? shown.filter((d) => d.entities.includes(entityFilter)) : shown;
+  }, [project, statusFilter, search, docId, summaryPatch, entityFilter]);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -131,6 +141,21 @@ export function DocumentList() {
             </option>
           ))}
         </select>
+        {allEntities.length > 0 && (
+          <>
+            <label className="visually-hidden" htmlFor="entity-filter">
+              Show documents mentioning the entity
+            </label>
+            <select id="entity-filter" data-testid="entity-filter" value={entityFilter} onChange={(e) => setEntityFilter(e.target.value)}>
+              <option value="">Any entity</option>
+              {allEntities.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
       </div>
       <p className="doc-count">
         {docs.length === total ? `${total} documents` : `${docs.length} of ${total} documents`}

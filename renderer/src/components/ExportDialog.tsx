@@ -13,7 +13,8 @@ import {
 } from '../../../shared/formats/exportOptions';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { previewExport, runExport } from '../controller';
+import { checkExport, jumpToSpan, previewExport, runExport } from '../controller';
+import type { ExportProblem } from '../../../shared/annotation/checkDocument';
 import { Dialog } from './Dialog';
 
 type Scope = 'done' | 'all' | 'todo' | 'in_progress';
@@ -42,6 +43,9 @@ export function ExportDialog() {
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ text: string; file: string; records: number } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<ExportProblem[] | null>(null);
+  /** The document selection whose problems the user chose to export anyway. */
+  const [acknowledged, setAcknowledged] = useState<string | null>(null);
 
   const info = FORMAT_INFO[format];
   const unitChoice = info.defaultUnit === null ? null : info.fixedUnit ? info.defaultUnit : unit;
@@ -79,12 +83,28 @@ export function ExportDialog() {
     };
   }, [optionsKey]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e: FormEvent | null, anyway = false) => {
+    e?.preventDefault();
     if (splitOn && !splitValid) {
       setError('Split ratios must be numbers (not all 0) and the seed a whole number.');
       return;
     }
+    // The check before export: problems are listed once per choice of documents; "Export anyway" goes on.
+    const selectionKey = JSON.stringify([scope, everyone]);
+    if (anyway) setAcknowledged(selectionKey);
+    else if (acknowledged !== selectionKey) {
+      setError(null);
+      const checked = await checkExport(options);
+      if (!checked.ok) {
+        setError(checked.error.message);
+        return;
+      }
+      if (checked.value.problems.length > 0) {
+        setProblems(checked.value.problems);
+        return;
+      }
+    }
+    setProblems(null);
     setRunning(true);
     setError(null);
     setReport(null);
@@ -200,6 +220,32 @@ export function ExportDialog() {
             <span className="muted">
               {progress.done} / {progress.total || '…'} documents
             </span>
+          </div>
+        )}
+        {problems && (
+          <div className="export-problems form-wide" data-testid="export-problems" role="alert">
+            <p>
+              <strong>
+                {problems.length} {problems.length === 1 ? 'problem' : 'problems'}
+              </strong>{' '}
+              in what this export holds. Fix them, or export anyway.
+            </p>
+            <ul>
+              {problems.slice(0, 200).map((p) => (
+                <li key={`${p.annotator}:${p.docId}:${p.spanId}:${p.kind}`} data-testid="export-problem" data-kind={p.kind} data-doc-id={p.docId} data-span-id={p.spanId}>
+                  <span className="muted">{p.title || p.docId}:</span> {p.message}{' '}
+                  <button type="button" data-testid="export-problem-jump" onClick={() => void jumpToSpan(p.docId, p.spanId)}>
+                    Jump to
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {problems.length > 200 && <p className="muted">… and {problems.length - 200} more.</p>}
+            <div className="button-row">
+              <button type="button" data-testid="export-anyway" onClick={() => void submit(null, true)}>
+                Export anyway
+              </button>
+            </div>
           </div>
         )}
         {error && (

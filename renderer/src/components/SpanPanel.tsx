@@ -3,6 +3,9 @@ import type { LabelDef, Span } from '../../../shared/model/schemas';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { documentStore, removeSelectedSpan, selectSpan } from '../controller';
+import { missingRequired } from '../../../shared/model/schemaEdits';
+import { MissingRequiredMarks, SelectedSpanAttributes } from './AttributePanel';
+import { RelationList } from './RelationList';
 
 const QUOTE_MAX = 90;
 const truncate = (s: string) => {
@@ -16,6 +19,7 @@ const SpanItem = memo(function SpanItem({ span, label, selected }: { span: Span;
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
+  const missing = missingRequired(label, span.attributes);
   return (
     <li
       ref={ref}
@@ -23,6 +27,8 @@ const SpanItem = memo(function SpanItem({ span, label, selected }: { span: Span;
       data-testid="span-item"
       data-span-id={span.id}
       data-label={span.label}
+      data-missing={missing.length > 0 ? 'true' : undefined}
+      title={missing.length > 0 ? `Required: ${missing.join(', ')}` : undefined}
       role="option"
       aria-selected={selected}
       tabIndex={selected ? 0 : -1}
@@ -38,13 +44,18 @@ const SpanItem = memo(function SpanItem({ span, label, selected }: { span: Span;
         {label?.name ?? span.label}
       </span>
       <span className="span-quote">{truncate(span.quote)}</span>
+      {missing.length > 0 && (
+        <span className="missing-flag" aria-label={`missing ${missing.join(', ')}`}>
+          !
+        </span>
+      )}
     </li>
   );
 });
 
 /** The open document's spans in text order; the selected one is marked and kept in view. */
 export function SpanPanel() {
-  const spans = useStore(documentStore, (s) => s.doc?.history.present);
+  const spans = useStore(documentStore, (s) => s.doc?.history.present.spans);
   const selectedSpanId = useStore(documentStore, (s) => s.doc?.selectedSpanId ?? null);
   const readOnly = useStore(documentStore, (s) => (s.doc?.textChanged ?? false) || s.lockedReason !== null);
   const labels = useStore(appStore, (s) => s.project?.labels);
@@ -63,6 +74,9 @@ export function SpanPanel() {
           <li className="empty-note">No spans yet. Select text in the article and press a label key.</li>
         )}
       </ul>
+      <SelectedSpanAttributes />
+      <RelationList />
+      <MissingRequiredMarks />
       {selectedSpanId && !readOnly && (
         <div className="span-actions">
           <button type="button" onClick={removeSelectedSpan}>

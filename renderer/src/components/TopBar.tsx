@@ -78,6 +78,9 @@ export function TopBar() {
         <button type="button" data-testid="open-export" onClick={() => setOverlay('export')} disabled={!project}>
           Export
         </button>
+        <button type="button" data-testid="open-schema" onClick={() => setOverlay('schema')} disabled={!project} title="Labels, attributes, hotkeys and relation types">
+          Schema
+        </button>
       </nav>
       <div className="top-right">
         <button

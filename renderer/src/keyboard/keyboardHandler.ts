@@ -8,11 +8,13 @@ import {
   markDoneAndNext,
   removeSelectedSpan,
 } from '../controller';
+import { handleLinkKey, isLinking, startLinkMode } from '../relations/linkMode';
 
 /** Typing in a form field must never trigger shortcuts. */
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.closest('input, select, textarea') !== null;
+  // [data-own-keys]: a field that reads plain keys itself (the attribute panel's choices).
+  return target.closest('input, select, textarea, [data-own-keys]') !== null;
 }
 
 /** The key a label hotkey stands for, also with Alt held (where macOS turns "1" into "¡"). */
@@ -30,6 +32,12 @@ export function handleKeyDown(event: KeyboardEvent): void {
   if (event.isComposing || event.defaultPrevented) return;
   const { overlay } = appStore.get();
   const mod = event.ctrlKey || event.metaKey;
+
+  // Picking a relation's target: Tab, Enter, number keys and Esc belong to link mode.
+  if (overlay === null && isLinking() && !isTypingTarget(event.target)) {
+    if (handleLinkKey(event)) event.preventDefault();
+    return;
+  }
 
   if (event.key === 'Escape') {
     // Esc always closes an open dialog, even from inside one of its fields.
@@ -70,7 +78,7 @@ export function handleKeyDown(event: KeyboardEvent): void {
     return;
   }
   if (event.key === 'Delete' || event.key === 'Backspace') {
-    if (documentStore.get().doc?.selectedSpanId) {
+    if (documentStore.get().doc?.selectedSpanId || documentStore.get().doc?.selectedRelationId) {
       event.preventDefault();
       removeSelectedSpan();
     }
@@ -80,6 +88,12 @@ export function handleKeyDown(event: KeyboardEvent): void {
   if (label) {
     event.preventDefault();
     applyLabel(label, event.altKey);
+    return;
+  }
+  // R links the selected span to another (unless a label of the project uses the key).
+  if (key === 'r' && !event.altKey) {
+    event.preventDefault();
+    startLinkMode();
     return;
   }
   if ((event.key === ']' || event.key === '[') && !event.altKey) {

@@ -9,7 +9,8 @@ export const MOD = isMac ? '⌘' : 'Ctrl';
 
 export const FIXED_SHORTCUTS: ShortcutEntry[] = [
   { keys: ['Alt + label key'], action: 'Tag the exact selection, without snapping to whole words (or hold Alt while selecting)' },
-  { keys: ['Delete', 'Backspace'], action: 'Remove the selected span' },
+  { keys: ['Delete', 'Backspace'], action: 'Remove the selected span (or the relation selected in the side panel)' },
+  { keys: ['R'], action: 'Link the selected span to another: pick the target with a click, or Tab / Shift+Tab then Enter; a number key chooses the type when several fit' },
   { keys: [`${MOD} + Z`], action: 'Undo' },
   { keys: [`${MOD} + Shift + Z`, 'Ctrl + Y'], action: 'Redo' },
   { keys: [`${MOD} + Enter`], action: 'Mark the document done and open the next one that is not done' },

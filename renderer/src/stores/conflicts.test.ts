@@ -6,7 +6,7 @@ import type { Span } from '../../../shared/model/schemas';
 import { createDocumentStore, unionSpans } from './documentStore';
 
 const TEXT = 'Russia has promised to send aid within 72 hours.';
-const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null } as ProjectView;
+const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], relationTypes: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null } as ProjectView;
 const T = '2024-01-01T00:00:00Z';
 const sp = (id: string, start: number, end: number, label: string): Span => ({ id, start, end, label, quote: TEXT.slice(start, end), createdAt: T, updatedAt: T });
 const R1 = '1'.repeat(64);
@@ -18,6 +18,7 @@ function view(spans: Span[], revision: string | null): DocumentView {
     text: TEXT,
     status: 'in_progress',
     spans,
+    relations: [],
     updatedAt: revision ? T : null,
     textChanged: false,
     revision,
@@ -70,7 +71,7 @@ describe('changes on disk and conflicts', () => {
     await store.open('d1');
     external([sp('b', 7, 10, 'number')]);
     await expect(store.externalChange()).resolves.toBe('reloaded');
-    expect(store.get().doc?.history.present.map((s) => s.id)).toEqual(['b']);
+    expect(store.get().doc?.history.present.spans.map((s) => s.id)).toEqual(['b']);
     expect(store.get().doc?.revision).toBe(R2);
     expect(store.get().conflict).toBeNull();
   });
@@ -84,7 +85,7 @@ describe('changes on disk and conflicts', () => {
     expect(store.get().conflict).not.toBeNull();
     expect(store.get().saveState).toBe('error');
     expect(disk.spans.map((s) => s.id)).toEqual(['z']);
-    expect(store.get().doc?.history.present).toHaveLength(2);
+    expect(store.get().doc?.history.present.spans).toHaveLength(2);
     // Edits are refused until the user chooses.
     expect(store.tagRange({ start: 0, end: 6 }, 'claim', true).ok).toBe(false);
   });
@@ -100,7 +101,7 @@ describe('changes on disk and conflicts', () => {
     expect(disk.spans.map((s) => `${s.start}:${s.label}`).sort()).toEqual(['0:actor', '11:claim', '20:number']);
     expect(saves.at(-1)?.baseRevision).toBe(R2);
     expect(store.get().conflict).toBeNull();
-    expect(store.get().doc?.history.present).toHaveLength(3);
+    expect(store.get().doc?.history.present.spans).toHaveLength(3);
   });
 
   it('keep mine saves my spans over theirs; take theirs saves mine first (to history) and restores theirs', async () => {
@@ -120,7 +121,7 @@ describe('changes on disk and conflicts', () => {
     expect((await b.store.resolveConflict('theirs')).ok).toBe(true);
     expect(b.saves.at(-1)?.spans.map((s) => s.start)).toEqual([0, 11]);
     expect(b.restores).toEqual(['20240101T000000000Z']);
-    expect(b.store.get().doc?.history.present.map((s) => s.id)).toEqual(['b']);
+    expect(b.store.get().doc?.history.present.spans.map((s) => s.id)).toEqual(['b']);
   });
 
   it('a locked window refuses edits with the reason', async () => {

@@ -10,6 +10,7 @@ const doc = (id: string, status: DocStatus, title = id): DocumentSummary => ({
   date: null,
   status,
   counts: {},
+  entities: [],
   textChanged: false,
   length: 10,
 });

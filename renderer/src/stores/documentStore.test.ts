@@ -3,10 +3,11 @@ import { fail, ok, type Result } from '../../../shared/api/result';
 import type { DocumentView, ProjectView } from '../../../shared/api/views';
 import type { OperationInput } from '../../../shared/api/contract';
 import type { DocStatus, Span } from '../../../shared/model/schemas';
+import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../../shared/model/labels';
 import { createDocumentStore, READ_ONLY_MESSAGE } from './documentStore';
 
 const TEXT = 'Russia has promised to send aid within 72 hours.';
-const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null } as ProjectView;
+const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], relationTypes: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null } as ProjectView;
 
 function docView(overrides: Partial<DocumentView> = {}): DocumentView {
   return {
@@ -25,6 +26,7 @@ function docView(overrides: Partial<DocumentView> = {}): DocumentView {
     text: TEXT,
     status: 'todo',
     spans: [],
+    relations: [],
     updatedAt: null,
     textChanged: false,
     revision: null,
@@ -51,6 +53,7 @@ function setup(views: Record<string, DocumentView> = { d1: docView(), d2: docVie
       restoreVersion: async () => fail('not-found', 'No versions in this test.'),
     },
     onProjectUpdated: (p) => projectUpdates.push(p),
+    schema: () => ({ labels: DEFAULT_LABELS, relationTypes: DEFAULT_RELATION_TYPES }),
     newId: () => `s${++n}`,
     now: () => '2024-01-02T00:00:00Z',
     autosaveDelayMs: 600,
@@ -58,7 +61,7 @@ function setup(views: Record<string, DocumentView> = { d1: docView(), d2: docVie
   return { store, saves, projectUpdates, setAnswer: (f: typeof saveAnswer) => (saveAnswer = f) };
 }
 
-const spans = (s: { get(): { doc: { history: { present: Span[] } } | null } }) => s.get().doc?.history.present ?? [];
+const spans = (s: { get(): { doc: { history: { present: { spans: Span[] } } } | null } }) => s.get().doc?.history.present.spans ?? [];
 
 describe('documentStore', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -81,6 +84,7 @@ describe('documentStore', () => {
         docId: 'd1',
         status: 'in_progress',
         spans: [{ id: 's1', start: 0, end: 10, label: 'actor', createdAt: '2024-01-02T00:00:00Z', updatedAt: '2024-01-02T00:00:00Z' }],
+        relations: [],
         // The revision the edits were made on (no file yet): the service refuses the save if it changed.
         baseRevision: null,
       },
@@ -186,5 +190,83 @@ describe('documentStore', () => {
     store.setStatus('done');
     await store.flush();
     expect(saves.at(-1)?.status).toBe('done');
+  });
+
+  describe('relations', () => {
+    // "Russia has promised to send aid within 72 hours."
+    async function tagged() {
+      const t = setup();
+      await t.store.open('d1');
+      t.store.tagRange({ start: 0, end: 48 }, 'claim', false); // s1
+      t.store.tagRange({ start: 0, end: 6 }, 'actor', false); // s2
+      t.store.tagRange({ start: 39, end: 41 }, 'number', false); // s3
+      return t;
+    }
+    const relations = (s: { get(): { doc: { history: { present: { relations: unknown[] } } } | null } }) => s.get().doc?.history.present.relations ?? [];
+
+    it('links a claim to an actor, refuses what the relation types do not allow, and saves the relations', async () => {
+      const { store, saves } = await tagged();
+      expect(store.addRelation({ type: 'attributed_to', from: 's2', to: 's1' })).toMatchObject({ ok: false, message: /cannot join Actor → Claim/ });
+      expect(store.addRelation({ type: 'attributed_to', from: 's1', to: 's3' }).ok).toBe(false);
+      expect(store.addRelation({ type: 'attributed_to', from: 's1', to: 's2' })).toEqual({ ok: true });
+      expect(store.addRelation({ type: 'attributed_to', from: 's1', to: 's2' })).toMatchObject({ ok: false, message: /already linked/ });
+      expect(relations(store)).toMatchObject([{ type: 'attributed_to', from: 's1', to: 's2' }]);
+      await store.flush();
+      expect(saves.at(-1)?.relations).toEqual([
+        { id: expect.any(String), type: 'attributed_to', from: 's1', to: 's2', createdAt: '2024-01-02T00:00:00Z', updatedAt: '2024-01-02T00:00:00Z' },
+      ]);
+    });
+
+    it('undo and redo cover adding and removing relations', async () => {
+      const { store } = await tagged();
+      store.addRelation({ type: 'attributed_to', from: 's1', to: 's2' });
+      expect(store.undo()).toBe(true);
+      expect(relations(store)).toEqual([]);
+      expect(spans(store)).toHaveLength(3);
+      expect(store.redo()).toBe(true);
+      expect(relations(store)).toHaveLength(1);
+      store.selectRelation('s4');
+      expect(store.removeSelected()).toEqual({ ok: true });
+      // Delete with a relation selected removes the relation, not the span.
+      expect(relations(store)).toEqual([]);
+      expect(spans(store)).toHaveLength(3);
+      store.undo();
+      expect(store.removeRelation('s4')).toEqual({ ok: true });
+      expect(relations(store)).toEqual([]);
+      store.undo();
+      expect(relations(store)).toHaveLength(1);
+    });
+
+    it('removing a span removes its relations; undo brings both back', async () => {
+      const { store } = await tagged();
+      store.addRelation({ type: 'attributed_to', from: 's1', to: 's2' });
+      store.selectSpan('s2');
+      store.removeSelected();
+      expect(spans(store).map((s) => s.id)).toEqual(['s1', 's3']);
+      expect(relations(store)).toEqual([]);
+      store.undo();
+      expect(spans(store)).toHaveLength(3);
+      expect(relations(store)).toHaveLength(1);
+    });
+
+    it('relabelling a span drops the relations its new label does not fit', async () => {
+      const { store } = await tagged();
+      store.addRelation({ type: 'attributed_to', from: 's1', to: 's2' });
+      store.selectSpan('s2');
+      expect(store.relabelSelected('number')).toEqual({ ok: true });
+      expect(relations(store)).toEqual([]);
+      store.undo();
+      expect(relations(store)).toHaveLength(1);
+    });
+
+    it('loads the relations of the document', async () => {
+      const T = '2024-01-01T00:00:00Z';
+      const a: Span = { id: 'a', start: 0, end: 6, label: 'actor', quote: 'Russia', createdAt: T, updatedAt: T };
+      const c: Span = { id: 'c', start: 0, end: 48, label: 'claim', quote: TEXT.slice(0, 48), createdAt: T, updatedAt: T };
+      const r = { id: 'r', type: 'attributed_to', from: 'c', to: 'a', createdAt: T, updatedAt: T };
+      const { store } = setup({ d1: docView({ spans: [c, a], relations: [r] }) });
+      await store.open('d1');
+      expect(relations(store)).toEqual([r]);
+    });
   });
 });

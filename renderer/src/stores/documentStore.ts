@@ -1,7 +1,16 @@
 import type { FactmarkApi } from '../../../shared/api/contract';
 import type { DocumentView, ProjectView } from '../../../shared/api/views';
-import type { DocStatus, DocumentMeta, Span } from '../../../shared/model/schemas';
-import { addSpan, relabelSpan, removeSpan } from '../../../shared/annotation/operations';
+import type { AttributeValue, DocStatus, DocumentMeta, LabelDef, Relation, RelationType, Span } from '../../../shared/model/schemas';
+import { addSpan, relabelSpan, setSpanAttributes } from '../../../shared/annotation/operations';
+import { attributesForLabel, initialAttributes } from '../../../shared/model/schemaEdits';
+import {
+  addRelation,
+  keepFittingRelations,
+  removeRelation,
+  removeSpanWithRelations,
+  type Annotations,
+  type RelationDraft,
+} from '../../../shared/annotation/relations';
 import {
   canRedo,
   canUndo,
@@ -23,9 +32,11 @@ export interface OpenDocument {
   /** The stored annotations were made against another text: nothing may be changed. */
   textChanged: boolean;
   status: DocStatus;
-  /** Undo/redo covers the spans; the status is a separate, explicit choice. */
-  history: History<Span[]>;
+  /** Undo/redo covers the spans and their relations; the status is a separate, explicit choice. */
+  history: History<Annotations>;
   selectedSpanId: string | null;
+  /** A relation picked in the side panel (Delete removes it); null when none. */
+  selectedRelationId: string | null;
   updatedAt: string | null;
   /** The revision of the annotation file these edits build on; sent with every save. */
   revision: string | null;
@@ -61,6 +72,8 @@ export interface DocumentStoreDeps {
   newId(): string;
   now(): string;
   autosaveDelayMs?: number;
+  /** The open project's labels and relation types, which relations are checked against (none when left out). */
+  schema?(): { labels: readonly LabelDef[]; relationTypes: readonly RelationType[] };
 }
 
 export const READ_ONLY_MESSAGE =
@@ -74,7 +87,14 @@ export interface DocumentStore extends Store<DocumentState> {
   reload(): Promise<ChangeResult>;
   tagRange(range: { start: number; end: number }, label: string, words: boolean): ChangeResult;
   relabelSelected(label: string): ChangeResult;
+  /** Set a span's attribute values (all of them), as one undoable step. */
+  setSpanAttributes(spanId: string, values: Record<string, AttributeValue>): ChangeResult;
+  /** Remove the selected relation if one is selected, else the selected span (and its relations). */
   removeSelected(): ChangeResult;
+  /** Link two spans of the open document by a relation type of the project. */
+  addRelation(draft: RelationDraft): ChangeResult;
+  removeRelation(relationId: string): ChangeResult;
+  selectRelation(relationId: string | null): void;
   undo(): boolean;
   redo(): boolean;
   selectSpan(spanId: string | null): void;
@@ -104,7 +124,7 @@ export const CONFLICT_MESSAGE =
   'This document was changed on disk (by another program, a sync or git) while you had unsaved edits here.';
 
 /** The API's span input from a stored span (the quote is the service's to take from the text). */
-const toInput = ({ id, start, end, label, createdAt, updatedAt, origin }: Span) => ({
+const toInput = ({ id, start, end, label, createdAt, updatedAt, origin, attributes }: Span) => ({
   id,
   start,
   end,
@@ -112,7 +132,46 @@ const toInput = ({ id, start, end, label, createdAt, updatedAt, origin }: Span) 
   createdAt,
   updatedAt,
   ...(origin ? { origin } : {}),
+  ...(attributes ? { attributes } : {}),
 });
+
+/**
+ * Mine plus theirs, spans and relations: theirs that repeat mine are left out, an id both use for
+ * different things is renewed, and their relations follow their spans to the ids they end up with.
+ */
+export function unionAnnotations(mine: Annotations, theirs: Annotations, newId: () => string): Annotations {
+  const key = (s: Span) => `${s.start}:${s.end}:${s.label}`;
+  const mineByKey = new Map(mine.spans.map((s) => [key(s), s.id]));
+  const spans = unionSpans(mine.spans, theirs.spans, newId);
+  // Their span id -> the id it has in the union (mine, when it repeats one of mine).
+  const idOf = new Map<string, string>();
+  let next = mine.spans.length;
+  for (const s of theirs.spans) {
+    const existing = mineByKey.get(key(s));
+    if (existing !== undefined) idOf.set(s.id, existing);
+    else {
+      const placed = spans[next++];
+      if (placed) idOf.set(s.id, placed.id);
+      mineByKey.set(key(s), placed?.id ?? s.id);
+    }
+  }
+  const relKey = (r: Relation) => `${r.type}\n${r.from}\n${r.to}`;
+  const keys = new Set(mine.relations.map(relKey));
+  const ids = new Set(mine.relations.map((r) => r.id));
+  const relations = [...mine.relations];
+  for (const r of theirs.relations) {
+    const from = idOf.get(r.from);
+    const to = idOf.get(r.to);
+    if (from === undefined || to === undefined) continue;
+    const moved = { ...r, from, to };
+    if (keys.has(relKey(moved))) continue;
+    keys.add(relKey(moved));
+    const id = ids.has(r.id) ? newId() : r.id;
+    ids.add(id);
+    relations.push({ ...moved, id });
+  }
+  return { spans, relations };
+}
 
 /** Mine plus theirs, without the same start/end/label twice; an id both use for different spans is renewed. */
 export function unionSpans(mine: Span[], theirs: Span[], newId: () => string): Span[] {
@@ -147,8 +206,9 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
         const doc = currentDoc();
         if (!doc || doc.docId !== docId) return { ok: true };
         // An imported span keeps where it came from through edits (relabel keeps it too).
-        const spans = doc.history.present.map(toInput);
-        const result = await deps.api.saveAnnotations({ docId, status: doc.status, spans, baseRevision: doc.revision });
+        const spans = doc.history.present.spans.map(toInput);
+        const { relations } = doc.history.present;
+        const result = await deps.api.saveAnnotations({ docId, status: doc.status, spans, relations, baseRevision: doc.revision });
         if (!result.ok) {
           if (result.error.code === 'text-changed' && currentDoc()?.docId === docId) patchDoc({ textChanged: true });
           // Never a silent overwrite: the user chooses (see resolveConflict).
@@ -180,8 +240,14 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
     return doc;
   };
 
+  const pushAnnotations = (doc: OpenDocument, next: Annotations, selectedSpanId: string | null, extra: Partial<OpenDocument> = {}) =>
+    change({ history: pushHistory(doc.history, next), selectedSpanId, selectedRelationId: null, ...extra });
+
+  /** New spans, the relations unchanged. */
   const pushSpans = (doc: OpenDocument, spans: Span[], selectedSpanId: string | null, extra: Partial<OpenDocument> = {}) =>
-    change({ history: pushHistory(doc.history, spans), selectedSpanId, ...extra });
+    pushAnnotations(doc, { spans, relations: doc.history.present.relations }, selectedSpanId, extra);
+
+  const schema = () => deps.schema?.() ?? { labels: [], relationTypes: [] };
 
   const flush = async () => (saver ? saver.flush() : true);
 
@@ -211,8 +277,9 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
         text: view.text,
         textChanged: view.textChanged,
         status: view.status,
-        history: createHistory(view.spans),
+        history: createHistory<Annotations>({ spans: view.spans, relations: view.relations ?? [] }),
         selectedSpanId: null,
+        selectedRelationId: null,
         updatedAt: view.updatedAt,
         revision: view.revision,
         drift: view.drift ?? null,
@@ -239,12 +306,13 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
     const disk = await deps.api.getDocument({ docId });
     if (!disk.ok) return { ok: false, message: disk.error.message };
     const mine = doc.history.present;
-    const save = (spans: Span[], status: DocStatus, baseRevision: string | null) =>
-      deps.api.saveAnnotations({ docId, status, spans: spans.map(toInput), baseRevision });
+    const save = (a: Annotations, status: DocStatus, baseRevision: string | null) =>
+      deps.api.saveAnnotations({ docId, status, spans: a.spans.map(toInput), relations: a.relations, baseRevision });
     if (choice === 'mine' || choice === 'both') {
-      const spans = choice === 'mine' ? mine : unionSpans(mine, disk.value.spans, deps.newId);
+      const theirs = { spans: disk.value.spans, relations: disk.value.relations ?? [] };
+      const annotations = choice === 'mine' ? mine : unionAnnotations(mine, theirs, deps.newId);
       // The disk version is kept in the document's history by this save (it was written elsewhere).
-      const saved = await save(spans, doc.status, disk.value.revision);
+      const saved = await save(annotations, doc.status, disk.value.revision);
       if (!saved.ok) return { ok: false, message: saved.error.message };
       deps.onProjectUpdated(saved.value.project);
     } else if (disk.value.revision !== null) {
@@ -287,8 +355,14 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
       if (!('docId' in doc)) return { ok: false, message: doc.message };
       const snapped = snapRange(doc.text, range.start, range.end, { words });
       if (!snapped) return { ok: false, message: 'Only spaces are selected: select some words to tag.' };
-      const added = addSpan(doc.text, doc.history.present, { ...snapped, label }, deps.newId(), deps.now());
+      const added = addSpan(doc.text, doc.history.present.spans, { ...snapped, label }, deps.newId(), deps.now());
       if (!added.ok) return { ok: false, message: added.message };
+      // A new span starts with its label's defaults; a Number with what its text says ("72 hours").
+      const initial = initialAttributes(schema().labels.find((l) => l.id === label), added.span.quote);
+      if (Object.keys(initial).length > 0) {
+        const filled = setSpanAttributes(added.spans, added.span.id, initial, added.span.updatedAt);
+        if (filled.ok) added.spans = filled.spans;
+      }
       // Tagging the first span means work has started on this document.
       const extra: Partial<OpenDocument> = doc.status === 'todo' ? { status: 'in_progress' } : {};
       pushSpans(doc, added.spans, added.span.id, extra);
@@ -299,42 +373,87 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
       if (!('docId' in doc)) return { ok: false, message: doc.message };
       const id = doc.selectedSpanId;
       if (!id) return { ok: false, message: 'Select some text or a span first.' };
-      const current = doc.history.present.find((s) => s.id === id);
+      const current = doc.history.present.spans.find((s) => s.id === id);
       if (!current) return { ok: false, message: 'The selected span no longer exists.' };
       if (current.label === label) return { ok: true };
-      const relabelled = relabelSpan(doc.history.present, id, label, deps.now());
+      const relabelled = relabelSpan(doc.history.present.spans, id, label, deps.now());
       if (!relabelled.ok) return { ok: false, message: relabelled.message };
-      pushSpans(doc, relabelled.spans, id);
+      // Values the new label has no attribute for go (undo brings them back); its defaults come in.
+      const carried = attributesForLabel(schema().labels.find((l) => l.id === label), current.attributes);
+      const withValues = setSpanAttributes(relabelled.spans, id, carried, relabelled.span.updatedAt);
+      if (withValues.ok) relabelled.spans = withValues.spans;
+      // Relations whose type does not join the new label go (undo brings them back).
+      const relations = keepFittingRelations(relabelled.spans, doc.history.present.relations, schema().relationTypes);
+      pushAnnotations(doc, { spans: relabelled.spans, relations }, id);
+      return { ok: true };
+    },
+    setSpanAttributes(spanId, values) {
+      const doc = editable();
+      if (!('docId' in doc)) return { ok: false, message: doc.message };
+      const { spans, relations } = doc.history.present;
+      const current = spans.find((s) => s.id === spanId);
+      if (!current) return { ok: false, message: 'That span no longer exists.' };
+      if (JSON.stringify(current.attributes ?? {}) === JSON.stringify(values)) return { ok: true };
+      const set = setSpanAttributes(spans, spanId, values, deps.now());
+      if (!set.ok) return { ok: false, message: set.message };
+      pushAnnotations(doc, { spans: set.spans, relations }, spanId);
       return { ok: true };
     },
     removeSelected() {
       const doc = editable();
       if (!('docId' in doc)) return { ok: false, message: doc.message };
+      if (doc.selectedRelationId !== null) {
+        pushAnnotations(doc, { spans: doc.history.present.spans, relations: removeRelation(doc.history.present.relations, doc.selectedRelationId) }, doc.selectedSpanId);
+        return { ok: true };
+      }
       const id = doc.selectedSpanId;
       if (!id) return { ok: false, message: 'Select a span to remove first.' };
-      pushSpans(doc, removeSpan(doc.history.present, id), null);
+      pushAnnotations(doc, removeSpanWithRelations(doc.history.present, id), null);
       return { ok: true };
+    },
+    addRelation(draft) {
+      const doc = editable();
+      if (!('docId' in doc)) return { ok: false, message: doc.message };
+      const { spans, relations } = doc.history.present;
+      const { labels, relationTypes } = schema();
+      const added = addRelation(spans, relations, draft, relationTypes, labels, deps.newId(), deps.now());
+      if (!added.ok) return { ok: false, message: added.message };
+      pushAnnotations(doc, { spans, relations: added.relations }, draft.from);
+      return { ok: true };
+    },
+    removeRelation(relationId) {
+      const doc = editable();
+      if (!('docId' in doc)) return { ok: false, message: doc.message };
+      const { spans, relations } = doc.history.present;
+      if (!relations.some((r) => r.id === relationId)) return { ok: false, message: 'That relation no longer exists.' };
+      pushAnnotations(doc, { spans, relations: removeRelation(relations, relationId) }, doc.selectedSpanId);
+      return { ok: true };
+    },
+    selectRelation(relationId) {
+      const doc = currentDoc();
+      if (!doc || doc.selectedRelationId === relationId) return;
+      patchDoc({ selectedRelationId: relationId });
     },
     undo() {
       const doc = currentDoc();
       if (!doc || doc.textChanged || !canUndo(doc.history)) return false;
       const history = undoHistory(doc.history);
-      const keep = history.present.some((s) => s.id === doc.selectedSpanId);
-      change({ history, selectedSpanId: keep ? doc.selectedSpanId : null });
+      const keep = history.present.spans.some((s) => s.id === doc.selectedSpanId);
+      change({ history, selectedSpanId: keep ? doc.selectedSpanId : null, selectedRelationId: null });
       return true;
     },
     redo() {
       const doc = currentDoc();
       if (!doc || doc.textChanged || !canRedo(doc.history)) return false;
       const history = redoHistory(doc.history);
-      const keep = history.present.some((s) => s.id === doc.selectedSpanId);
-      change({ history, selectedSpanId: keep ? doc.selectedSpanId : null });
+      const keep = history.present.spans.some((s) => s.id === doc.selectedSpanId);
+      change({ history, selectedSpanId: keep ? doc.selectedSpanId : null, selectedRelationId: null });
       return true;
     },
     selectSpan(spanId) {
       const doc = currentDoc();
-      if (!doc || doc.selectedSpanId === spanId) return;
-      patchDoc({ selectedSpanId: spanId });
+      if (!doc || (doc.selectedSpanId === spanId && doc.selectedRelationId === null)) return;
+      patchDoc({ selectedSpanId: spanId, selectedRelationId: null });
     },
     setStatus(status) {
       const doc = editable();
