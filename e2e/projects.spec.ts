@@ -103,6 +103,12 @@ test('a 10 MB article opens page by page, stays responsive, and tags on page 2 a
   // Only one page is in the DOM, not 10 MB of text.
   const shown = await page.evaluate(() => document.querySelector('[data-testid=article]')!.textContent!.length);
   expect(shown).toBeLessThan(400_000);
+  // A long page is built in two steps (its first 20,000 characters, then the rest once painted):
+  // the whole page, not just the first chunk, ends up in the DOM.
+  const article = page.getByTestId('article');
+  await expect(article).toHaveAttribute('data-complete', 'true');
+  const lastBlockStart = Number(await article.locator('[data-block-start]').last().getAttribute('data-block-start'));
+  expect(lastBlockStart).toBeGreaterThan(100_000);
 
   // Responsive: a round trip into the page is quick, and the shortcuts overlay opens.
   const t0 = Date.now();

@@ -5,15 +5,23 @@
 // Prints figures only (no pass/fail).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { build as esbuild } from 'esbuild';
+import { apiClient } from './bench/api.mjs';
+import { startServe } from './bench/server.mjs';
+import { quantile } from './bench/stats.mjs';
 import { corpusSentences } from './bench/synthetic.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { docs: { type: 'string' }, spans: { type: 'string' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { docs: { type: 'string' }, spans: { type: 'string' }, keep: { type: 'boolean' }, json: { type: 'string' } } });
+const RESULTS = resolve(values.json ?? join(repoRoot, 'bench', 'results.json'));
+/** Timed openProject calls (the document list ready) and title searches per project size. */
+const LIST_RUNS = 5;
+const SEARCHES = ['document 12', 'outlet', 'zzz-no-match', '9999'];
 const DOCS = Number(values.docs ?? 10_000);
 const SPANS = Number(values.spans ?? 50);
 const ANNOTATOR = 'bench';
@@ -88,6 +96,58 @@ const cli = join(repoRoot, 'dist/main/cli.js');
 const row = (name, m, file) =>
   console.log(`${name.padEnd(34)} ${m.seconds.toFixed(2).padStart(8)} s   peak RSS ${m.peakMiB.toFixed(0).padStart(5)} MiB${file ? `   ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB written` : ''}`);
 
+/** The renderer's own list filter (renderer/src/stores/documentFilters.ts), bundled to run in Node. */
+async function loadFilterDocuments() {
+  const out = await esbuild({ entryPoints: [join(repoRoot, 'renderer/src/stores/documentFilters.ts')], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'warning' });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  return mod.filterDocuments;
+}
+
+/** Peak RSS of a running process (Linux VmHWM), MiB; null elsewhere. */
+function peakRssMiB(pid) {
+  try {
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+    return Number.isFinite(kb) ? kb / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `factmark serve` on the project: openProject over the HTTP API (the app's list is ready when it
+ * answers) LIST_RUNS times, then the renderer's title search over the answered list.
+ */
+async function listAndSearch(project, root) {
+  const dataDir = join(root, 'data');
+  mkdirSync(dataDir);
+  writeFileSync(join(dataDir, 'settings.json'), `${JSON.stringify({ schemaVersion: 1, annotator: ANNOTATOR, recentProjects: [], lastProject: null }, null, 2)}\n`);
+  const server = await startServe(repoRoot, { projectDir: project, dataDir });
+  try {
+    const api = apiClient(server.url);
+    const list = [];
+    let docs = [];
+    for (let i = 0; i < LIST_RUNS; i++) {
+      const t0 = performance.now();
+      const { value } = await api.call('openProject', { path: project });
+      list.push(performance.now() - t0);
+      docs = value.documents;
+    }
+    const filterDocuments = await loadFilterDocuments();
+    const search = [];
+    for (let i = 0; i < LIST_RUNS; i++) {
+      for (const q of SEARCHES) {
+        const t0 = performance.now();
+        filterDocuments(docs, 'all', q);
+        search.push(performance.now() - t0);
+      }
+    }
+    return { documents: docs.length, listMs: list, searchMs: search, servePeakRssMiB: peakRssMiB(server.pid) };
+  } finally {
+    await server.stop();
+  }
+}
+
+const figures = [];
 const sizes = [Math.max(1, Math.floor(DOCS / 4)), DOCS];
 console.log(`\nExport figures (${SPANS} spans per document; node ${process.version}; figures, not tests)`);
 for (const docs of sizes) {
@@ -98,10 +158,18 @@ for (const docs of sizes) {
     const g0 = Date.now();
     makeProject(project, docs, SPANS);
     console.log(`\n${docs} documents x ${SPANS} spans (generated in ${((Date.now() - g0) / 1000).toFixed(1)} s; ${readdirSync(join(project, 'documents')).length / 2} documents on disk)`);
+    const listed = await listAndSearch(project, root);
+    const med = (xs) => quantile(xs, 0.5);
+    console.log(`${'open project, list ready (HTTP API)'.padEnd(34)} ${(med(listed.listMs) / 1000).toFixed(2).padStart(8)} s   median of ${LIST_RUNS} (min ${(Math.min(...listed.listMs) / 1000).toFixed(2)}, max ${(Math.max(...listed.listMs) / 1000).toFixed(2)}); serve peak RSS ${listed.servePeakRssMiB?.toFixed(0) ?? '-'} MiB`);
+    console.log(`${'title search (renderer filter)'.padEnd(34)} ${med(listed.searchMs).toFixed(2).padStart(8)} ms  median of ${listed.searchMs.length}, max ${Math.max(...listed.searchMs).toFixed(2)} ms over ${listed.documents} documents`);
     const floor = join(root, 'floor.jsonl');
-    row('floor: JSON.stringify + write', measure([join(repoRoot, 'scripts/bench/exportFloor.mjs'), project, ANNOTATOR, floor]), floor);
+    const floorRun = measure([join(repoRoot, 'scripts/bench/exportFloor.mjs'), project, ANNOTATOR, floor]);
+    row('floor: JSON.stringify + write', floorRun, floor);
     const jsonl = join(root, 'out.jsonl');
-    row('factmark export --format jsonl', measure([cli, 'export', '--annotator', ANNOTATOR, '--out', jsonl, project]), jsonl);
+    const jsonlRun = measure([cli, 'export', '--annotator', ANNOTATOR, '--out', jsonl, project]);
+    row('factmark export --format jsonl', jsonlRun, jsonl);
+    console.log(`${'  jsonl export / floor'.padEnd(34)} ${(jsonlRun.seconds / floorRun.seconds).toFixed(2).padStart(8)} ×`);
+    figures.push({ documents: docs, spansPerDocument: SPANS, ...listed, exportFloor: floorRun, exportJsonl: jsonlRun, exportRatio: jsonlRun.seconds / floorRun.seconds });
     const conll = join(root, 'out.conll');
     row('factmark export --format conll', measure([cli, 'export', '--format', 'conll', '--annotator', ANNOTATOR, '--out', conll, project]), conll);
     // Streaming, shown rather than inferred from RSS (V8 grows its heap lazily when allowed to):
@@ -115,3 +183,9 @@ for (const docs of sizes) {
     else rmSync(root, { recursive: true, force: true });
   }
 }
+
+mkdirSync(dirname(RESULTS), { recursive: true });
+const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+const node = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU', projects: figures };
+writeFileSync(RESULTS, `${JSON.stringify({ ...previous, node }, null, 2)}\n`);
+console.log(`\nwrote ${RESULTS}`);

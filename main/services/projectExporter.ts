@@ -25,6 +25,10 @@ import type { DocStatus, DocumentMeta, ProjectFile } from '../../shared/model/sc
 import { isErrno, stableJson, writeFileAtomic } from './atomicJson';
 import { documentTextPath, exportsDir, listDocuments, readAnnotation } from './projectStore';
 import { readTextFile } from './textHash';
+import { mapAhead, mapLimit } from './mapLimit';
+
+/** Files read at once while exporting: enough to keep the disk busy, few enough to keep memory flat. */
+const FILES_IN_FLIGHT = 16;
 
 /**
  * Exports stream: documents are read, converted by a pure adapter (shared/formats) and written
@@ -165,16 +169,19 @@ async function selectRecords(req: ExportRequest): Promise<Result<{ selected: Sel
   const annotators = everyone ? await listAnnotators(req.dir) : [req.options.annotator ?? req.annotator];
   const statuses = scopeStatuses(req.options.scope);
   const { documents } = await listDocuments(req.dir);
+  const pairs = documents.flatMap((meta) => annotators.map((who) => ({ meta, who })));
+  // Read with a few files in flight (only the statuses are kept), in document order.
+  const statusOf = await mapLimit(pairs, FILES_IN_FLIGHT, async ({ meta, who }) => {
+    const read = await readAnnotation(req.dir, who, meta.id, req.now);
+    // Everyone's work: an annotator who never opened the document has no record of it.
+    if (everyone && read.kind !== 'ok') return null;
+    return read.kind === 'ok' ? read.annotation.status : 'todo';
+  });
   const selected: Selected[] = [];
-  for (const meta of documents) {
-    for (const who of annotators) {
-      const read = await readAnnotation(req.dir, who, meta.id, req.now);
-      // Everyone's work: an annotator who never opened the document has no record of it.
-      if (everyone && read.kind !== 'ok') continue;
-      const status = read.kind === 'ok' ? read.annotation.status : 'todo';
-      if (statuses.has(status)) selected.push({ meta, annotator: who, status });
-    }
-  }
+  pairs.forEach(({ meta, who }, i) => {
+    const status = statusOf[i];
+    if (status !== null && status !== undefined && statuses.has(status)) selected.push({ meta, annotator: who, status });
+  });
   if (selected.length === 0) {
     const scope = req.options.scope;
     if (documents.length === 0) return fail('invalid-input', 'The project has no documents to export; import some first.');
@@ -358,10 +365,12 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
     }
 
     let done = 0;
+    // The next records are read while this one is converted and written; order is kept.
+    const records = mapAhead(selected, FILES_IN_FLIGHT, (sel) => loadRecord(req, sel, splitOf?.get(sel.meta.id) ?? null));
     for (const sel of selected) {
       const split = splitOf?.get(sel.meta.id) ?? null;
       const group = split ?? 'all';
-      const record = await loadRecord(req, sel, split);
+      const record = (await records.next()).value as ExportRecord | null;
       done++;
       if (!record) {
         changed.push(sel.meta.id);

@@ -48,7 +48,7 @@ export async function startServe(repoRoot, workspace) {
       reject(new Error(`factmark serve exited with ${code}:\n${output}`));
     });
   });
-  return { url, stop: () => stopChild(child) };
+  return { url, pid: child.pid, stop: () => stopChild(child) };
 }
 
 /** SIGTERM lets the server finish writes in flight; SIGKILL only if it hangs. */

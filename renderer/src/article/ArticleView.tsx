@@ -47,6 +47,21 @@ export interface ArticleViewHandle {
 
 export const BUILD_MEASURE = 'factmark:article-build';
 
+/**
+ * A page longer than this is built in two updates: the blocks of its first FIRST_CHUNK_CHARS
+ * characters (the first screen and more) at once, the rest right after that has been painted.
+ * Shorter pages are built in one update, as before. The article element carries
+ * data-complete="true" once every block of the page is in the DOM.
+ */
+export const FIRST_CHUNK_CHARS = 20_000;
+const FILL_FALLBACK_MS = 100;
+
+function firstChunkBlocks(pageBlocks: readonly { start: number; end: number }[], pageStart: number): number {
+  let n = 0;
+  while (n < pageBlocks.length && (n === 0 || (pageBlocks[n] as { end: number }).end - pageStart <= FIRST_CHUNK_CHARS)) n++;
+  return n;
+}
+
 /** What is currently in the editor, to decide between a full and a per-block rebuild. */
 interface Rendered {
   docId: string;
@@ -54,7 +69,10 @@ interface Rendered {
   pageIndex: number;
   labelsKey: string;
   blockKeys: NodeKey[];
+  /** Signatures of the blocks built so far (the first `blockKeys.length` blocks of the page). */
   signatures: string[];
+  /** Blocks on the page; more than blockKeys.length while the rest is still to be built. */
+  total: number;
 }
 
 const initialConfig: InitialConfigType = {
@@ -102,6 +120,8 @@ function ArticleBody({
   const markIndex = useMemo(() => new MarkIndex(), []);
   const rendered = useRef<Rendered | null>(null);
   const pendingScroll = useRef<string | null>(null);
+  // Bumped after the first chunk of a long page has been painted: builds the rest.
+  const [fillTick, setFillTick] = useState(0);
 
   const blocks = useMemo(() => buildBlocks(text), [text]);
   const pages = useMemo(() => buildPages(blocks, text.length), [blocks, text.length]);
@@ -121,19 +141,22 @@ function ArticleBody({
     return root ? registerReadOnlyGuards(editor, root) : undefined;
   }, [editor]);
 
+  /** Scrolls to the span's first mark; false when it has none in the DOM (yet). */
   const scrollNow = useCallback(
-    (spanId: string) => {
+    (spanId: string): boolean => {
       const root = rootRef.current;
       const el =
         markIndex.firstElementOf(spanId) ??
         root?.querySelector<HTMLElement>(`mark[data-span-ids~="${CSS.escape(spanId)}"]`) ??
         null;
       el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      return el !== null;
     },
     [markIndex],
   );
 
-  // Build (or partly rebuild) the Lexical tree from text + spans, in one update.
+  // Build (or partly rebuild) the Lexical tree from text + spans, in one update; a long page's
+  // first chunk first, the rest once that has been painted (FIRST_CHUNK_CHARS).
   useLayoutEffect(() => {
     const page = pages[pageIndex];
     if (!page) return;
@@ -149,8 +172,11 @@ function ArticleBody({
     const prev = rendered.current;
     const full =
       !prev || prev.docId !== docId || prev.text !== text || prev.pageIndex !== pageIndex || prev.labelsKey !== labelsKey;
-    const changed = full || !prev ? [] : changedBlockIndexes(prev.signatures, signatures);
-    if (!full && changed.length === 0) {
+    const builtBefore = full || !prev ? 0 : prev.blockKeys.length;
+    // A fresh build stops after the first chunk; any later update completes the page.
+    const builtAfter = full ? firstChunkBlocks(pageBlocks, page.start) : pageBlocks.length;
+    const changed = full || !prev ? [] : changedBlockIndexes(prev.signatures, signatures.slice(0, builtBefore));
+    if (!full && changed.length === 0 && builtBefore === builtAfter) {
       performance.clearMarks(startMark);
       return;
     }
@@ -163,7 +189,7 @@ function ArticleBody({
           const root = $getRoot();
           root.clear();
           $setSelection(null);
-          const nodes = pageBlocks.map((block, i) => $createBlock(text, block, segments[i] ?? []));
+          const nodes = pageBlocks.slice(0, builtAfter).map((block, i) => $createBlock(text, block, segments[i] ?? []));
           root.append(...nodes);
           blockKeys = nodes.map((n) => n.getKey());
           return;
@@ -182,29 +208,55 @@ function ArticleBody({
           node.replace(fresh);
           blockKeys[i] = fresh.getKey();
         }
+        if (builtAfter > builtBefore) {
+          const rest = pageBlocks.slice(builtBefore, builtAfter).map((block, j) => $createBlock(text, block, segments[builtBefore + j] ?? []));
+          $getRoot().append(...rest);
+          blockKeys.push(...rest.map((n) => n.getKey()));
+        }
       },
       {
         discrete: true,
         // The user's DOM selection must survive span edits elsewhere in the article.
         tag: SKIP_DOM_SELECTION_TAG,
         onUpdate: () => {
+          const complete = builtAfter === pageBlocks.length;
           performance.measure(BUILD_MEASURE, {
             start: startMark,
-            detail: { full, blocks: full ? pageBlocks.length : changed.length, spans: pageSpans.length, chars: page.end - page.start },
+            detail: {
+              full,
+              fill: !full && builtAfter > builtBefore,
+              complete,
+              blocks: full ? builtAfter : changed.length + builtAfter - builtBefore,
+              spans: pageSpans.length,
+              chars: page.end - page.start,
+            },
           });
           performance.clearMarks(startMark);
+          rootRef.current?.setAttribute('data-complete', String(complete));
           const target = pendingScroll.current;
-          pendingScroll.current = null;
-          if (target !== null) scrollNow(target);
+          // A span in the part still to be built is scrolled to once it is there.
+          if (target !== null && (scrollNow(target) || complete)) pendingScroll.current = null;
         },
       },
     );
-    rendered.current = { docId, text, pageIndex, labelsKey, blockKeys, signatures };
-  }, [editor, docId, text, blocks, pages, pageIndex, spans, labels, scrollNow]);
+    rendered.current = { docId, text, pageIndex, labelsKey, blockKeys, signatures: signatures.slice(0, builtAfter), total: pageBlocks.length };
+    if (builtAfter < pageBlocks.length) {
+      // After the first chunk is painted (a task posted from requestAnimationFrame runs after
+      // the frame), or after FILL_FALLBACK_MS if frames are not coming (hidden window).
+      let done = false;
+      const fill = () => {
+        if (done) return;
+        done = true;
+        setFillTick((t) => t + 1);
+      };
+      requestAnimationFrame(() => setTimeout(fill, 0));
+      setTimeout(fill, FILL_FALLBACK_MS);
+    }
+  }, [editor, docId, text, blocks, pages, pageIndex, spans, labels, scrollNow, fillTick]);
 
   useEffect(() => {
     markIndex.select(selectedSpanId);
-  }, [markIndex, selectedSpanId, spans, pageIndex, docId]);
+  }, [markIndex, selectedSpanId, spans, pageIndex, docId, fillTick]);
 
   // Report selection presence changes (the app enables "tag" actions with it).
   useEffect(() => {
@@ -275,7 +327,9 @@ function ArticleBody({
           goToPage(target);
           return;
         }
-        scrollNow(spanId);
+        const r = rendered.current;
+        // Not built yet (the rest of a long page follows its first chunk): scrolled to once it is.
+        if (!scrollNow(spanId) && r !== null && r.blockKeys.length < r.total) pendingScroll.current = spanId;
       },
       focus() {
         rootRef.current?.focus({ preventScroll: true });
