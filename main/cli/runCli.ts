@@ -6,6 +6,8 @@ import { initCommand } from './initCommand';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { repairCommand } from './repairCommand';
 import { serveCommand } from './serveCommand';
+import { evalCommand } from './evalCommand';
+import { suggestCommand } from './suggestCommand';
 import { USAGE } from './usage';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   validate: validateCommand,
   stats: statsCommand,
   repair: repairCommand,
+  suggest: suggestCommand,
+  eval: evalCommand,
 };
 
 /** Runs one command line (without `node factmark`) and answers its exit code; never throws. */

@@ -29,6 +29,13 @@ Usage:
   factmark repair PROJECT_DIR [--annotator NAME] [--dry-run]
       After texts changed under their annotations: move every span found again exactly (same
       quote and surroundings) and keep the others as orphans to place or drop in the app.
+  factmark suggest [--labels number,actor,claim] [--annotator NAME] [--json] PROJECT_DIR
+      Propose numbers, actors and claims in every document, stored as suggestions (never as
+      annotations) in PROJECT_DIR/.factmark/suggestions/<annotator>/; rejected ones stay out.
+  factmark eval --gold PROJECT [--gold-annotator NAME] (--pred PROJECT [--pred-annotator NAME]
+                | --suggest) [--labels number,actor,claim] [--json]
+      Precision, recall and F1 per label (exact and overlap matching) of one annotator's spans, or
+      of the suggesters (--suggest), against a gold annotator, on the documents the gold covers.
   factmark init DIR [--name NAME]
       Create an empty project with the default labels.
   factmark help | --help

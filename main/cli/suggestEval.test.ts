@@ -1,0 +1,75 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CliIo } from './io';
+import { runCli } from './runCli';
+import { suggestionsPath } from './suggestCommand';
+
+const GOLD = join(__dirname, '..', '..', 'test-fixtures', 'dev-gold');
+const DOC = '002_ee4df2b2a6fab1ba';
+let root: string;
+
+function capture() {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd: root };
+  return { io, out: () => out, err: () => err };
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'factmark-suggest-'));
+  await cp(GOLD, join(root, 'p'), { recursive: true });
+});
+afterEach(async () => rm(root, { recursive: true, force: true }));
+
+describe('factmark eval', () => {
+  it('scores an annotator against itself as perfect, and the suggesters per label, as JSON', async () => {
+    const self = capture();
+    expect(await runCli(['eval', '--gold', 'p', '--gold-annotator', 'gold', '--pred-annotator', 'gold', '--json'], self.io)).toBe(0);
+    const all = JSON.parse(self.out()).scores.find((r: { label: string }) => r.label === 'all');
+    expect(all.exact.f1).toBe(1);
+
+    const table = capture();
+    expect(await runCli(['eval', '--gold', 'p', '--suggest', '--labels', 'number'], table.io)).toBe(0);
+    expect(table.out()).toMatch(/number\s+16\s+\d+/);
+    const json = capture();
+    expect(await runCli(['eval', '--gold', 'p', '--suggest', '--labels', 'number', '--json'], json.io)).toBe(0);
+    const rows = JSON.parse(json.out()).scores;
+    expect(rows.map((r: { label: string }) => r.label)).toEqual(['number', 'all']);
+    expect(rows[0].overlap.gold).toBe(16);
+  });
+
+  it('refuses a command line without predictions', async () => {
+    const c = capture();
+    expect(await runCli(['eval', '--gold', 'p'], c.io)).toBe(1);
+    expect(c.err()).toContain('--suggest');
+  });
+});
+
+describe('factmark suggest', () => {
+  it('stores suggestions per annotator, leaving out tagged spans and remembered rejections', async () => {
+    const c = capture();
+    expect(await runCli(['suggest', '--annotator', 'bob', '--labels', 'number,actor', 'p'], c.io)).toBe(0);
+    const file = suggestionsPath(join(root, 'p'), 'bob', DOC);
+    const first = JSON.parse(await readFile(file, 'utf8'));
+    const hours = first.suggestions.find((s: { quote: string }) => s.quote === '72 hours');
+    expect(hours).toMatchObject({ label: 'number', suggester: 'numbers', attributes: { value: 72, unit: 'hours' } });
+    expect(first.suggestions.some((s: { label: string }) => s.label === 'claim')).toBe(false);
+    // "Reuters" is tagged by gold only: the gazetteer proposes known actors for bob.
+    expect(first.suggestions.find((s: { quote: string }) => s.quote === 'Reuters')?.suggester).toBe('gazetteer');
+
+    // Reject "72 hours": it never comes back.
+    first.rejected = [{ start: hours.start, end: hours.end, label: 'number', quote: '72 hours' }];
+    await writeFile(file, JSON.stringify(first));
+    expect(await runCli(['suggest', '--annotator', 'bob', 'p'], capture().io)).toBe(0);
+    const second = JSON.parse(await readFile(file, 'utf8'));
+    expect(second.suggestions.some((s: { quote: string }) => s.quote === '72 hours')).toBe(false);
+    expect(second.rejected).toHaveLength(1);
+
+    // The gold annotator already tagged every number: none is suggested to them.
+    expect(await runCli(['suggest', '--annotator', 'gold', '--labels', 'number', 'p'], capture().io)).toBe(0);
+    const gold = JSON.parse(await readFile(suggestionsPath(join(root, 'p'), 'gold', DOC), 'utf8'));
+    expect(gold.suggestions).toEqual([]);
+  });
+});
