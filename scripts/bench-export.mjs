@@ -15,6 +15,7 @@ import { apiClient } from './bench/api.mjs';
 import { startServe } from './bench/server.mjs';
 import { quantile } from './bench/stats.mjs';
 import { corpusSentences } from './bench/synthetic.mjs';
+import { prng } from './bench/prng.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { docs: { type: 'string' }, spans: { type: 'string' }, keep: { type: 'boolean' }, json: { type: 'string' } } });
@@ -28,17 +29,6 @@ const ANNOTATOR = 'bench';
 const LABELS = ['claim', 'actor', 'number'];
 const T = '2026-01-01T00:00:00.000Z';
 const HEAP_CAP_MIB = 96;
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A project of `docs` news-like documents (~60 sentences each) with `spans` word-aligned spans each, all done. */
 function makeProject(dir, docs, spans) {

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomicModule from 'write-file-atomic';
 import type { z } from 'zod';
@@ -80,6 +80,17 @@ function unsupportedVersion(error: z.ZodError, data: unknown): string | null {
   const found = (data as { schemaVersion?: unknown }).schemaVersion;
   if (found === undefined) return null;
   return `schemaVersion ${JSON.stringify(found)} is not supported: this version of Factmark reads schemaVersion ${issue.values.map((v) => String(v)).join(' or ')} (was the file written by a newer Factmark?).`;
+}
+
+/** Whether a path exists (any other I/O error is thrown for the caller's boundary). */
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return false;
+    throw err;
+  }
 }
 
 export function isErrno(err: unknown, code: string): boolean {

@@ -22,7 +22,7 @@ import { addCounts, type DropCounts, type ExportRecord, type ExportSettings } fr
 import { assignSplits } from '../../shared/formats/splits';
 import { sortSpans } from '../../shared/annotation/operations';
 import type { DocStatus, DocumentMeta, ProjectFile } from '../../shared/model/schemas';
-import { isErrno, stableJson, writeFileAtomic } from './atomicJson';
+import { isErrno, pathExists, stableJson, writeFileAtomic } from './atomicJson';
 import { documentTextPath, exportsDir, listDocuments, readAnnotation } from './projectStore';
 import { readTextFile } from './textHash';
 import { mapAhead, mapLimit } from './mapLimit';
@@ -78,16 +78,6 @@ const FORMAT_SUFFIX: Record<ExportFormat, string> = {
 export const defaultExportName = (projectName: string, now: Date, format: ExportFormat = 'jsonl') =>
   `${projectSlug(projectName)}-${localFileStamp(now)}${FORMAT_SUFFIX[format]}${FORMAT_INFO[format].extension}`;
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return false;
-    throw err;
-  }
-}
-
 async function isDirectory(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
@@ -124,7 +114,7 @@ async function resolveOutPath(req: ExportRequest): Promise<Result<string>> {
   const ext = FORMAT_INFO[format].extension;
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : ext ? `${base.slice(0, -ext.length)}-${n}${ext}` : `${base}-${n}`;
-    if (!(await exists(candidate)) && !(await exists(cardPathFor(format, candidate)))) return ok(candidate);
+    if (!(await pathExists(candidate)) && !(await pathExists(cardPathFor(format, candidate)))) return ok(candidate);
   }
 }
 
@@ -343,7 +333,7 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
   const sinks = new Map<string, Sink>();
   const tempFolder = folderLayout ? join(dirname(outPath), `.${basename(outPath)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`) : null;
   // A folder this export creates (the default exports/) is removed again if the export fails.
-  const createdParent = (await exists(dirname(outPath))) ? null : dirname(outPath);
+  const createdParent = (await pathExists(dirname(outPath))) ? null : dirname(outPath);
   const cleanup = async () => {
     for (const sink of sinks.values()) await sink.abandon();
     if (tempFolder) await rm(tempFolder, { recursive: true, force: true });

@@ -1,6 +1,6 @@
-import { chmod, cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isErrno } from './atomicJson';
+import { isErrno, pathExists } from './atomicJson';
 
 export const sampleProjectDir = (dataDir: string) => join(dataDir, 'projects', 'sample');
 
@@ -11,7 +11,7 @@ export const sampleProjectDir = (dataDir: string) => join(dataDir, 'projects', '
  */
 export async function ensureSampleProject(dataDir: string, corpusDir: string): Promise<string> {
   const target = sampleProjectDir(dataDir);
-  if (await exists(target)) return target;
+  if (await pathExists(target)) return target;
   const projectsDir = join(dataDir, 'projects');
   await mkdir(projectsDir, { recursive: true });
   // Copy to a temporary name, then rename: a crash mid-copy never leaves a half sample behind.
@@ -23,20 +23,10 @@ export async function ensureSampleProject(dataDir: string, corpusDir: string): P
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
     // Another window made the copy at the same moment: use theirs.
-    if ((isErrno(err, 'ENOTEMPTY') || isErrno(err, 'EEXIST')) && (await exists(target))) return target;
+    if ((isErrno(err, 'ENOTEMPTY') || isErrno(err, 'EEXIST')) && (await pathExists(target))) return target;
     throw err;
   }
   return target;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return false;
-    throw err;
-  }
 }
 
 /** Packaged corpora can be read-only; the copy must accept new annotation folders. */

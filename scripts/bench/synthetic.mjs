@@ -1,21 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prng } from './prng.mjs';
 
 const LABELS = ['claim', 'actor', 'number'];
 const FIXED_TIME = '2026-01-01T00:00:00.000Z';
-
-/** A small seeded PRNG (mulberry32): the same article on every run, so runs compare. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every sentence of the sample corpus, in file order: real news prose to permute. */
 export function corpusSentences(corpusDocs) {

@@ -2,6 +2,7 @@
 // ~200,000 characters in ~1,500 paragraphs of real news sentences, with 5,000 spans of which 20%
 // are nested inside another and some cross a paragraph break; plus the spans added and edited.
 import { wordsIn } from './synthetic.mjs';
+import { prng } from './prng.mjs';
 
 const T = '2026-01-01T00:00:00.000Z';
 export const VIEW_LABELS = [
@@ -9,17 +10,6 @@ export const VIEW_LABELS = [
   { id: 'actor', name: 'Actor', color: '#2563eb', hotkeys: ['2'], attributes: [] },
   { id: 'number', name: 'Number', color: '#16a34a', hotkeys: ['3'], attributes: [] },
 ];
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const span = (text, id, start, end, label) => ({ id, start, end, label, quote: text.slice(start, end), createdAt: T, updatedAt: T });
 
