@@ -58,17 +58,15 @@ export async function dragSelect(page: Page, from: number, to: number, opts: { a
       }
       function charRect(offset: number) {
         const p = locate(offset);
-        p.node.parentElement!.scrollIntoView({ block: 'center' });
         const r = document.createRange();
         r.setStart(p.node, p.offset);
         r.setEnd(p.node, p.offset + 1);
         const rect = r.getClientRects()[0] ?? r.getBoundingClientRect();
         return { x: rect.left, y: rect.top, w: rect.width, h: rect.height };
       }
-      charRect(start); // scroll the start into view first
-      const a = charRect(start);
-      const b = charRect(end - 1);
-      return { a, b };
+      // Scroll once, instantly, then measure both ends: a second scroll would move the first end.
+      locate(start).node.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+      return { a: charRect(start), b: charRect(end - 1) };
     },
     [from, to] as const,
   );
