@@ -1,8 +1,8 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VersionSummary } from '../../shared/api/views';
 import { annotationFileSchema, type AnnotationFile, type DocStatus } from '../../shared/model/schemas';
-import { isErrno, readJsonFile, writeFileAtomic } from './atomicJson';
+import { isErrno, readdirOrEmpty, readJsonFile, writeFileAtomic } from './atomicJson';
 import { documentHistoryDir, ensureLocalStateIgnored } from './localState';
 
 /**
@@ -31,13 +31,7 @@ function stampTime(id: string): number {
 
 /** Version ids of a document, oldest first. */
 export async function versionIds(dir: string, annotator: string, docId: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(documentHistoryDir(dir, annotator, docId));
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return [];
-    throw err;
-  }
+  const names = await readdirOrEmpty(documentHistoryDir(dir, annotator, docId));
   return names
     .filter((n) => n.endsWith('.json'))
     .map((n) => n.slice(0, -'.json'.length))

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { isErrno } from './atomicJson';
+import { isErrno, readdirOrEmpty } from './atomicJson';
 import { ensureLocalStateIgnored, lockPath, locksDir } from './localState';
 
 /**
@@ -210,13 +210,7 @@ export function createAnnotatorLock(): AnnotatorLock {
  * change to everyone's files (the label schema) waits until they close it.
  */
 export async function liveLockHolders(dir: string, except: string, now: Date): Promise<{ annotator: string; where: string }[]> {
-  let names: string[];
-  try {
-    names = await readdir(locksDir(dir));
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return [];
-    throw err;
-  }
+  const names = await readdirOrEmpty(locksDir(dir));
   const out: { annotator: string; where: string }[] = [];
   for (const name of names.sort()) {
     if (!name.endsWith('.lock')) continue;

@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomicModule from 'write-file-atomic';
 import type { z } from 'zod';
@@ -80,6 +80,16 @@ function unsupportedVersion(error: z.ZodError, data: unknown): string | null {
   const found = (data as { schemaVersion?: unknown }).schemaVersion;
   if (found === undefined) return null;
   return `schemaVersion ${JSON.stringify(found)} is not supported: this version of Factmark reads schemaVersion ${issue.values.map((v) => String(v)).join(' or ')} (was the file written by a newer Factmark?).`;
+}
+
+/** A folder's entry names; a folder that does not exist (yet) has none. Other errors are thrown. */
+export async function readdirOrEmpty(folder: string): Promise<string[]> {
+  try {
+    return await readdir(folder);
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return [];
+    throw err;
+  }
 }
 
 /** Whether a path exists (any other I/O error is thrown for the caller's boundary). */

@@ -1,10 +1,10 @@
-import { readdir, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { ProjectProblem } from '../../shared/api/views';
 import { entityIdFor, normaliseName } from '../../shared/annotation/entities';
 import { ENTITIES_SCHEMA_VERSION, entitiesFileSchema, type EntitiesFile, type Entity } from '../../shared/model/schemas';
-import { isErrno, readJsonFile, stableJson, writeFileAtomic } from './atomicJson';
+import { readdirOrEmpty, readJsonFile, stableJson, writeFileAtomic } from './atomicJson';
 import { setAsideName } from './setAside';
 
 /** entities.json at the project root: the canonical names Actor spans link to (docs/project-format.md). */
@@ -93,13 +93,7 @@ export async function writeEntities(dir: string, entities: readonly Entity[]): P
 
 /** entities.json files set aside (now or earlier): listed among the project's problems until removed. */
 export async function listSetAsideEntities(dir: string): Promise<ProjectProblem[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return [];
-    throw err;
-  }
+  const names = await readdirOrEmpty(dir);
   return names
     .filter((n) => /^entities\.json\.invalid-\d{8}T\d{6}Z(?:-\d+)?$/.test(n))
     .sort()

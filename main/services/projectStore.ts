@@ -13,7 +13,7 @@ import {
   type ProjectFile,
   type Span,
 } from '../../shared/model/schemas';
-import { isErrno, readJsonFile, stableJson, writeFileAtomic, writeJsonAtomic } from './atomicJson';
+import { isErrno, readdirOrEmpty, readJsonFile, stableJson, writeFileAtomic, writeJsonAtomic } from './atomicJson';
 import { setAsideName } from './setAside';
 import { mapLimit } from './mapLimit';
 
@@ -187,13 +187,7 @@ export async function setAnnotationAside(file: string, reason: string, now: Date
 /** Files set aside in the annotator's folder, now or in earlier sessions: they stay listed until removed. */
 export async function listSetAsideAnnotations(dir: string, annotator: string): Promise<ProjectProblem[]> {
   const folder = annotatorDir(dir, annotator);
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return [];
-    throw err;
-  }
+  const names = await readdirOrEmpty(folder);
   const problems: ProjectProblem[] = [];
   for (const name of names.sort()) {
     const m = SET_ASIDE.exec(name);

@@ -10,7 +10,7 @@ import {
   type SchemaChangeSummary,
   type SchemaRenames,
 } from '../../shared/model/schemaEdits';
-import { isErrno } from './atomicJson';
+import { isErrno, readdirOrEmpty } from './atomicJson';
 import { annotationJson, projectFileJson, projectFilePath } from './projectStore';
 
 /** One file a schema change rewrites: its new bytes and the bytes it was planned from. */
@@ -31,13 +31,7 @@ const ANNOTATION_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}\.json$/;
 /** Every annotator's annotation files: [annotator folder, file name]. */
 async function annotationFiles(dir: string): Promise<string[]> {
   const root = join(dir, 'annotations');
-  let annotators: string[];
-  try {
-    annotators = await readdir(root);
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return [];
-    throw err;
-  }
+  const annotators = await readdirOrEmpty(root);
   const files: string[] = [];
   for (const who of annotators.sort()) {
     let names: string[];

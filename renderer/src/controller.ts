@@ -227,14 +227,11 @@ export function escape(): void {
 const DATASET_FILE = /\.(html?|jsonl|ndjson|json|ann)$/i;
 const IMPORTABLE_FILE = /\.(txt|md|markdown|html?|jsonl|ndjson|json|ann)$/i;
 
-export async function importFiles(files: readonly File[]): Promise<void> {
-  if (files.some((f) => DATASET_FILE.test(f.name))) {
-    await inspectDatasetFiles(files);
-    return;
-  }
+/** The picked files a pattern accepts, read as base64; each refused one is named in a toast. */
+async function readPickedFiles(files: readonly File[], accepts: RegExp): Promise<{ name: string; base64: string }[]> {
   const accepted: { name: string; base64: string }[] = [];
   for (const file of files) {
-    if (!/\.(txt|md)$/i.test(file.name)) {
+    if (!accepts.test(file.name)) {
       showToast(`${file.name} was not imported: Factmark imports .txt, .md, .html, .jsonl, .json (Label Studio, doccano, W3C) and brat .ann files.`, 'error');
     } else if (file.size > MAX_IMPORT_BYTES) {
       showToast(`${file.name} was not imported: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, 'error');
@@ -242,6 +239,15 @@ export async function importFiles(files: readonly File[]): Promise<void> {
       accepted.push({ name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
     }
   }
+  return accepted;
+}
+
+export async function importFiles(files: readonly File[]): Promise<void> {
+  if (files.some((f) => DATASET_FILE.test(f.name))) {
+    await inspectDatasetFiles(files);
+    return;
+  }
+  const accepted = await readPickedFiles(files, /\.(txt|md)$/i);
   if (accepted.length === 0) return;
   const result = await bridge.importDocuments({ files: accepted });
   if (!result.ok) {
@@ -262,16 +268,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
 
 /** Read the files, ask the services what they hold, and show the import dialog. */
 async function inspectDatasetFiles(files: readonly File[]): Promise<void> {
-  const accepted: { name: string; base64: string }[] = [];
-  for (const file of files) {
-    if (!IMPORTABLE_FILE.test(file.name)) {
-      showToast(`${file.name} was not imported: Factmark imports .txt, .md, .html, .jsonl, .json (Label Studio, doccano, W3C) and brat .ann files.`, 'error');
-    } else if (file.size > MAX_IMPORT_BYTES) {
-      showToast(`${file.name} was not imported: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, 'error');
-    } else {
-      accepted.push({ name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
-    }
-  }
+  const accepted = await readPickedFiles(files, IMPORTABLE_FILE);
   if (accepted.length === 0) return;
   const inspected = await bridge.inspectDataset({ files: accepted, format: 'auto' });
   if (!inspected.ok) {
