@@ -43,3 +43,32 @@ test('Alt keeps the exact characters selected instead of snapping to words', asy
     ['number', 'reg', at + 6],
   ]);
 });
+
+test('the article does not move while a save runs (a drag in progress keeps its text under the pointer)', async ({ page, app }) => {
+  // At this window width the first title wraps beside the save state; a save-state text of
+  // another width used to re-wrap it and shift the article by a line in the middle of a drag.
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(app.url);
+  await chooseAnnotator(page, 'e2e-tester');
+  await openDocument(page, '000_341b31175584a5d7');
+  await page.evaluate(() => {
+    const scroll = document.querySelector('.article-scroll')!;
+    const tops: Record<string, number[]> = {};
+    (window as unknown as { __tops: typeof tops }).__tops = tops;
+    const record = () => {
+      const state = document.querySelector('[data-testid=save-state]')?.getAttribute('data-state') ?? '?';
+      (tops[state] ??= []).push(Math.round(scroll.getBoundingClientRect().top));
+    };
+    record();
+    new MutationObserver(record).observe(document.querySelector('[data-testid=save-state]')!, { attributes: true, childList: true, subtree: true });
+  });
+  const text = readDocumentText(app.projectDir, '000_341b31175584a5d7');
+  const at = text.indexOf('Russia');
+  await dragSelect(page, at, at + 'Russia'.length);
+  await page.keyboard.press('a');
+  await waitSaved(page);
+  const tops = await page.evaluate(() => (window as unknown as { __tops: Record<string, number[]> }).__tops);
+  // The save went through unsaved -> saving -> saved, and the article stayed where it was.
+  expect(Object.keys(tops).sort()).toEqual(['saved', 'saving', 'unsaved']);
+  expect(new Set(Object.values(tops).flat()).size).toBe(1);
+});

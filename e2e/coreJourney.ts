@@ -51,9 +51,6 @@ export async function runCoreJourney(page: Page, projectDir: string, opts: { scr
   await expect(page.getByTestId('toast').filter({ hasText: /already/i })).toBeVisible();
   await expect(spanItems(page)).toHaveCount(4);
   await page.keyboard.press('Escape');
-  // Under load, this step lost its drag about once in a dozen runs while an autosave was landing;
-  // the cause is not found yet (see the stop note), so the drag waits for the save here.
-  await waitSaved(page);
 
   // Tag by mistake as a number, relabel with a label key, delete, undo, redo.
   const syriaAt = text.indexOf('Syria within');
