@@ -52,6 +52,7 @@ import { createProjectWatcher, type ProjectWatcher } from './projectWatcher';
 import { ensureSampleProject, sampleProjectDir } from './sampleProject';
 import { readSettings, updateSettings, withRecentProject } from './settingsStore';
 import { readTextFile, sha256Hex } from './textHash';
+import { documentSuggestions, rejectDocumentSuggestion } from './suggestionService';
 
 export interface ServiceHost {
   chooseFolder?(purpose: 'open' | 'create' | 'export'): Promise<string | null>;
@@ -719,6 +720,24 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       const req = await exportRequest({ ...options, outPath: undefined });
       return req.ok ? checkExportRecords(req.value) : req;
     },
+
+    getSuggestions: async ({ docId }) => {
+      const ctx = await documentContext(docId);
+      if (!ctx.ok) return ctx;
+      const { dir, who, text, sha256, stored } = ctx.value;
+      return documentSuggestions({ dir, who, docId, text, sha256, stored, now: now().toISOString() });
+    },
+
+    // Rejections of one document run one after another, so none is lost.
+    rejectSuggestion: ({ docId, suggestionId, span }) =>
+      inOrder(`suggestions:${docId}`, async () => {
+        const ctx = await documentContext(docId);
+        if (!ctx.ok) return ctx;
+        const { dir, who, text, sha256, stored } = ctx.value;
+        const readOnly = await lockStatus(dir, who);
+        if (readOnly !== null) return fail('read-only', `${readOnly} The rejection was not saved.`);
+        return rejectDocumentSuggestion({ dir, who, docId, text, sha256, stored, now: now().toISOString() }, { suggestionId, span });
+      }),
   };
   const service = guardAll(handlers) as FactmarkService;
   service.dispose = async () => {

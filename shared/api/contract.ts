@@ -6,7 +6,8 @@ import type { SchemaChangeSummary } from '../model/schemaEdits';
 import { IMPORT_FORMATS } from '../formats/importGroups';
 import { exportOptionsSchema } from '../formats/exportOptions';
 import type { DatasetImportReport, DatasetInspection } from './views';
-import type { Entity } from '../model/schemas';
+import type { AttributeValue, Entity } from '../model/schemas';
+import type { SuggesterName } from '../suggest/types';
 import type { ExportProblem } from '../annotation/checkDocument';
 import type { ChangesView, DocumentView, ExportJobStatus, ExportPreview, ExportReport, ImportFileResult, ProjectView, SessionView, VersionSummary } from './views';
 
@@ -208,7 +209,31 @@ export const contract = {
   },
   /** Problems in what an export with these options would hold (claims without claimant, numbers without value, ...). */
   checkExport: { input: exportOptionsSchema, output: returns<{ problems: ExportProblem[]; documents: number }>() },
+  /** Offline suggestions for one document (shared/suggest), minus rejected ones and spans already tagged with the same label. */
+  getSuggestions: { input: z.object({ docId }).strict(), output: returns<{ suggestions: SuggestionView[] }>() },
+  /** Remember that this annotator rejected a suggestion on this document (.factmark/suggestions/): it is not proposed again. */
+  rejectSuggestion: {
+    input: z
+      .object({
+        docId,
+        suggestionId: z.string().min(1).max(200).optional(),
+        span: z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), label: z.string().min(1).max(40) }).strict().optional(),
+      })
+      .strict()
+      .refine((v) => (v.suggestionId === undefined) !== (v.span === undefined), { message: 'Give either suggestionId or span.' }),
+    output: returns<{ suggestions: SuggestionView[] }>(),
+  },
 } as const;
+
+/** A suggestion as the UI sees it; its id is stable for the same text ("label:start-end"). */
+export interface SuggestionView {
+  id: string;
+  start: number;
+  end: number;
+  label: string;
+  suggester: SuggesterName;
+  attributes?: Record<string, AttributeValue>;
+}
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;

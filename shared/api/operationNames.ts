@@ -28,4 +28,6 @@ export const PRELOAD_OPERATION_NAMES = [
   'listEntities',
   'saveEntity',
   'checkExport',
+  'getSuggestions',
+  'rejectSuggestion',
 ] as const;

@@ -134,7 +134,7 @@ export const docStatusSchema = z.enum(DOC_STATUSES);
 export type DocStatus = z.infer<typeof docStatusSchema>;
 
 /** Where an imported span came from (absent for spans made in Factmark). */
-export const SPAN_ORIGIN_FORMATS = ['brat', 'jsonl', 'doccano', 'labelstudio', 'w3c'] as const;
+export const SPAN_ORIGIN_FORMATS = ['brat', 'jsonl', 'doccano', 'labelstudio', 'w3c', 'suggestion'] as const;
 export const spanOriginSchema = z
   .object({
     /** The format of the file the span was imported from. */

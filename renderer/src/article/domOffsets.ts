@@ -73,3 +73,37 @@ export function selectionOffsets(container: HTMLElement, selection: Selection | 
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }
+
+/** The DOM point at text offset `offset` inside a block element (walking its text nodes). */
+function pointInBlock(block: Element, offset: number): { node: Node; offset: number } | null {
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let left = offset;
+  let last: Text | null = null;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const length = node.data.length;
+    if (left <= length) return { node, offset: left };
+    left -= length;
+    last = node;
+  }
+  return last ? { node: last, offset: last.data.length } : null;
+}
+
+/**
+ * The screen rectangles of the text [start, end) as drawn in `container` (its blocks on the
+ * current page only; none when the text is on another page).
+ */
+export function rectsOfOffsets(container: HTMLElement, start: number, end: number): DOMRect[] {
+  const rects: DOMRect[] = [];
+  for (const block of container.querySelectorAll(BLOCK_SELECTOR)) {
+    const bounds = blockBounds(block);
+    if (bounds.end <= start || bounds.start >= end) continue;
+    const from = pointInBlock(block, Math.max(start, bounds.start) - bounds.start);
+    const to = pointInBlock(block, Math.min(end, bounds.end) - bounds.start);
+    if (!from || !to) continue;
+    const range = container.ownerDocument.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) rects.push(r);
+  }
+  return rects;
+}

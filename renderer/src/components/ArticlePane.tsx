@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { ArticleView, type ArticleViewHandle } from '../article/ArticleView';
 import type { DocStatus } from '../../../shared/model/schemas';
 import { DOC_STATUSES } from '../../../shared/model/schemas';
@@ -11,9 +11,14 @@ import { RelationsOverlay } from '../article/RelationsOverlay';
 import { isLinking, pickLinkTarget } from '../relations/linkMode';
 import { SaveStateIndicator } from './SaveStateIndicator';
 import { STATUS_LABEL } from './StatusPill';
+import { SuggestionBar } from './SuggestionBar';
+import { SuggestionsOverlay } from '../article/SuggestionsOverlay';
+import { suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
+import { loadSuggestions } from '../suggestions/suggestionActions';
 
 const EMPTY_LABELS: never[] = [];
 const EMPTY_TYPES: never[] = [];
+const EMPTY_SUGGESTIONS: never[] = [];
 
 export function ArticlePane() {
   const doc = useStore(documentStore, (s) => s.doc);
@@ -32,6 +37,16 @@ export function ArticlePane() {
   const spans = doc?.history.present.spans;
   const spanLabels = useMemo(() => new Map((spans ?? []).map((s) => [s.id, s.label])), [spans]);
   const onSelectionChange = useCallback((has: boolean) => appStore.set({ hasTextSelection: has }), []);
+  const suggestionState = useStore(suggestionStore, (s) => s);
+  const openDocId = doc?.docId ?? null;
+  const textChanged = doc?.textChanged ?? false;
+  // Each opened document asks for its suggestions (computed by the services, off this thread).
+  useEffect(() => {
+    if (openDocId && !textChanged) void loadSuggestions(openDocId);
+  }, [openDocId, textChanged]);
+  const ownSuggestions = suggestionState.docId === openDocId && !textChanged ? suggestionState.suggestions : EMPTY_SUGGESTIONS;
+  const available = useMemo(() => visibleSuggestions(ownSuggestions, [], spans ?? []), [ownSuggestions, spans]);
+  const shown = useMemo(() => visibleSuggestions(available, suggestionState.hiddenLabels, []), [available, suggestionState.hiddenLabels]);
 
   if (loadError) {
     return (
@@ -87,6 +102,7 @@ export function ArticlePane() {
       {/* Text changed under the annotations: the Repair flow; afterwards, orphans to place or drop. */}
       <RepairPanel />
       <LinkBanner />
+      <SuggestionBar available={available} hiddenLabels={suggestionState.hiddenLabels} labels={labels} disabled={locked} />
       {loading && <div className="article-loading">Opening…</div>}
       <div
         className="article-scroll"
@@ -118,6 +134,13 @@ export function ArticlePane() {
           spanLabels={spanLabels}
           selectedRelationId={doc.selectedRelationId}
           selectedSpanId={doc.selectedSpanId}
+          layoutKey={doc.history.present}
+        />
+        <SuggestionsOverlay
+          containerRef={scrollRef}
+          suggestions={shown}
+          labels={labels}
+          focusedId={suggestionState.focusedId}
           layoutKey={doc.history.present}
         />
       </div>

@@ -9,12 +9,37 @@ import {
   removeSelectedSpan,
 } from '../controller';
 import { handleLinkKey, isLinking, startLinkMode } from '../relations/linkMode';
+import {
+  acceptFocusedSuggestion,
+  clearSuggestionFocus,
+  focusNeighbourSuggestion,
+  focusedSuggestion,
+  rejectFocusedSuggestion,
+} from '../suggestions/suggestionActions';
 
 /** Typing in a form field must never trigger shortcuts. */
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   // [data-own-keys]: a field that reads plain keys itself (the attribute panel's choices).
   return target.closest('input, select, textarea, [data-own-keys]') !== null;
+}
+
+/** Suggestion keys (Tab, Enter, y, x) only act from the article or the page, never from other controls. */
+function isArticleTarget(target: EventTarget | null): boolean {
+  if (target === document.body || target === document.documentElement || target === null) return true;
+  return target instanceof HTMLElement && target.closest('.article-scroll') !== null;
+}
+
+/** Tab / Shift+Tab step through suggestions; a focused one is accepted (Enter, y, a label key) or rejected (x, Backspace). */
+function handleSuggestionKey(event: KeyboardEvent): boolean {
+  if (event.altKey || !isArticleTarget(event.target) || appStore.get().hasTextSelection) return false;
+  if (event.key === 'Tab') return focusNeighbourSuggestion(event.shiftKey ? -1 : 1);
+  if (!focusedSuggestion()) return false;
+  const key = event.key.toLowerCase();
+  if (event.key === 'Enter' || key === 'y') return acceptFocusedSuggestion();
+  if (key === 'x' || event.key === 'Backspace') return rejectFocusedSuggestion();
+  const label = labelForKey(appStore.get().project?.labels ?? [], event.key);
+  return label ? acceptFocusedSuggestion(label.id) : false;
 }
 
 /** The key a label hotkey stands for, also with Alt held (where macOS turns "1" into "¡"). */
@@ -42,6 +67,7 @@ export function handleKeyDown(event: KeyboardEvent): void {
   if (event.key === 'Escape') {
     // Esc always closes an open dialog, even from inside one of its fields.
     if (overlay !== null || !isTypingTarget(event.target)) {
+      clearSuggestionFocus();
       escape();
       if (overlay !== null) event.preventDefault();
     }
@@ -71,6 +97,11 @@ export function handleKeyDown(event: KeyboardEvent): void {
     return;
   }
   if (mod) return;
+
+  if (handleSuggestionKey(event)) {
+    event.preventDefault();
+    return;
+  }
 
   if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
     event.preventDefault();

@@ -93,6 +93,30 @@ describe('documentStore', () => {
     expect(projectUpdates).toHaveLength(1);
   });
 
+  it('adds accepted suggestions with their origin and fitting attributes as one undoable step', async () => {
+    const { store, saves } = setup();
+    await store.open('d1');
+    const at = TEXT.indexOf('72 hours');
+    const r = store.addSpans([
+      { start: at, end: at + 8, label: 'number', origin: { format: 'suggestion', file: 'numbers' }, attributes: { value: 72, nonsense: 'x' } },
+      { start: 0, end: 6, label: 'actor', origin: { format: 'suggestion', file: 'gazetteer' } },
+    ]);
+    expect(r).toEqual({ ok: true });
+    expect(spans(store)).toMatchObject([
+      { start: 0, end: 6, label: 'actor', origin: { format: 'suggestion', file: 'gazetteer' } },
+      { start: at, end: at + 8, label: 'number', origin: { format: 'suggestion', file: 'numbers' }, attributes: { value: 72 } },
+    ]);
+    expect(spans(store)[1]?.attributes).not.toHaveProperty('nonsense');
+    expect(store.undo()).toBe(true);
+    expect(spans(store)).toEqual([]);
+    expect(store.redo()).toBe(true);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(saves.at(-1)?.spans.map((s) => s.origin)).toEqual([
+      { format: 'suggestion', file: 'gazetteer' },
+      { format: 'suggestion', file: 'numbers' },
+    ]);
+  });
+
   it('tags the exact range without word snapping', async () => {
     const { store } = setup();
     await store.open('d1');

@@ -65,6 +65,15 @@ export interface DocumentState {
 
 export type ChangeResult = { ok: true } | { ok: false; message: string };
 
+/** A span to add exactly as given (no snapping), with its origin and attribute values. */
+export interface SpanAddition {
+  start: number;
+  end: number;
+  label: string;
+  origin?: Span['origin'];
+  attributes?: Record<string, AttributeValue>;
+}
+
 export interface DocumentStoreDeps {
   api: Pick<FactmarkApi, 'getDocument' | 'saveAnnotations' | 'listVersions' | 'restoreVersion'>;
   /** A save answered with the project's new view (counts, statuses). */
@@ -87,6 +96,8 @@ export interface DocumentStore extends Store<DocumentState> {
   reload(): Promise<ChangeResult>;
   tagRange(range: { start: number; end: number }, label: string, words: boolean): ChangeResult;
   relabelSelected(label: string): ChangeResult;
+  /** Add spans as they are (accepted suggestions: origin and attributes given), all as one undoable step. */
+  addSpans(drafts: readonly SpanAddition[]): ChangeResult;
   /** Set a span's attribute values (all of them), as one undoable step. */
   setSpanAttributes(spanId: string, values: Record<string, AttributeValue>): ChangeResult;
   /** Remove the selected relation if one is selected, else the selected span (and its relations). */
@@ -366,6 +377,33 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
       // Tagging the first span means work has started on this document.
       const extra: Partial<OpenDocument> = doc.status === 'todo' ? { status: 'in_progress' } : {};
       pushSpans(doc, added.spans, added.span.id, extra);
+      return { ok: true };
+    },
+    addSpans(drafts) {
+      const doc = editable();
+      if (!('docId' in doc)) return { ok: false, message: doc.message };
+      if (drafts.length === 0) return { ok: true };
+      let spans = doc.history.present.spans;
+      let lastId: string | null = null;
+      for (const draft of drafts) {
+        const added = addSpan(doc.text, spans, draft, deps.newId(), deps.now());
+        if (!added.ok) return { ok: false, message: added.message };
+        added.span.origin = draft.origin;
+        if (!draft.origin) delete added.span.origin;
+        // What the label's attributes can hold: its defaults and the quote's number, then the suggester's values that fit.
+        const labelDef = schema().labels.find((l) => l.id === draft.label);
+        const given = draft.attributes ?? {};
+        const fitting = Object.fromEntries(Object.entries(attributesForLabel(labelDef, given)).filter(([id]) => id in given));
+        const values = { ...initialAttributes(labelDef, added.span.quote), ...fitting };
+        spans = added.spans;
+        if (Object.keys(values).length > 0) {
+          const filled = setSpanAttributes(spans, added.span.id, values, added.span.updatedAt);
+          if (filled.ok) spans = filled.spans;
+        }
+        lastId = added.span.id;
+      }
+      const extra: Partial<OpenDocument> = doc.status === 'todo' ? { status: 'in_progress' } : {};
+      pushSpans(doc, spans, drafts.length === 1 ? lastId : null, extra);
       return { ok: true };
     },
     relabelSelected(label) {

@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import type { SuggestionView } from '../../shared/api/contract';
+import { fail, ok, type Result } from '../../shared/api/result';
+import type { AnnotationFile } from '../../shared/model/schemas';
+import { suggestAll } from '../../shared/suggest/suggest';
+import { SUGGESTIONS_SCHEMA_VERSION, storeSuggestions, suggestionFileSchema, type Rejection } from '../../shared/suggest/suggestionFile';
+import { knownActors } from '../cli/projectSpans';
+import { readJsonFile, writeJsonAtomic } from './atomicJson';
+
+/** Where one annotator's suggestions for one document are kept (docs/project-format.md). */
+export const suggestionFilePath = (dir: string, annotator: string, docId: string) => join(dir, '.factmark', 'suggestions', annotator, `${docId}.json`);
+
+/** The id of a suggestion: stable while the text does not change. */
+export const suggestionId = (s: { start: number; end: number; label: string }) => `${s.label}:${s.start}-${s.end}`;
+
+export interface SuggestionContext {
+  dir: string;
+  who: string;
+  docId: string;
+  text: string;
+  sha256: string;
+  stored: AnnotationFile | null;
+  now: string;
+}
+
+async function compute(ctx: SuggestionContext, extraRejection?: Rejection) {
+  const file = suggestionFilePath(ctx.dir, ctx.who, ctx.docId);
+  const previous = await readJsonFile(file, suggestionFileSchema);
+  const known = await knownActors(ctx.dir);
+  const fresh = suggestAll(ctx.text, { known, existing: ctx.stored?.spans ?? [] });
+  // Rejections made against another version of the text no longer mean anything.
+  const kept = previous.ok && previous.value.textSha256 === ctx.sha256 ? previous.value.rejected : [];
+  const same = (r: Rejection) => extraRejection && r.start === extraRejection.start && r.end === extraRejection.end && r.label === extraRejection.label;
+  const rejected = extraRejection ? [...kept.filter((r) => !same(r)), extraRejection] : kept;
+  const stored = storeSuggestions(ctx.text, fresh, { textSha256: ctx.sha256, rejected }, ctx.sha256);
+  return { file, stored };
+}
+
+const view = (list: ReturnType<typeof storeSuggestions>['suggestions']): SuggestionView[] =>
+  list.map((s) => ({ id: suggestionId(s), start: s.start, end: s.end, label: s.label, suggester: s.suggester, ...(s.attributes ? { attributes: s.attributes } : {}) }));
+
+/** Suggestions for one document: computed from its text and the project's gazetteer, minus rejections and spans already tagged. */
+export async function documentSuggestions(ctx: SuggestionContext): Promise<Result<{ suggestions: SuggestionView[] }>> {
+  const { stored } = await compute(ctx);
+  return ok({ suggestions: view(stored.suggestions) });
+}
+
+/** Record a rejection in the suggestions file (atomic write) and answer the suggestions left. */
+export async function rejectDocumentSuggestion(
+  ctx: SuggestionContext,
+  target: { suggestionId?: string; span?: { start: number; end: number; label: string } },
+): Promise<Result<{ suggestions: SuggestionView[] }>> {
+  let span = target.span;
+  if (!span && target.suggestionId) {
+    const match = /^(.+):(\d+)-(\d+)$/.exec(target.suggestionId);
+    if (!match) return fail('invalid-input', `"${target.suggestionId}" is not a suggestion id (label:start-end).`);
+    span = { label: match[1]!, start: Number(match[2]), end: Number(match[3]) };
+  }
+  if (!span || span.end <= span.start || span.end > ctx.text.length) {
+    return fail('invalid-input', 'The rejected suggestion is outside the document text; reload the document and try again.');
+  }
+  const rejection: Rejection = { start: span.start, end: span.end, label: span.label, quote: ctx.text.slice(span.start, span.end) };
+  const { file, stored } = await compute(ctx, rejection);
+  await writeJsonAtomic(file, {
+    schemaVersion: SUGGESTIONS_SCHEMA_VERSION,
+    docId: ctx.docId,
+    textSha256: ctx.sha256,
+    annotator: ctx.who,
+    suggestions: stored.suggestions,
+    rejected: stored.rejected,
+    updatedAt: ctx.now,
+  });
+  return ok({ suggestions: view(stored.suggestions) });
+}

@@ -1,0 +1,100 @@
+import { useLayoutEffect, useState, type RefObject } from 'react';
+import type { SuggestionView } from '../../../shared/api/contract';
+import type { LabelDef } from '../../../shared/model/schemas';
+import { rectsOfOffsets } from './domOffsets';
+
+interface Box {
+  key: string;
+  id: string;
+  label: string;
+  color: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  title: string;
+}
+
+export interface SuggestionsOverlayProps {
+  /** The scrolling container the boxes are drawn in (position: relative). */
+  containerRef: RefObject<HTMLElement | null>;
+  suggestions: readonly SuggestionView[];
+  labels: readonly LabelDef[];
+  focusedId: string | null;
+  /** Changes whenever the article is redrawn (spans, page), so boxes are measured again. */
+  layoutKey: unknown;
+}
+
+/**
+ * Suggestions drawn as dashed outlines in their label's colour over the article text (never
+ * marks: they are not annotations). Only the current page's are drawn.
+ */
+export function SuggestionsOverlay({ containerRef, suggestions, labels, focusedId, layoutKey }: SuggestionsOverlayProps) {
+  const [boxes, setBoxes] = useState<Box[]>([]);
+
+  useLayoutEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let frame = 0;
+    const measure = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const articleEl = container.querySelector<HTMLElement>('[data-testid=article]');
+        if (!articleEl || suggestions.length === 0) {
+          setBoxes([]);
+          return;
+        }
+        const box = container.getBoundingClientRect();
+        const next: Box[] = [];
+        for (const s of suggestions) {
+          const label = labels.find((l) => l.id === s.label);
+          rectsOfOffsets(articleEl, s.start, s.end).forEach((r, i) => {
+            next.push({
+              key: `${s.id}#${i}`,
+              id: s.id,
+              label: s.label,
+              color: label?.color ?? '#6b7280',
+              left: r.left - box.left + container.scrollLeft,
+              top: r.top - box.top + container.scrollTop,
+              width: r.width,
+              height: r.height,
+              title: `Suggested ${label?.name ?? s.label} (${s.suggester})`,
+            });
+          });
+        }
+        setBoxes(next);
+      });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(container);
+    const articleEl = container.querySelector('[data-testid=article]');
+    if (articleEl) observer.observe(articleEl);
+    // Lexical redraws marks after React's commit: measure again when the article's DOM changes.
+    const mutations = new MutationObserver(measure);
+    if (articleEl) mutations.observe(articleEl, { childList: true, subtree: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      mutations.disconnect();
+    };
+  }, [containerRef, suggestions, labels, layoutKey]);
+
+  if (boxes.length === 0) return null;
+  return (
+    <div className="suggestions-overlay" aria-hidden="true">
+      {boxes.map((b) => (
+        <div
+          key={b.key}
+          className={b.id === focusedId ? 'suggestion-box focused' : 'suggestion-box'}
+          data-testid="suggestion"
+          data-suggestion-id={b.id}
+          data-label={b.label}
+          data-focused={b.id === focusedId ? 'true' : undefined}
+          title={b.title}
+          style={{ left: b.left - 1, top: b.top - 1, width: b.width + 2, height: b.height + 2, borderColor: b.color }}
+        />
+      ))}
+    </div>
+  );
+}

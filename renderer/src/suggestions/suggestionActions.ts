@@ -1,0 +1,110 @@
+import type { SuggestionView } from '../../../shared/api/contract';
+import { bridge } from '../bridge';
+import { documentStore } from '../controller';
+import { appStore, showToast } from '../stores/appStore';
+import { neighbourSuggestion, suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
+
+/** What the keyboard and the toolbar do with suggestions. State: stores/suggestionStore.ts. */
+
+/** The suggestions drawn now for the open document. */
+export function shownSuggestions(): SuggestionView[] {
+  const { docId, suggestions, hiddenLabels } = suggestionStore.get();
+  const doc = documentStore.get().doc;
+  if (!doc || doc.docId !== docId || doc.textChanged) return [];
+  return visibleSuggestions(suggestions, hiddenLabels, doc.history.present.spans);
+}
+
+/** Ask the services for the open document's suggestions (computed off the UI thread). */
+export async function loadSuggestions(docId: string): Promise<void> {
+  if (suggestionStore.get().docId !== docId) suggestionStore.set({ docId, suggestions: [], focusedId: null });
+  const result = await bridge.getSuggestions({ docId });
+  if (documentStore.get().docId !== docId) return;
+  if (!result.ok) {
+    showToast(`Suggestions are not available: ${result.error.message}`, 'error');
+    return;
+  }
+  suggestionStore.set({ docId, suggestions: result.value.suggestions });
+}
+
+export function toggleSuggestionLabel(label: string): void {
+  const hidden = suggestionStore.get().hiddenLabels;
+  suggestionStore.set({ hiddenLabels: hidden.includes(label) ? hidden.filter((l) => l !== label) : [...hidden, label], focusedId: null });
+}
+
+export const focusedSuggestion = (): SuggestionView | null => {
+  const id = suggestionStore.get().focusedId;
+  return shownSuggestions().find((s) => s.id === id) ?? null;
+};
+
+/** Tab / Shift+Tab: move the focus to the next / previous suggestion; false when there is none. */
+export function focusNeighbourSuggestion(delta: 1 | -1): boolean {
+  // Only those drawn (the current page of a long document).
+  const drawn = new Set([...document.querySelectorAll('[data-suggestion-id]')].map((el) => el.getAttribute('data-suggestion-id')));
+  const next = neighbourSuggestion(shownSuggestions().filter((s) => drawn.has(s.id)), suggestionStore.get().focusedId, delta);
+  if (!next) return false;
+  documentStore.selectSpan(null);
+  suggestionStore.set({ focusedId: next });
+  document.querySelector(`[data-suggestion-id="${CSS.escape(next)}"]`)?.scrollIntoView({ block: 'nearest' });
+  return true;
+}
+
+export function clearSuggestionFocus(): void {
+  if (suggestionStore.get().focusedId) suggestionStore.set({ focusedId: null });
+}
+
+const asSpan = (s: SuggestionView, label = s.label) => ({
+  start: s.start,
+  end: s.end,
+  label,
+  origin: { format: 'suggestion' as const, file: s.suggester },
+  // Pre-filled values only fit the label they were computed for.
+  ...(s.attributes && label === s.label ? { attributes: s.attributes } : {}),
+});
+
+/** Enter / y (or a label key: as that label): the focused suggestion becomes a span (undoable). */
+export function acceptFocusedSuggestion(label?: string): boolean {
+  const focused = focusedSuggestion();
+  if (!focused) return false;
+  const next = neighbourSuggestion(shownSuggestions(), focused.id, 1);
+  const result = documentStore.addSpans([asSpan(focused, label)]);
+  if (!result.ok) {
+    showToast(result.message, 'error');
+    return true;
+  }
+  documentStore.selectSpan(null);
+  suggestionStore.set({ focusedId: next === focused.id ? null : next });
+  return true;
+}
+
+/** x / Backspace: reject the focused suggestion; it is remembered and not proposed again. */
+export function rejectFocusedSuggestion(): boolean {
+  const focused = focusedSuggestion();
+  if (!focused) return false;
+  const docId = documentStore.get().docId;
+  if (!docId) return false;
+  const next = neighbourSuggestion(shownSuggestions(), focused.id, 1);
+  const { suggestions } = suggestionStore.get();
+  // Gone at once; the services' answer (the list without it) follows.
+  suggestionStore.set({ suggestions: suggestions.filter((s) => s.id !== focused.id), focusedId: next === focused.id ? null : next });
+  void bridge.rejectSuggestion({ docId, suggestionId: focused.id }).then((result) => {
+    if (!result.ok) {
+      showToast(result.error.message, 'error');
+      void loadSuggestions(docId);
+    } else if (suggestionStore.get().docId === docId) suggestionStore.set({ suggestions: result.value.suggestions });
+  });
+  return true;
+}
+
+/** "Accept all": every shown suggestion of a label becomes a span, as one undoable step. */
+export function acceptAllSuggestions(label: string): void {
+  const all = shownSuggestions().filter((s) => s.label === label);
+  if (all.length === 0) return;
+  const result = documentStore.addSpans(all.map((s) => asSpan(s)));
+  if (!result.ok) {
+    showToast(result.message, 'error');
+    return;
+  }
+  suggestionStore.set({ focusedId: null });
+  const name = appStore.get().project?.labels.find((l) => l.id === label)?.name ?? label;
+  showToast(`Accepted ${all.length} ${name} suggestion${all.length === 1 ? '' : 's'}; undo takes them all back.`);
+}
