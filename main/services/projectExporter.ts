@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, rmdir, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { ExportJobStatus, ExportPreview, ExportReport } from '../../shared/api/views';
-import { datasetCard } from '../../shared/formats/datasetCard';
+import { countSuggested, datasetCard } from '../../shared/formats/datasetCard';
 import { BRAT_ADAPTER, FILE_ADAPTERS, formatSchema } from '../../shared/formats/exportAdapters';
 import { bratVisualConf } from '../../shared/formats/exportBrat';
+import { filterBlind } from './syncBlind';
 import type { JsonlSidecar } from '../../shared/formats/exportJsonl';
 import {
   ALL_ANNOTATORS,
@@ -21,14 +24,11 @@ import { checkDocument, type ExportProblem } from '../../shared/annotation/check
 import { addCounts, type DropCounts, type ExportRecord, type ExportSettings } from '../../shared/formats/exportRecord';
 import { assignSplits } from '../../shared/formats/splits';
 import { sortSpans } from '../../shared/annotation/operations';
-import type { DocStatus, DocumentMeta, ProjectFile } from '../../shared/model/schemas';
+import type { AnnotationFile, DocStatus, DocumentMeta, ProjectFile } from '../../shared/model/schemas';
 import { isErrno, pathExists, stableJson, writeFileAtomic } from './atomicJson';
-import { documentTextPath, exportsDir, listDocuments, readAnnotation } from './projectStore';
-import { readTextFile } from './textHash';
-import { mapAhead, mapLimit } from './mapLimit';
-
-/** Files read at once while exporting: enough to keep the disk busy, few enough to keep memory flat. */
-const FILES_IN_FLIGHT = 16;
+import { defaultExportAnnotator } from './curationGoldDefault';
+import { SYNC_BATCH, documentTextPath, exportsDir, listDocuments, readAnnotationSync, type AnnotationRead } from './projectStore';
+import { sha256Hex } from './textHash';
 
 /**
  * Exports stream: documents are read, converted by a pure adapter (shared/formats) and written
@@ -150,52 +150,108 @@ async function listAnnotators(dir: string): Promise<string[]> {
   }
 }
 
+interface Candidate {
+  meta: DocumentMeta;
+  who: string;
+}
+
+/** Every (document, annotator) pair an export may hold, in document order. */
+async function listCandidates(req: ExportRequest): Promise<{ documents: number; pairs: Candidate[]; everyone: boolean; statuses: Set<DocStatus> }> {
+  const everyone = req.options.annotator === ALL_ANNOTATORS;
+  const annotators = everyone ? await listAnnotators(req.dir) : [req.options.annotator ?? (await defaultExportAnnotator(req.dir, req.annotator))];
+  const { documents } = await listDocuments(req.dir, { sync: true });
+  const all = documents.flatMap((meta) => annotators.map((who) => ({ meta, who })));
+  // Blind mode (syncBlind.ts): others' annotations only of documents the reader has marked done.
+  const { kept: pairs } = await filterBlind(req.dir, req.project, req.annotator, all, req.now, (p) => ({ docId: p.meta.id, annotator: p.who }));
+  return { documents: documents.length, pairs, everyone, statuses: scopeStatuses(req.options.scope) };
+}
+
+/** Why an export holds nothing, as the user reads it. */
+function nothingToExport(req: ExportRequest, documents: number, everyone: boolean): Result<never> {
+  const scope = req.options.scope;
+  if (documents === 0) return fail('invalid-input', 'The project has no documents to export; import some first.');
+  if (scope === 'done') return fail('invalid-input', "No documents are marked done; choose 'all' to export everything.");
+  return fail('invalid-input', `No ${describeScope(scope)} to export${everyone ? ' (by any annotator)' : ''}; choose another scope.`);
+}
+
+/** A pair's status as the export's scope sees it; null: this annotator has no record of it (everyone's work). */
+function statusFor(read: AnnotationRead, everyone: boolean): DocStatus | null {
+  // Everyone's work: an annotator who never opened the document has no record of it.
+  if (everyone && read.kind !== 'ok') return null;
+  return read.kind === 'ok' ? read.annotation.status : 'todo';
+}
+
 /**
- * First pass: which (document, annotator) pairs the export holds. Only statuses are kept; spans
- * and texts are read again, one document at a time, when writing.
+ * First pass (exports with splits, or brat's folder): which (document, annotator) pairs the
+ * export holds. Only statuses are kept; spans and texts are read again, one document at a time,
+ * when writing.
  */
 async function selectRecords(req: ExportRequest): Promise<Result<{ selected: Selected[]; annotators: string[] }>> {
-  const everyone = req.options.annotator === ALL_ANNOTATORS;
-  const annotators = everyone ? await listAnnotators(req.dir) : [req.options.annotator ?? req.annotator];
-  const statuses = scopeStatuses(req.options.scope);
-  const { documents } = await listDocuments(req.dir);
-  const pairs = documents.flatMap((meta) => annotators.map((who) => ({ meta, who })));
-  // Read with a few files in flight (only the statuses are kept), in document order.
-  const statusOf = await mapLimit(pairs, FILES_IN_FLIGHT, async ({ meta, who }) => {
-    const read = await readAnnotation(req.dir, who, meta.id, req.now);
-    // Everyone's work: an annotator who never opened the document has no record of it.
-    if (everyone && read.kind !== 'ok') return null;
-    return read.kind === 'ok' ? read.annotation.status : 'todo';
-  });
+  const { documents, pairs, everyone, statuses } = await listCandidates(req);
   const selected: Selected[] = [];
-  pairs.forEach(({ meta, who }, i) => {
-    const status = statusOf[i];
-    if (status !== null && status !== undefined && statuses.has(status)) selected.push({ meta, annotator: who, status });
-  });
-  if (selected.length === 0) {
-    const scope = req.options.scope;
-    if (documents.length === 0) return fail('invalid-input', 'The project has no documents to export; import some first.');
-    if (scope === 'done') return fail('invalid-input', "No documents are marked done; choose 'all' to export everything.");
-    return fail('invalid-input', `No ${describeScope(scope)} to export${everyone ? ' (by any annotator)' : ''}; choose another scope.`);
+  for (const [i, { meta, who }] of pairs.entries()) {
+    if (i > 0 && i % SYNC_BATCH === 0) await yieldToEventLoop();
+    const status = statusFor(await readAnnotationSync(req.dir, who, meta.id, req.now), everyone);
+    if (status !== null && statuses.has(status)) selected.push({ meta, annotator: who, status });
   }
+  if (selected.length === 0) return nothingToExport(req, documents, everyone);
   return ok({ selected, annotators: [...new Set(selected.map((s) => s.annotator))] });
 }
 
-/** Read one selected record in full; null when its text changed under its annotations. */
-async function loadRecord(req: ExportRequest, sel: Selected, split: SplitName | null): Promise<ExportRecord | null> {
-  const read = await readAnnotation(req.dir, sel.annotator, sel.meta.id, req.now);
-  const annotation = read.kind === 'ok' ? read.annotation : null;
-  const { text, sha256 } = await readTextFile(documentTextPath(req.dir, sel.meta.id));
-  if (annotation && annotation.textSha256 !== sha256) return null;
+/** The record of an annotation as read; null when its text changed under its annotations. */
+function recordOf(sel: Selected, annotation: AnnotationFile | null, text: { text: string; sha256: string }, split: SplitName | null): ExportRecord | null {
+  if (annotation && annotation.textSha256 !== text.sha256) return null;
   return {
     meta: sel.meta,
-    text,
+    text: text.text,
     status: annotation?.status ?? 'todo',
     annotator: sel.annotator,
     spans: sortSpans(annotation?.spans ?? []),
     relations: annotation?.relations ?? [],
     split,
   };
+}
+
+/** A document text and its hash, read synchronously (one small file; callers yield between batches). */
+function readTextSync(dir: string, docId: string): { text: string; sha256: string } {
+  const bytes = readFileSync(documentTextPath(dir, docId));
+  return { text: bytes.toString('utf8'), sha256: sha256Hex(bytes) };
+}
+
+/** Read one selected record in full; null when its text changed under its annotations. */
+async function loadRecord(req: ExportRequest, sel: Selected, split: SplitName | null): Promise<ExportRecord | null> {
+  const read = await readAnnotationSync(req.dir, sel.annotator, sel.meta.id, req.now);
+  return recordOf(sel, read.kind === 'ok' ? read.annotation : null, readTextSync(req.dir, sel.meta.id), split);
+}
+
+/** A selected pair, its record (null: its text changed) and how many pairs were looked at so far. */
+interface Loaded {
+  sel: Selected;
+  record: ExportRecord | null;
+  position: number;
+}
+
+/**
+ * One pass (file formats without splits): each pair's annotation file is read once, for its
+ * status and, when the scope selects it, for its record. Yields the selected pairs in order.
+ */
+async function* selectAndLoad(req: ExportRequest, candidates: Candidate[], everyone: boolean, statuses: Set<DocStatus>): AsyncGenerator<Loaded> {
+  for (const [i, { meta, who }] of candidates.entries()) {
+    if (i > 0 && i % SYNC_BATCH === 0) await yieldToEventLoop();
+    const read = await readAnnotationSync(req.dir, who, meta.id, req.now);
+    const status = statusFor(read, everyone);
+    if (status === null || !statuses.has(status)) continue;
+    const sel: Selected = { meta, annotator: who, status };
+    yield { sel, record: recordOf(sel, read.kind === 'ok' ? read.annotation : null, readTextSync(req.dir, meta.id), null), position: i + 1 };
+  }
+}
+
+/** Two passes: the records of pairs selected before, read in order. */
+async function* loadSelected(req: ExportRequest, selected: Selected[], splitOf: Map<string, SplitName> | null): AsyncGenerator<Loaded> {
+  for (const [i, sel] of selected.entries()) {
+    if (i > 0 && i % SYNC_BATCH === 0) await yieldToEventLoop();
+    yield { sel, record: await loadRecord(req, sel, splitOf?.get(sel.meta.id) ?? null), position: i + 1 };
+  }
 }
 
 /**
@@ -307,21 +363,35 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
   if (!context.ok) return context;
   const { settings, unitWord } = context.value;
   const { format, split: splitOptions } = req.options;
-  const picked = await selectRecords(req);
-  if (!picked.ok) return picked;
-  const { selected, annotators } = picked.value;
+  // File formats without splits are written in one pass over the annotation files (each read
+  // once). Splits are assigned over the whole selection and brat's file names depend on how many
+  // annotators it holds, so those select first and read the selected files again when writing.
+  const onePass = !splitOptions && FORMAT_INFO[format].layout !== 'folder';
+  let selected: Selected[] | null = null;
+  let annotators: string[] = [];
+  let candidates: Awaited<ReturnType<typeof listCandidates>> | null = null;
+  if (onePass) {
+    candidates = await listCandidates(req);
+    if (candidates.documents === 0) return nothingToExport(req, 0, candidates.everyone);
+  } else {
+    const picked = await selectRecords(req);
+    if (!picked.ok) return picked;
+    ({ selected, annotators } = picked.value);
+  }
   const out = await resolveOutPath(req);
   if (!out.ok) return out;
   const outPath = out.value;
 
-  const splitOf = splitOptions ? assignSplits([...new Map(selected.map((s) => [s.meta.id, s.meta])).values()], splitOptions) : null;
+  const splitOf = splitOptions && selected ? assignSplits([...new Map(selected.map((s) => [s.meta.id, s.meta])).values()], splitOptions) : null;
   const groups: (SplitName | 'all')[] = splitOptions ? SPLIT_NAMES.filter((n) => splitOptions[n] > 0) : ['all'];
   const spans: Record<string, DropCounts> = Object.fromEntries(groups.map((g) => [g, {}]));
   const documents: Record<string, string[]> = Object.fromEntries(groups.map((g) => [g, []]));
   const dropped: Record<string, DropCounts> = Object.fromEntries(OVERLAP_POLICIES.map((p) => [p, {}]));
   const changed: string[] = [];
   const seenLabels = new Set<string>();
-  const total = selected.length;
+  /** Spans suggested, then accepted (origin "suggestion"), by suggester and label: for the dataset card. */
+  const suggested: Record<string, Record<string, number>> = {};
+  let total = selected?.length ?? 0;
   const files: string[] = [];
 
   const folderLayout = FORMAT_INFO[format].layout === 'folder';
@@ -355,19 +425,24 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
     }
 
     let done = 0;
-    // The next records are read while this one is converted and written; order is kept.
-    const records = mapAhead(selected, FILES_IN_FLIGHT, (sel) => loadRecord(req, sel, splitOf?.get(sel.meta.id) ?? null));
-    for (const sel of selected) {
+    const items = candidates
+      ? selectAndLoad(req, candidates.pairs, candidates.everyone, candidates.statuses)
+      : loadSelected(req, selected ?? [], splitOf);
+    // One pass: progress counts the pairs looked at, out of all pairs.
+    const progressTotal = candidates ? candidates.pairs.length : total;
+    const seenAnnotators = new Set<string>();
+    for await (const { sel, record, position } of items) {
       const split = splitOf?.get(sel.meta.id) ?? null;
       const group = split ?? 'all';
-      const record = (await records.next()).value as ExportRecord | null;
       done++;
+      seenAnnotators.add(sel.annotator);
       if (!record) {
         changed.push(sel.meta.id);
         continue;
       }
       if (changed.length > 0) continue; // the export will fail: only look for more changed texts
       for (const s of record.spans) seenLabels.add(s.label);
+      countSuggested(suggested, record.spans);
       let written: DropCounts;
       if (tempFolder) {
         const { files: brat, spans: bratSpans } = BRAT_ADAPTER.record(record, bratName(sel, annotators.length > 1), req.project.labels);
@@ -387,7 +462,15 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
       addCounts(spans[group] as DropCounts, written);
       const ids = documents[group] as string[];
       if (ids[ids.length - 1] !== sel.meta.id) ids.push(sel.meta.id);
-      req.onProgress?.(done, total);
+      req.onProgress?.(position, progressTotal);
+    }
+    if (candidates) {
+      total = done;
+      annotators = [...seenAnnotators];
+      if (total === 0) {
+        await cleanup();
+        return nothingToExport(req, candidates.documents, candidates.everyone);
+      }
     }
     if (changed.length > 0) {
       await cleanup();
@@ -446,6 +529,7 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
       split: splitOptions ?? null,
       dropped: droppedReport,
       schema: formatSchema(format, settings, seenLabels),
+      suggested,
     }),
   );
   files.push(cardPath);

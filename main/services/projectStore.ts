@@ -1,5 +1,6 @@
 import { readdir, rename, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { ProjectProblem } from '../../shared/api/views';
 import {
@@ -13,7 +14,7 @@ import {
   type ProjectFile,
   type Span,
 } from '../../shared/model/schemas';
-import { isErrno, readdirOrEmpty, readJsonFile, stableJson, writeFileAtomic, writeJsonAtomic } from './atomicJson';
+import { isErrno, readdirOrEmpty, readJsonFile, readJsonFileSync, stableJson, writeFileAtomic, writeJsonAtomic } from './atomicJson';
 import { setAsideName } from './setAside';
 import { mapLimit } from './mapLimit';
 
@@ -28,6 +29,8 @@ export const annotationPath = (dir: string, annotator: string, docId: string) =>
 export const exportsDir = (dir: string) => join(dir, 'exports');
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+/** Files read synchronously between two yields to the event loop (a few ms of work). */
+export const SYNC_BATCH = 64;
 const SET_ASIDE = /^(.+\.json)\.invalid-\d{8}T\d{6}Z(?:-\d+)?$/;
 
 /** Validate project.json; the error names the file and the problem so the user can fix it. */
@@ -83,7 +86,7 @@ export function projectFileJson(project: ProjectFile): string {
       attributes: l.attributes.map(attributeJson),
     })),
     relationTypes: project.relationTypes.map((r) => ({ id: r.id, name: r.name, from: [...r.from], to: [...r.to], directed: r.directed })),
-    settings: { snapToWords: project.settings.snapToWords },
+    settings: { snapToWords: project.settings.snapToWords, ...(project.settings.blind ? { blind: true } : {}) },
   });
 }
 
@@ -96,7 +99,7 @@ export interface DocumentListing {
 }
 
 /** Every documents/<id>.json with its <id>.txt; anything broken is reported, never dropped silently. */
-export async function listDocuments(dir: string): Promise<DocumentListing> {
+export async function listDocuments(dir: string, opts: { sync?: boolean } = {}): Promise<DocumentListing> {
   let names: string[];
   try {
     names = await readdir(documentsDir(dir));
@@ -109,31 +112,48 @@ export async function listDocuments(dir: string): Promise<DocumentListing> {
   const metaNames = names.filter((n) => n.endsWith('.json')).sort();
   const problems: ProjectProblem[] = [];
   const documents: DocumentMeta[] = [];
-  const reads = await mapLimit(metaNames, 32, async (name) => ({ name, read: await readJsonFile(join(documentsDir(dir), name), documentMetaSchema) }));
-  for (const { name, read } of reads) {
-    const file = join(documentsDir(dir), name);
-    const stem = name.slice(0, -'.json'.length);
-    if (!DOC_ID.test(stem)) {
-      problems.push({ kind: 'invalid-document', file, message: `${file}: the file name is not a valid document id.` });
-    } else if (!read.ok) {
-      if (read.reason === 'missing') continue; // removed while listing
-      problems.push({ kind: 'invalid-document', file, message: `${file}: ${read.message}` });
-    } else if (read.value.id !== stem) {
-      problems.push({
-        kind: 'invalid-document',
-        file,
-        message: `${file}: its id "${read.value.id}" does not match the file name.`,
-      });
-    } else if (!present.has(`${stem}.txt`)) {
-      const txt = documentTextPath(dir, stem);
-      problems.push({ kind: 'invalid-document', file: txt, message: `${txt}: the document text is missing.` });
-    } else {
-      documents.push(read.value);
+  const reads: (DocumentMeta | ProjectProblem | null)[] = [];
+  if (opts.sync) {
+    // Synchronous reads (readJsonFileSync), yielding to the event loop every SYNC_BATCH files.
+    for (const [i, name] of metaNames.entries()) {
+      if (i > 0 && i % SYNC_BATCH === 0) await yieldToEventLoop();
+      reads.push(await readDocumentEntry(dir, name, present, true));
     }
+  } else reads.push(...(await mapLimit(metaNames, 32, (name) => readDocumentEntry(dir, name, present))));
+  for (const read of reads) {
+    if (read === null) continue;
+    if ('kind' in read) problems.push(read);
+    else documents.push(read);
   }
   documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { documents, problems, takenIds };
 }
+
+/**
+ * One documents/<name>.json of a listing (`present`: the names in documents/): its metadata, the
+ * problem to report, or null when it was removed while listing.
+ */
+export async function readDocumentEntry(dir: string, name: string, present: ReadonlySet<string>, sync = false): Promise<DocumentMeta | ProjectProblem | null> {
+  const file = join(documentsDir(dir), name);
+  const stem = name.slice(0, -'.json'.length);
+  if (!DOC_ID.test(stem)) return { kind: 'invalid-document', file, message: `${file}: the file name is not a valid document id.` };
+  const read = sync ? readJsonFileSync(file, documentMetaSchema) : await readJsonFile(file, documentMetaSchema);
+  if (!read.ok) {
+    if (read.reason === 'missing') return null; // removed while listing
+    return { kind: 'invalid-document', file, message: `${file}: ${read.message}` };
+  }
+  if (read.value.id !== stem) {
+    return { kind: 'invalid-document', file, message: `${file}: its id "${read.value.id}" does not match the file name.` };
+  }
+  if (!present.has(`${stem}.txt`)) {
+    const txt = documentTextPath(dir, stem);
+    return { kind: 'invalid-document', file: txt, message: `${txt}: the document text is missing.` };
+  }
+  return read.value;
+}
+
+/** Whether a file stem is a valid document id. */
+export const isDocumentId = (stem: string): boolean => DOC_ID.test(stem);
 
 export async function readDocumentMeta(dir: string, docId: string): Promise<DocumentMeta | null> {
   const read = await readJsonFile(documentMetaPath(dir, docId), documentMetaSchema);
@@ -174,6 +194,17 @@ export async function readAnnotation(dir: string, annotator: string, docId: stri
   if (!read.ok && read.reason === 'missing') return { kind: 'none' };
   const reason = read.ok ? `it belongs to document "${read.value.docId}", not "${docId}"` : read.message;
   return { kind: 'set-aside', problem: await setAnnotationAside(file, reason, now) };
+}
+
+/**
+ * readAnnotation with a synchronous read (readJsonFileSync), for loops over many files that
+ * yield between batches; an invalid file is set aside exactly as readAnnotation does.
+ */
+export async function readAnnotationSync(dir: string, annotator: string, docId: string, now: Date): Promise<AnnotationRead> {
+  const read = readJsonFileSync(annotationPath(dir, annotator, docId), annotationFileSchema);
+  if (read.ok && read.value.docId === docId) return { kind: 'ok', annotation: read.value };
+  if (!read.ok && read.reason === 'missing') return { kind: 'none' };
+  return readAnnotation(dir, annotator, docId, now);
 }
 
 export async function setAnnotationAside(file: string, reason: string, now: Date): Promise<ProjectProblem> {
@@ -228,6 +259,7 @@ function spanJson(s: Span) {
           },
         }
       : {}),
+    ...(s.provenance ? { provenance: { proposedBy: [...s.provenance.proposedBy], decidedBy: s.provenance.decidedBy, rule: s.provenance.rule } } : {}),
     // Attribute values in key order, so a file's bytes do not depend on the order they were set in.
     ...(s.attributes && Object.keys(s.attributes).length > 0
       ? { attributes: Object.fromEntries(Object.keys(s.attributes).sort().map((k) => [k, s.attributes![k]])) }

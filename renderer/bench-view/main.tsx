@@ -240,6 +240,8 @@ async function runReact(kind: 'factmark' | 'floor', input: BenchInput, host: HTM
   let fullyRendered = firstPaint;
   const complete = () => kind === 'floor' || host.querySelector('[data-testid=article]')?.getAttribute('data-complete') === 'true';
   while (!complete()) fullyRendered = (await afterPaint()) - t0;
+  // ?mountOnly (scripts/bench/viewProbe.mjs): stop after the mount, for profiling it alone.
+  if (new URLSearchParams(location.search).has('mountOnly')) return { firstPaint, fullyRendered, addWork: [], addPainted: [], relabelWork: [], deleteWork: [], scrollFrames: [], heapBytes: null, charsShown: 0 };
   const heapBytes = heap();
   const blocks = host.querySelectorAll<HTMLElement>('[data-block-start]');
   const lastBlock = buildBlocks(input.text).find((b) => b.start === Number(blocks[blocks.length - 1]?.dataset.blockStart));
@@ -290,6 +292,14 @@ async function runRecogito(input: BenchInput, host: HTMLElement): Promise<BenchF
   const del = await timeEdits(deletes, apply, host);
   const scrollFrames = await scrollTopToBottom();
   return { firstPaint, fullyRendered, addWork: add.work, addPainted: add.painted, relabelWork: relabel.work, deleteWork: del.work, scrollFrames, heapBytes, charsShown: input.text.length };
+}
+
+// ?cv (scripts/bench/viewProbe.mjs): paragraphs of both React views skip layout and paint while
+// off screen (CSS content-visibility), an option measured but not used by the app (docs/performance.md).
+if (new URLSearchParams(location.search).has('cv')) {
+  const style = document.createElement('style');
+  style.textContent = '.fm-article .fm-block { content-visibility: auto; contain-intrinsic-block-size: auto 5.7em; }';
+  document.head.append(style);
 }
 
 window.benchView = {

@@ -7,8 +7,8 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import type { LabelDef, Span } from '../../../shared/model/schemas';
 import { buildBlocks } from '../../../shared/text/blocks';
 import { segmentsForBlocks } from '../../../shared/annotation/segments';
-import { ArticleBlockNode, $isArticleBlockNode } from './nodes/ArticleBlockNode';
-import { SpanMarkNode, setMarkLookup } from './nodes/SpanMarkNode';
+import { $createArticleEdgeNode, ArticleBlockNode, ArticleEdgeNode, $isArticleBlockNode } from './nodes/ArticleBlockNode';
+import { setMarkLookup } from './nodes/markElement';
 import { $createBlock } from './buildNodes';
 import { blockSignature, changedBlockIndexes } from './blockSignatures';
 import { createMarkLookup, innermostSpanId } from './markDecoration';
@@ -77,7 +77,7 @@ interface Rendered {
 
 const initialConfig: InitialConfigType = {
   namespace: 'factmark-article',
-  nodes: [ArticleBlockNode, SpanMarkNode],
+  nodes: [ArticleBlockNode, ArticleEdgeNode],
   editable: false,
   // Skip Lexical's default empty paragraph: the first rebuild fills the root.
   editorState: null,
@@ -190,7 +190,8 @@ function ArticleBody({
           root.clear();
           $setSelection(null);
           const nodes = pageBlocks.slice(0, builtAfter).map((block, i) => $createBlock(text, block, segments[i] ?? []));
-          root.append(...nodes);
+          // Blocks go between two edge nodes (see ArticleEdgeNode).
+          root.append($createArticleEdgeNode(), ...nodes, $createArticleEdgeNode());
           blockKeys = nodes.map((n) => n.getKey());
           return;
         }
@@ -210,7 +211,9 @@ function ArticleBody({
         }
         if (builtAfter > builtBefore) {
           const rest = pageBlocks.slice(builtBefore, builtAfter).map((block, j) => $createBlock(text, block, segments[builtBefore + j] ?? []));
-          $getRoot().append(...rest);
+          const trailingEdge = $getRoot().getLastChild();
+          if (trailingEdge) for (const node of rest) trailingEdge.insertBefore(node);
+          else $getRoot().append(...rest);
           blockKeys.push(...rest.map((n) => n.getKey()));
         }
       },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../shared/model/labels';
-import { createMarkLookup, decorateMark, hexToRgba, innermostSpanId } from './markDecoration';
+import { createMarkLookup, decorateMark, decorateMarkCached, hexToRgba, innermostSpanId } from './markDecoration';
 
 const lookup = createMarkLookup(
   [
@@ -70,5 +70,26 @@ describe('innermostSpanId', () => {
   it('ignores unknown ids and returns null when nothing is known', () => {
     expect(innermostSpanId(['ghost', 'outer'], (id) => lengths.get(id))).toBe('outer');
     expect(innermostSpanId(['ghost'], (id) => lengths.get(id))).toBeNull();
+  });
+});
+
+describe('decorateMarkCached', () => {
+  it('works a decoration out once per combination of labels, as decorateMark would', () => {
+    const fresh = createMarkLookup(
+      [
+        { id: 'c1', label: 'claim' },
+        { id: 'c2', label: 'claim' },
+        { id: 'a1', label: 'actor' },
+        { id: 'a2', label: 'actor' },
+      ],
+      DEFAULT_LABELS,
+    );
+    const first = decorateMarkCached(['c1', 'a1'], fresh);
+    expect(first).toMatchObject(decorateMark(['c1', 'a1'], fresh));
+    expect(first.style).toBe(`background-image: ${first.backgroundImage}; box-shadow: ${first.boxShadow};`);
+    // Other spans with the same labels in the same order share it; another order does not.
+    expect(decorateMarkCached(['c2', 'a2'], fresh)).toBe(first);
+    expect(decorateMarkCached(['a1', 'c1'], fresh)).not.toBe(first);
+    expect(decorateMarkCached(['c1'], fresh).style).toBe('box-shadow: 0 3px 0 0 #c2410c;');
   });
 });

@@ -15,6 +15,8 @@ const MAX_BANDS = 3;
 export interface MarkLookup {
   labelOfSpan: ReadonlyMap<string, string>;
   labels: ReadonlyMap<string, LabelDef>;
+  /** Decorations already worked out, by the segment's label ids (what a decoration depends on). */
+  cache?: Map<string, MarkDecoration & { style: string }>;
 }
 
 export interface MarkDecoration {
@@ -31,7 +33,24 @@ export function createMarkLookup(spans: readonly { id: string; label: string }[]
   return {
     labelOfSpan: new Map(spans.map((s) => [s.id, s.label])),
     labels: new Map(labels.map((l) => [l.id, l])),
+    cache: new Map(),
   };
+}
+
+/**
+ * decorateMark, once per combination of labels: thousands of marks share a few combinations.
+ * `style` is the inline style attribute with the fills and bands.
+ */
+export function decorateMarkCached(spanIds: readonly string[], lookup: MarkLookup): MarkDecoration & { style: string } {
+  let key = '';
+  for (const id of spanIds) key += `${lookup.labelOfSpan.get(id) ?? ''} `;
+  const hit = lookup.cache?.get(key);
+  if (hit) return hit;
+  const d = decorateMark(spanIds, lookup);
+  const style = [d.backgroundImage ? `background-image: ${d.backgroundImage};` : '', d.boxShadow ? `box-shadow: ${d.boxShadow};` : ''].filter(Boolean).join(' ');
+  const full = { ...d, style };
+  lookup.cache?.set(key, full);
+  return full;
 }
 
 /** `#rrggbb` -> `rgba(r, g, b, alpha)`; anything else falls back to a neutral grey. */

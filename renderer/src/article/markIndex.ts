@@ -1,13 +1,15 @@
 import type { LexicalEditor, NodeKey } from 'lexical';
-import { SpanMarkNode } from './nodes/SpanMarkNode';
+import { ArticleBlockNode } from './nodes/ArticleBlockNode';
 
 /**
  * span id -> the `<mark>` elements currently drawn for it, kept up to date from Lexical's
- * mutation events (marks are only ever created or destroyed, never edited in place). Used to
- * scroll to a span and to outline the selected one without querying the whole article.
+ * mutation events on paragraphs (a paragraph draws its marks; paragraphs are only ever created or
+ * destroyed, never edited in place). Used to scroll to a span and to outline the selected one
+ * without querying the whole article.
  */
 export class MarkIndex {
-  private readonly byKey = new Map<NodeKey, { element: HTMLElement; ids: string[] }>();
+  /** Per paragraph node: its element and the marks drawn in it. */
+  private readonly byKey = new Map<NodeKey, { element: HTMLElement; marks: { element: HTMLElement; ids: string[] }[] }>();
   private readonly bySpan = new Map<string, Set<HTMLElement>>();
   private selectedId: string | null = null;
   /** Link mode: spans that may be picked as a relation's target, and the one Tab focused. */
@@ -15,7 +17,7 @@ export class MarkIndex {
   private focusedCandidate: string | null = null;
 
   attach(editor: LexicalEditor): () => void {
-    return editor.registerMutationListener(SpanMarkNode, (mutations) => {
+    return editor.registerMutationListener(ArticleBlockNode, (mutations) => {
       for (const [key, mutation] of mutations) {
         if (mutation === 'destroyed') this.remove(key);
         else {
@@ -69,26 +71,32 @@ export class MarkIndex {
     el.removeAttribute('data-link-focus');
   }
 
-  private add(key: NodeKey, element: HTMLElement): void {
-    const ids = (element.getAttribute('data-span-ids') ?? '').split(' ').filter(Boolean);
-    this.byKey.set(key, { element, ids });
-    for (const id of ids) {
-      let set = this.bySpan.get(id);
-      if (!set) this.bySpan.set(id, (set = new Set()));
-      set.add(element);
-      if (id === this.selectedId) element.setAttribute('data-selected', 'true');
-      if (this.candidates.has(id)) this.markCandidate(element, id);
+  private add(key: NodeKey, block: HTMLElement): void {
+    const marks: { element: HTMLElement; ids: string[] }[] = [];
+    for (const element of block.querySelectorAll<HTMLElement>('mark[data-span-ids]')) {
+      const ids = (element.getAttribute('data-span-ids') ?? '').split(' ').filter(Boolean);
+      marks.push({ element, ids });
+      for (const id of ids) {
+        let set = this.bySpan.get(id);
+        if (!set) this.bySpan.set(id, (set = new Set()));
+        set.add(element);
+        if (id === this.selectedId) element.setAttribute('data-selected', 'true');
+        if (this.candidates.has(id)) this.markCandidate(element, id);
+      }
     }
+    this.byKey.set(key, { element: block, marks });
   }
 
   private remove(key: NodeKey): void {
     const entry = this.byKey.get(key);
     if (!entry) return;
     this.byKey.delete(key);
-    for (const id of entry.ids) {
-      const set = this.bySpan.get(id);
-      set?.delete(entry.element);
-      if (set?.size === 0) this.bySpan.delete(id);
+    for (const mark of entry.marks) {
+      for (const id of mark.ids) {
+        const set = this.bySpan.get(id);
+        set?.delete(mark.element);
+        if (set?.size === 0) this.bySpan.delete(id);
+      }
     }
   }
 }
