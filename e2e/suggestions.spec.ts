@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { chooseAnnotator, openDocument, readAnnotationFile, readDocumentText, spanItems, waitSaved } from './articlePage';
-import { expect, test } from './serveFixture';
+import { expect, repoRoot, test } from './serveFixture';
 
 const DOC = '000_341b31175584a5d7';
 const WHO = 'e2e-tester';
@@ -75,4 +77,102 @@ test('accept all number suggestions is one undoable step; the toggle hides them'
   await page.locator('body').press('Control+z');
   await expect(spanItems(page)).toHaveCount(0);
   await expect(numbers.first()).toBeVisible();
+});
+
+const focusedBox = (page: Page) => page.locator('[data-testid=suggestion][data-focused=true]').first();
+
+/** Tab until the suggestion `id` has the focus. */
+async function tabTo(page: Page, id: string) {
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    await expect(focusedBox(page)).toBeVisible();
+    if ((await focusedBox(page).getAttribute('data-suggestion-id')) === id) return;
+  }
+  throw new Error(`Tab never reached ${id}`);
+}
+
+interface SavedFile {
+  spans: { id: string; label: string; quote: string; origin?: { format: string; file: string }; attributes?: Record<string, unknown> }[];
+  relations?: { type: string; from: string; to: string }[];
+}
+
+test('a claim suggestion says who said it; Enter accepts it with its claimant as attributed_to, undo takes both back', async ({ page, app }) => {
+  await page.goto(app.url);
+  await chooseAnnotator(page, WHO);
+  await openDocument(page, DOC);
+  const text = readDocumentText(app.projectDir, DOC);
+  const claimStart = text.indexOf('The pledge comes amid');
+  await expect(page.locator('[data-testid=suggestion][data-label=claim]').first()).toBeVisible();
+  const claimId = await page
+    .locator('[data-testid=suggestion][data-label=claim]')
+    .evaluateAll((els, start) => els.map((e) => e.getAttribute('data-suggestion-id')).find((id) => id?.startsWith(`claim:${start}-`)), claimStart);
+  expect(claimId).toBeTruthy();
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await tabTo(page, claimId!);
+  // The tooltip and the bar name the claimant.
+  await expect(page.locator(`[data-testid=suggestion][data-suggestion-id="${claimId}"]`).first()).toHaveAttribute('title', /said by “Reuters”/);
+  await expect(page.getByTestId('suggestion-focus')).toHaveText('Claim, said by “Reuters”');
+  const reutersAt = text.indexOf('Reuters');
+  await expect(page.locator(`[data-testid=suggestion][data-suggestion-id="actor:${reutersAt}-${reutersAt + 7}"]`)).toHaveAttribute('data-claimant', 'true');
+  await page.screenshot({ path: '/tmp/suggestions-claimant.png' });
+  await page.keyboard.press('Enter');
+  await expect(spanItems(page)).toHaveCount(2);
+  await waitSaved(page);
+  const saved = readAnnotationFile(app.projectDir, WHO, DOC).json as unknown as SavedFile;
+  const claim = saved.spans.find((s) => s.label === 'claim');
+  const reuters = saved.spans.find((s) => s.label === 'actor');
+  expect(claim).toMatchObject({ quote: 'The pledge comes amid a rapidly changing battlefield, with rebels making significant gains in recent days', origin: { format: 'suggestion', file: 'claims' } });
+  expect(reuters).toMatchObject({ quote: 'Reuters', origin: { format: 'suggestion', file: 'actors' } });
+  expect(saved.relations).toMatchObject([{ type: 'attributed_to', from: claim!.id, to: reuters!.id }]);
+  // One undoable step: the claim, its claimant and the relation go together.
+  await page.locator('body').press('Control+z');
+  await expect(spanItems(page)).toHaveCount(0);
+});
+
+test('Shift+Tab goes back, y accepts, Backspace rejects, a label key accepts as that label; exports hold only accepted spans', async ({ page, app }) => {
+  await page.goto(app.url);
+  await chooseAnnotator(page, WHO);
+  await openDocument(page, DOC);
+  await expect(page.locator('[data-testid=suggestion]').first()).toBeVisible();
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('Tab');
+  const first = await focusedBox(page).getAttribute('data-suggestion-id');
+  await page.keyboard.press('Tab');
+  const second = await focusedBox(page).getAttribute('data-suggestion-id');
+  expect(second).not.toBe(first);
+  await page.keyboard.press('Shift+Tab');
+  await expect(focusedBox(page)).toHaveAttribute('data-suggestion-id', first!);
+
+  // y accepts the focused suggestion, the focus moves on.
+  await page.keyboard.press('y');
+  await expect(spanItems(page)).toHaveCount(1);
+  await expect(focusedBox(page)).toBeVisible();
+  // Backspace rejects the next one.
+  const rejectedId = await focusedBox(page).getAttribute('data-suggestion-id');
+  await page.keyboard.press('Backspace');
+  await expect(page.locator(`[data-testid=suggestion][data-suggestion-id="${rejectedId}"]`)).toHaveCount(0);
+  await expect(spanItems(page)).toHaveCount(1);
+
+  // "72 hours" (a number suggestion) accepted with the Claim key becomes a claim.
+  const text = readDocumentText(app.projectDir, DOC);
+  const hoursAt = text.indexOf('72 hours');
+  await tabTo(page, `number:${hoursAt}-${hoursAt + 8}`);
+  await page.keyboard.press('1');
+  await expect(spanItems(page)).toHaveCount(2);
+  await waitSaved(page);
+  const saved = readAnnotationFile(app.projectDir, WHO, DOC).json as unknown as SavedFile;
+  const hours = saved.spans.find((s) => s.quote === '72 hours');
+  expect(hours).toMatchObject({ label: 'claim', origin: { format: 'suggestion', file: 'numbers' } });
+  expect(hours?.attributes?.value).toBeUndefined();
+  expect(saved.spans).toHaveLength(2);
+
+  // An export holds the two accepted spans and no suggestion; its card counts them.
+  const out = join(app.projectDir, '..', 'suggest-export.jsonl');
+  const run = spawnSync(process.execPath, [join(repoRoot, 'bin', 'factmark.js'), 'export', '--format', 'jsonl', '--scope', 'all', '--annotator', WHO, '--out', out, app.projectDir], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; spans: unknown[] });
+  expect(lines.flatMap((l) => l.spans)).toHaveLength(2);
+  expect(lines.find((l) => l.id === DOC)?.spans).toHaveLength(2);
+  const card = readFileSync(out.replace(/\.jsonl$/, '.README.md'), 'utf8');
+  expect(card).toContain('2 spans of the exported documents were proposed by');
 });

@@ -1,28 +1,93 @@
 #!/usr/bin/env node
-// Suggestion time: `factmark suggest` over a generated project of N articles (default 10,000),
-// made of the sample corpus's texts, each with a numbered line so no two are the same.
-// Prints figures; asserts nothing. Run after `npm run build`: node scripts/bench-suggest.mjs [N]
+// Suggestion time (part of `npm run bench`; run after `npm run build`). Prints figures, asserts nothing.
+//  1. In the app's services (`factmark serve`, HTTP API): getSuggestions per sample article, the first
+//     call (the worker thread starts and loads its model) and warm calls; and how long another
+//     operation (getProject) takes to answer while a 1 MiB article is being suggested in the worker.
+//  2. `factmark suggest` over a generated project of N articles (default 10,000) made of the sample
+//     corpus's texts, each with a numbered line so no two are the same.
+// Usage: node scripts/bench-suggest.mjs [N]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { apiClient } from './bench/api.mjs';
+import { makeWorkspace, startServe } from './bench/server.mjs';
+import { addSyntheticDocument, corpusSentences, newsLikeText } from './bench/synthetic.mjs';
 
 const n = Number(process.argv[2] ?? 10000);
+const WARM_RUNS = 5;
 const here = new URL('..', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'factmark-bench-suggest-'));
-try {
-  cpSync(join(here, 'corpus', 'project.json'), join(dir, 'project.json'));
-  const texts = readdirSync(join(here, 'corpus', 'documents')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(here, 'corpus', 'documents', f), 'utf8'));
-  mkdirSync(join(dir, 'documents'));
-  for (let i = 0; i < n; i++) writeFileSync(join(dir, 'documents', `bench_${String(i).padStart(5, '0')}.txt`), `${texts[i % texts.length]}\n\nUpdate ${i}: officials said at least ${i} people were reported.\n`);
-  const chars = texts.reduce((a, t) => a + t.length, 0) / texts.length;
-  const started = Date.now();
-  const run = spawnSync(process.execPath, [join(here, 'bin', 'factmark.js'), 'suggest', '--annotator', 'bench', '--json', dir], { encoding: 'utf8' });
-  const seconds = (Date.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(run.stderr);
-  const result = JSON.parse(run.stdout);
-  console.log(`factmark suggest: ${n} articles (~${Math.round(chars)} characters each) in ${seconds.toFixed(1)} s (${((seconds * 1000) / n).toFixed(1)} ms per article, process start included)`);
-  console.log(`suggestions: ${JSON.stringify(result.suggestions)}`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+const corpusDocs = join(here, 'corpus', 'documents');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+async function timed(fn) {
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - t0 };
 }
+
+async function benchServices() {
+  const workspace = makeWorkspace(here, 'suggest');
+  try {
+    const big = newsLikeText(corpusSentences(corpusDocs), 1 << 20, 7);
+    addSyntheticDocument(workspace.projectDir, { id: 'synthetic-1mb', title: 'Synthetic article, 1 MiB', text: big, spans: 0, annotator: 'bench' });
+    const server = await startServe(here, workspace);
+    try {
+      const api = apiClient(server.url);
+      await api.call('getSession', {});
+      const ids = readdirSync(corpusDocs).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort();
+      console.log('1. getSuggestions through `factmark serve` (request -> parsed answer), per sample article');
+      const first = await timed(() => api.call('getSuggestions', { docId: ids[0] }));
+      console.log(`   first call of the process (${ids[0]}; worker start + model load included): ${ms(first.ms)}`);
+      for (const docId of ids) {
+        const chars = readFileSync(join(corpusDocs, `${docId}.txt`), 'utf8').length;
+        const runs = [];
+        let count = 0;
+        for (let i = 0; i < WARM_RUNS; i++) {
+          const r = await timed(() => api.call('getSuggestions', { docId }));
+          runs.push(r.ms);
+          count = r.value.value.suggestions.length;
+        }
+        console.log(`   ${docId} (${chars} chars, ${count} suggestions): median ${ms(median(runs))}, max ${ms(Math.max(...runs))} over ${WARM_RUNS} calls`);
+      }
+      // Another operation while the worker suggests on 1 MiB: it is answered meanwhile.
+      const suggesting = timed(() => api.call('getSuggestions', { docId: 'synthetic-1mb' }));
+      await new Promise((r) => setTimeout(r, 50));
+      const other = [];
+      for (let i = 0; i < 5; i++) other.push((await timed(() => api.call('getProject', {}))).ms);
+      const done = await suggesting;
+      console.log(`   synthetic 1 MiB article (${big.length} chars, ${done.value.value.suggestions.length} suggestions): ${ms(done.ms)}`);
+      console.log(`   getProject while it was being suggested: median ${ms(median(other))}, max ${ms(Math.max(...other))} over ${other.length} calls`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    workspace.remove();
+  }
+}
+
+function benchCli() {
+  const dir = mkdtempSync(join(tmpdir(), 'factmark-bench-suggest-'));
+  try {
+    cpSync(join(here, 'corpus', 'project.json'), join(dir, 'project.json'));
+    const texts = readdirSync(corpusDocs).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(corpusDocs, f), 'utf8'));
+    mkdirSync(join(dir, 'documents'));
+    for (let i = 0; i < n; i++) writeFileSync(join(dir, 'documents', `bench_${String(i).padStart(5, '0')}.txt`), `${texts[i % texts.length]}\n\nUpdate ${i}: officials said at least ${i} people were reported.\n`);
+    const chars = texts.reduce((a, t) => a + t.length, 0) / texts.length;
+    const started = Date.now();
+    const run = spawnSync(process.execPath, [join(here, 'bin', 'factmark.js'), 'suggest', '--annotator', 'bench', '--json', dir], { encoding: 'utf8' });
+    const seconds = (Date.now() - started) / 1000;
+    if (run.status !== 0) throw new Error(run.stderr);
+    const result = JSON.parse(run.stdout);
+    console.log(`2. factmark suggest: ${n} articles (~${Math.round(chars)} characters each), ${result.workerThreads} worker thread(s)`);
+    console.log(`   ${seconds.toFixed(1)} s in all, process start included (${((seconds * 1000) / n).toFixed(1)} ms per article); ${result.seconds.toFixed(1)} s inside the command`);
+    console.log(`   suggestions: ${JSON.stringify(result.suggestions)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await benchServices();
+benchCli();

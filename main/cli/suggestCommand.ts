@@ -1,7 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SUGGEST_LABELS, suggestAll, type SuggestLabel } from '../../shared/suggest/suggest';
+import { SUGGEST_LABELS, type SuggestLabel } from '../../shared/suggest/suggest';
 import { SUGGESTIONS_SCHEMA_VERSION, storeSuggestions, suggestionFileSchema } from '../../shared/suggest/suggestionFile';
 import { readJsonFile, writeJsonAtomic } from '../services/atomicJson';
+import { mapLimit } from '../services/mapLimit';
+import { createSuggestPool } from '../services/suggestWorkerPool';
 import { defaultAnnotator } from './annotator';
 import { parseCommandArgs } from './args';
 import { EXIT_OK, UsageError, type CliIo } from './io';
@@ -28,30 +31,37 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
   const started = Date.now();
   const perLabel: Record<string, number> = {};
   let done = 0;
-  for (const docId of docIds) {
-    const { text, sha256 } = await readDocText(dir, docId);
-    const fresh = suggestAll(text, { labels: labels as SuggestLabel[], known, existing: existing.get(docId) ?? [] });
-    const file = suggestionsPath(dir, annotator, docId);
-    const previous = await readJsonFile(file, suggestionFileSchema);
-    const stored = storeSuggestions(text, fresh, previous.ok ? previous.value : null, sha256);
-    await writeJsonAtomic(file, {
-      schemaVersion: SUGGESTIONS_SCHEMA_VERSION,
-      docId,
-      textSha256: sha256,
-      annotator,
-      suggestions: stored.suggestions,
-      rejected: stored.rejected,
-      updatedAt: new Date().toISOString(),
+  // The suggesters run in worker threads (one per core, up to 4); this thread reads and writes files.
+  const threads = Math.max(1, Math.min(4, availableParallelism()));
+  const pool = createSuggestPool({ size: threads });
+  try {
+    await mapLimit(docIds, threads * 2, async (docId) => {
+      const { text, sha256 } = await readDocText(dir, docId);
+      const fresh = await pool.suggest(text, { labels: labels as SuggestLabel[], known, existing: existing.get(docId) ?? [] });
+      const file = suggestionsPath(dir, annotator, docId);
+      const previous = await readJsonFile(file, suggestionFileSchema);
+      const stored = storeSuggestions(text, fresh, previous.ok ? previous.value : null, sha256);
+      await writeJsonAtomic(file, {
+        schemaVersion: SUGGESTIONS_SCHEMA_VERSION,
+        docId,
+        textSha256: sha256,
+        annotator,
+        suggestions: stored.suggestions,
+        rejected: stored.rejected,
+        updatedAt: new Date().toISOString(),
+      });
+      for (const s of stored.suggestions) perLabel[s.label] = (perLabel[s.label] ?? 0) + 1;
+      done++;
+      if (values.json !== true && (done % 100 === 0 || done === docIds.length)) io.stderr(`[${done}/${docIds.length}] documents suggested\n`);
     });
-    for (const s of stored.suggestions) perLabel[s.label] = (perLabel[s.label] ?? 0) + 1;
-    done++;
-    if (values.json !== true && (done % 100 === 0 || done === docIds.length)) io.stderr(`[${done}/${docIds.length}] documents suggested\n`);
+  } finally {
+    await pool.close();
   }
   const seconds = (Date.now() - started) / 1000;
-  if (values.json === true) io.stdout(`${JSON.stringify({ project: dir, annotator, documents: docIds.length, suggestions: perLabel, seconds }, null, 2)}\n`);
+  if (values.json === true) io.stdout(`${JSON.stringify({ project: dir, annotator, documents: docIds.length, suggestions: perLabel, seconds, workerThreads: pool.threaded ? threads : 0 }, null, 2)}\n`);
   else {
     const counts = Object.entries(perLabel).sort().map(([l, n]) => `${n} ${l}`).join(', ') || 'none';
-    io.stdout(`${dir}: ${docIds.length} documents, suggestions for ${annotator}: ${counts} (${seconds.toFixed(1)} s, ${docIds.length ? ((seconds * 1000) / docIds.length).toFixed(1) : 0} ms per document).\n`);
+    io.stdout(`${dir}: ${docIds.length} documents, suggestions for ${annotator}: ${counts} (${seconds.toFixed(1)} s, ${docIds.length ? ((seconds * 1000) / docIds.length).toFixed(1) : 0} ms per document, ${pool.threaded ? `${threads} worker thread${threads === 1 ? '' : 's'}` : 'in this thread'}).\n`);
   }
   return EXIT_OK;
 }

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { annotationFileSchema } from '../../shared/model/schemas';
 import type { CliIo } from './io';
 import { runCli } from './runCli';
 import { suggestionsPath } from './suggestCommand';
@@ -44,6 +46,29 @@ describe('factmark eval', () => {
     const c = capture();
     expect(await runCli(['eval', '--gold', 'p'], c.io)).toBe(1);
     expect(c.err()).toContain('--suggest');
+  });
+});
+
+describe('the gold sets', () => {
+  it.each([
+    ['dev-gold', { actor: 71, claim: 11, number: 16 }],
+    ['heldout-gold', { actor: 40, claim: 14, number: 7 }],
+  ])('%s: valid annotation files whose quotes are the text at their offsets; eval scores every label', async (name, counts) => {
+    const dir = join(__dirname, '..', '..', 'test-fixtures', name);
+    const source = JSON.parse(readFileSync(join(dir, 'gold-spans.json'), 'utf8')) as { documents: Record<string, unknown[]> };
+    for (const docId of Object.keys(source.documents)) {
+      const text = readFileSync(join(dir, 'documents', `${docId}.txt`), 'utf8');
+      const file = annotationFileSchema.parse(JSON.parse(readFileSync(join(dir, 'annotations', 'gold', `${docId}.json`), 'utf8')));
+      expect(file.spans).toHaveLength(source.documents[docId]!.length);
+      for (const s of file.spans) expect(text.slice(s.start, s.end)).toBe(s.quote);
+    }
+    const c = capture();
+    expect(await runCli(['eval', '--gold', dir, '--suggest', '--json'], c.io)).toBe(0);
+    const out = JSON.parse(c.out());
+    const gold = Object.fromEntries(out.scores.filter((r: { label: string }) => r.label !== 'all').map((r: { label: string; exact: { gold: number } }) => [r.label, r.exact.gold]));
+    expect(gold).toEqual(counts);
+    expect(out.actionsPerGoldSpan.without).toBe(2);
+    expect(out.actionsPerGoldSpan.withSuggestions).toBeGreaterThan(0);
   });
 });
 

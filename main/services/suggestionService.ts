@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import type { SuggestionView } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { AnnotationFile } from '../../shared/model/schemas';
-import { suggestAll } from '../../shared/suggest/suggest';
 import { SUGGESTIONS_SCHEMA_VERSION, storeSuggestions, suggestionFileSchema, type Rejection } from '../../shared/suggest/suggestionFile';
 import { knownActors } from '../cli/projectSpans';
 import { readJsonFile, writeJsonAtomic } from './atomicJson';
+import type { SuggestPool } from './suggestWorkerPool';
 
 /** Where one annotator's suggestions for one document are kept (docs/project-format.md). */
 export const suggestionFilePath = (dir: string, annotator: string, docId: string) => join(dir, '.factmark', 'suggestions', annotator, `${docId}.json`);
@@ -21,13 +21,16 @@ export interface SuggestionContext {
   sha256: string;
   stored: AnnotationFile | null;
   now: string;
+  /** Where the suggesters run: a worker thread, so this process keeps answering meanwhile. */
+  pool: SuggestPool;
 }
 
 async function compute(ctx: SuggestionContext, extraRejection?: Rejection) {
   const file = suggestionFilePath(ctx.dir, ctx.who, ctx.docId);
   const previous = await readJsonFile(file, suggestionFileSchema);
   const known = await knownActors(ctx.dir);
-  const fresh = suggestAll(ctx.text, { known, existing: ctx.stored?.spans ?? [] });
+  const existing = (ctx.stored?.spans ?? []).map((s) => ({ start: s.start, end: s.end, label: s.label }));
+  const fresh = await ctx.pool.suggest(ctx.text, { known, existing });
   // Rejections made against another version of the text no longer mean anything.
   const kept = previous.ok && previous.value.textSha256 === ctx.sha256 ? previous.value.rejected : [];
   const same = (r: Rejection) => extraRejection && r.start === extraRejection.start && r.end === extraRejection.end && r.label === extraRejection.label;
@@ -37,7 +40,10 @@ async function compute(ctx: SuggestionContext, extraRejection?: Rejection) {
 }
 
 const view = (list: ReturnType<typeof storeSuggestions>['suggestions']): SuggestionView[] =>
-  list.map((s) => ({ id: suggestionId(s), start: s.start, end: s.end, label: s.label, suggester: s.suggester, ...(s.attributes ? { attributes: s.attributes } : {}) }));
+  list.map((s) => ({ id: suggestionId(s), start: s.start, end: s.end, label: s.label, suggester: s.suggester,
+    ...(s.attributes ? { attributes: s.attributes } : {}),
+    ...(s.claimant ? { claimant: s.claimant } : {}),
+  }));
 
 /** Suggestions for one document: computed from its text and the project's gazetteer, minus rejections and spans already tagged. */
 export async function documentSuggestions(ctx: SuggestionContext): Promise<Result<{ suggestions: SuggestionView[] }>> {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { suggestionFileSchema } from '../../shared/suggest/suggestionFile';
-import { failure, importText, projectWithAnnotator, removeTempDirs, span, unwrap } from './serviceTestKit';
+import { failure, importText, projectWithAnnotator, removeTempDirs, span, tempDir, unwrap } from './serviceTestKit';
 import { suggestionFilePath } from './suggestionService';
 
 afterEach(removeTempDirs);
@@ -43,5 +44,34 @@ describe('getSuggestions / rejectSuggestion', () => {
     const docId = await importText(service, 'storm.txt', TEXT);
     expect(failure(await service.rejectSuggestion({ docId, span: { start: 0, end: 10_000, label: 'number' } })).code).toBe('invalid-input');
     expect(failure(await service.rejectSuggestion({ docId, suggestionId: 'nonsense' })).code).toBe('invalid-input');
+  });
+});
+
+describe('dataset card', () => {
+  it('counts the exported spans that were suggested, then accepted, per suggester and label', async () => {
+    const { service } = await projectWithAnnotator({ trustedPaths: true });
+    const docId = await importText(service, 'storm.txt', TEXT);
+    const fromSuggestion = (id: string, start: number, end: number, label: string, suggester: string) => ({
+      ...span(id, start, end, label),
+      origin: { format: 'suggestion' as const, file: suggester },
+    });
+    const at = (q: string) => TEXT.indexOf(q);
+    unwrap(
+      await service.saveAnnotations({
+        docId,
+        status: 'done',
+        spans: [
+          fromSuggestion('a', at('72 hours'), at('72 hours') + 8, 'number', 'numbers'),
+          fromSuggestion('b', at('40 percent'), at('40 percent') + 10, 'number', 'numbers'),
+          fromSuggestion('c', at('Officials'), at('Officials') + 9, 'actor', 'actors'),
+          span('d', at('3 days'), at('3 days') + 6, 'number'),
+        ],
+      }),
+    );
+    const out = unwrap(await service.exportProject({ format: 'jsonl', unit: 'codepoint', scope: 'all', outPath: join(tempDir(), 'x.jsonl') }));
+    const card = readFileSync(out.cardPath, 'utf8');
+    expect(card).toContain('3 spans of the exported documents were proposed by');
+    expect(card).toMatch(/\| `numbers` \| [^\n]*\b2 \| 2 \|/);
+    expect(card).toMatch(/\| `actors` \| [^\n]*\| 1 \|/);
   });
 });

@@ -26,6 +26,24 @@ export interface CardSummary {
   dropped: { policy: OverlapPolicy; chosen: boolean; byLabel: DropCounts }[] | null;
   /** Format-specific notes: schema, columns, configs. */
   schema: string;
+  /**
+   * Spans of the exported documents that were suggested, then accepted (origin.format
+   * 'suggestion'): by suggester (origin.file), then label. Left out: no such section.
+   */
+  suggested?: Record<string, Record<string, number>>;
+}
+
+/** Count suggested-then-accepted spans (origin.format 'suggestion') by suggester and label into `into`. */
+export function countSuggested(
+  into: Record<string, Record<string, number>>,
+  spans: readonly { label: string; origin?: { format: string; file: string } }[],
+): Record<string, Record<string, number>> {
+  for (const s of spans) {
+    if (s.origin?.format !== 'suggestion') continue;
+    const per = (into[s.origin.file] ??= {});
+    per[s.label] = (per[s.label] ?? 0) + 1;
+  }
+  return into;
 }
 
 const table = (head: string[], rows: (string | number)[][]) =>
@@ -77,6 +95,26 @@ export function datasetCard(s: CardSummary): string {
       ),
       '',
     );
+  }
+  if (s.suggested) {
+    const suggesters = Object.keys(s.suggested).sort();
+    const accepted = suggesters.reduce((n, g) => n + total(s.suggested?.[g] ?? {}), 0);
+    const byLabel = labelOrder(s.labels, suggesters.flatMap((g) => Object.keys(s.suggested?.[g] ?? {})));
+    lines.push(
+      '## Suggested, then accepted',
+      '',
+      `${accepted} span${accepted === 1 ? '' : 's'} of the exported documents ${accepted === 1 ? 'was' : 'were'} proposed by Factmark's offline suggesters and then accepted by an annotator (origin \`suggestion\`); the others were tagged by hand or imported.`,
+      '',
+    );
+    if (suggesters.length > 0) {
+      lines.push(
+        table(
+          ['suggester', ...byLabel.map(nameOf), 'total'],
+          suggesters.map((g) => [`\`${g}\``, ...byLabel.map((id) => s.suggested?.[g]?.[id] ?? 0), total(s.suggested?.[g] ?? {})]),
+        ),
+        '',
+      );
+    }
   }
   lines.push('## Splits', '');
   if (s.split) {

@@ -10,7 +10,7 @@ import { sortSuggestions, trimRange, type Suggestion } from './types';
  * cannot be cut, the whole sentence is proposed. The frame is returned too (claimant search).
  */
 const CUE = '(?:said|says|say|according\\s+to|reported(?:ly)?|reports|claimed|claims|told|tells|stated|states|announced|announces|denied|denies|accused|warned|confirmed|insisted|alleged|added)';
-const CUE_RE = new RegExp(`\\b${CUE}\\b`, 'i');
+export const CUE_RE = new RegExp(`\\b${CUE}\\b`, 'i');
 /** "…, the Syrian army reported." / "…,” said one of the sources." */
 const FRAME_AFTER = new RegExp(`^([\\s\\S]+?)[,”"]+\\s*[”"]?\\s*((?:[^,]{0,80}?\\b${CUE}\\b|${CUE}\\b)[^]*)$`, 'i');
 /** "According to X, …" */

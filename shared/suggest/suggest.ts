@@ -1,5 +1,5 @@
 import { suggestActors, suggestGazetteer } from './actors';
-import { suggestClaims } from './claims';
+import { CUE_RE, suggestClaims } from './claims';
 import { suggestNumbers } from './numbers';
 import { sortSuggestions, type Suggestion } from './types';
 
@@ -14,6 +14,27 @@ export interface SuggestOptions {
   existing?: readonly { start: number; end: number; label: string }[];
 }
 
+/**
+ * The claimant of a claim: the actor (tagged or suggested) in its attribution frame nearest to the
+ * cue word, any before the cue first ("Kremlin spokesperson Dmitry Peskov said" -> Peskov; "Peskov
+ * told the Russian state media" -> Peskov; "according to the White Helmets" -> White Helmets).
+ */
+export function claimantIn(
+  text: string,
+  frame: { start: number; end: number },
+  actors: readonly { start: number; end: number }[],
+): { start: number; end: number } | null {
+  const inside = actors.filter((a) => a.start >= frame.start && a.end <= frame.end);
+  if (inside.length === 0) return null;
+  const cue = CUE_RE.exec(text.slice(frame.start, frame.end));
+  const cueStart = frame.start + (cue?.index ?? 0);
+  const cueEnd = cue ? cueStart + cue[0].length : cueStart;
+  // Before the cue (the subject of "X said", "X told Y") comes first; after it ("said Y", "according to Y") next.
+  const distance = (a: { start: number; end: number }) => (a.end <= cueStart ? cueStart - a.end : a.start >= cueEnd ? text.length + a.start - cueEnd : 0);
+  const best = [...inside].sort((a, b) => distance(a) - distance(b) || b.end - b.start - (a.end - a.start))[0]!;
+  return { start: best.start, end: best.end };
+}
+
 /** All suggestions for one text. A gazetteer match wins over an overlapping NLP actor. */
 export function suggestAll(text: string, options: SuggestOptions = {}): Suggestion[] {
   const labels = new Set(options.labels ?? SUGGEST_LABELS);
@@ -26,7 +47,13 @@ export function suggestAll(text: string, options: SuggestOptions = {}): Suggesti
       if (!gazetteer.some((g) => a.start < g.end && a.end > g.start)) out.push(a);
     }
   }
-  if (labels.has('claim')) out.push(...suggestClaims(text).map(({ frame: _frame, ...s }) => s));
   const existing = options.existing ?? [];
+  if (labels.has('claim')) {
+    const actors = [...existing.filter((e) => e.label === 'actor'), ...out.filter((s) => s.label === 'actor')];
+    for (const { frame, ...claim } of suggestClaims(text)) {
+      const claimant = frame ? claimantIn(text, frame, actors) : null;
+      out.push(claimant ? { ...claim, claimant } : claim);
+    }
+  }
   return sortSuggestions(out.filter((s) => !existing.some((e) => e.label === s.label && s.start < e.end && s.end > e.start)));
 }

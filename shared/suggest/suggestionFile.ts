@@ -17,6 +17,8 @@ const storedSuggestionSchema = z
     suggester: z.enum(SUGGESTER_NAMES),
     quote: z.string(),
     attributes: z.record(z.string(), attributeValueSchema).optional(),
+    /** Claims: the claimant actor in the attribution frame (proposed as the attributed_to relation). */
+    claimant: z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), quote: z.string() }).strict().optional(),
   })
   .strict();
 const rejectionSchema = z
@@ -61,6 +63,7 @@ export function storeSuggestions(
       suggester: s.suggester,
       quote: text.slice(s.start, s.end),
       ...(s.attributes ? { attributes: s.attributes } : {}),
+      ...(s.claimant ? { claimant: { ...s.claimant, quote: text.slice(s.claimant.start, s.claimant.end) } } : {}),
     }));
   return { suggestions, rejected: [...rejected] };
 }

@@ -12,6 +12,11 @@ export interface Suggestion {
   suggester: SuggesterName;
   /** Attribute values to pre-fill (e.g. a number's value, approx and unit). */
   attributes?: Record<string, AttributeValue>;
+  /**
+   * Claims only: the claimant named in the attribution frame ("…, the Syrian army said"), an actor
+   * already tagged or suggested there; proposed as the claim's `attributed_to` relation.
+   */
+  claimant?: { start: number; end: number };
 }
 
 /** Shrink [start, end) so it neither starts nor ends with whitespace or the given punctuation. */

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import type { SuggestionView } from '../../../shared/api/contract';
 import type { LabelDef } from '../../../shared/model/schemas';
+import { describeSuggestion } from '../suggestions/describeSuggestion';
 import { rectsOfOffsets } from './domOffsets';
 
 interface Box {
@@ -13,6 +14,8 @@ interface Box {
   width: number;
   height: number;
   title: string;
+  /** The claimant the focused claim suggestion names (accepted with it). */
+  claimant: boolean;
 }
 
 export interface SuggestionsOverlayProps {
@@ -46,6 +49,7 @@ export function SuggestionsOverlay({ containerRef, suggestions, labels, focusedI
         }
         const box = container.getBoundingClientRect();
         const next: Box[] = [];
+        const claimant = suggestions.find((s) => s.id === focusedId)?.claimant;
         for (const s of suggestions) {
           const label = labels.find((l) => l.id === s.label);
           rectsOfOffsets(articleEl, s.start, s.end).forEach((r, i) => {
@@ -58,7 +62,8 @@ export function SuggestionsOverlay({ containerRef, suggestions, labels, focusedI
               top: r.top - box.top + container.scrollTop,
               width: r.width,
               height: r.height,
-              title: `Suggested ${label?.name ?? s.label} (${s.suggester})`,
+              title: describeSuggestion(s, labels),
+              claimant: !!claimant && s.label === 'actor' && s.start === claimant.start && s.end === claimant.end,
             });
           });
         }
@@ -78,7 +83,7 @@ export function SuggestionsOverlay({ containerRef, suggestions, labels, focusedI
       observer.disconnect();
       mutations.disconnect();
     };
-  }, [containerRef, suggestions, labels, layoutKey]);
+  }, [containerRef, suggestions, labels, layoutKey, focusedId]);
 
   if (boxes.length === 0) return null;
   return (
@@ -91,8 +96,9 @@ export function SuggestionsOverlay({ containerRef, suggestions, labels, focusedI
           data-suggestion-id={b.id}
           data-label={b.label}
           data-focused={b.id === focusedId ? 'true' : undefined}
+          data-claimant={b.claimant ? 'true' : undefined}
           title={b.title}
-          style={{ left: b.left - 1, top: b.top - 1, width: b.width + 2, height: b.height + 2, borderColor: b.color }}
+          style={{ left: b.left - 1, top: b.top - 1, width: b.width + 2, height: b.height + 2, borderColor: b.color, ...(b.claimant ? { borderStyle: 'solid', borderWidth: 2 } : {}) }}
         />
       ))}
     </div>

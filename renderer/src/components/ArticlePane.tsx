@@ -102,7 +102,13 @@ export function ArticlePane() {
       {/* Text changed under the annotations: the Repair flow; afterwards, orphans to place or drop. */}
       <RepairPanel />
       <LinkBanner />
-      <SuggestionBar available={available} hiddenLabels={suggestionState.hiddenLabels} labels={labels} disabled={locked} />
+      <SuggestionBar
+        available={available}
+        hiddenLabels={suggestionState.hiddenLabels}
+        labels={labels}
+        disabled={locked}
+        focused={shown.find((s) => s.id === suggestionState.focusedId) ?? null}
+      />
       {loading && <div className="article-loading">Opening…</div>}
       <div
         className="article-scroll"

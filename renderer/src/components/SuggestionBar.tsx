@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { SuggestionView } from '../../../shared/api/contract';
 import type { LabelDef } from '../../../shared/model/schemas';
+import { describeSuggestion, shortSuggestion } from '../suggestions/describeSuggestion';
 import { acceptAllSuggestions, toggleSuggestionLabel } from '../suggestions/suggestionActions';
 
 export interface SuggestionBarProps {
@@ -9,10 +10,13 @@ export interface SuggestionBarProps {
   hiddenLabels: readonly string[];
   labels: readonly LabelDef[];
   disabled: boolean;
+  /** The suggestion Tab moved to, if any: the bar says what it is (and who said a claim). */
+  focused?: SuggestionView | null;
 }
 
+
 /** Above the article: show or hide each label's suggestions, and accept all of a label at once. */
-export function SuggestionBar({ available, hiddenLabels, labels, disabled }: SuggestionBarProps) {
+export function SuggestionBar({ available, hiddenLabels, labels, disabled, focused = null }: SuggestionBarProps) {
   const ids = [...new Set(available.map((s) => s.label))];
   // Always there with one fixed height: suggestions arriving must not move the text being selected.
   return (
@@ -51,6 +55,15 @@ export function SuggestionBar({ available, hiddenLabels, labels, disabled }: Sug
           </span>
         );
       })}
+      {focused && (
+        <span
+          data-testid="suggestion-focus"
+          title={`${describeSuggestion(focused, labels)}. Enter accepts${focused.claimant ? ' it with the attributed-to relation' : ''}, x rejects, a label key accepts it as that label.`}
+          style={{ marginLeft: 'auto', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}
+        >
+          {shortSuggestion(focused, labels)}
+        </span>
+      )}
     </div>
   );
 }

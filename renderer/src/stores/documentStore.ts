@@ -72,6 +72,8 @@ export interface SpanAddition {
   label: string;
   origin?: Span['origin'];
   attributes?: Record<string, AttributeValue>;
+  /** Relations from the new span (e.g. a claim's attributed_to) to the span with this range and label, tagged or added in the same step. */
+  links?: readonly { type: string; to: { start: number; end: number; label: string } }[];
 }
 
 export interface DocumentStoreDeps {
@@ -135,7 +137,7 @@ export const CONFLICT_MESSAGE =
   'This document was changed on disk (by another program, a sync or git) while you had unsaved edits here.';
 
 /** The API's span input from a stored span (the quote is the service's to take from the text). */
-const toInput = ({ id, start, end, label, createdAt, updatedAt, origin, attributes }: Span) => ({
+const toInput = ({ id, start, end, label, createdAt, updatedAt, origin, provenance, attributes }: Span) => ({
   id,
   start,
   end,
@@ -143,6 +145,8 @@ const toInput = ({ id, start, end, label, createdAt, updatedAt, origin, attribut
   createdAt,
   updatedAt,
   ...(origin ? { origin } : {}),
+  // A gold span's provenance (adjudication) stays with it through edits.
+  ...(provenance ? { provenance } : {}),
   ...(attributes ? { attributes } : {}),
 });
 
@@ -385,6 +389,7 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
       if (drafts.length === 0) return { ok: true };
       let spans = doc.history.present.spans;
       let lastId: string | null = null;
+      const linksFrom: { from: string; links: NonNullable<SpanAddition['links']> }[] = [];
       for (const draft of drafts) {
         const added = addSpan(doc.text, spans, draft, deps.newId(), deps.now());
         if (!added.ok) return { ok: false, message: added.message };
@@ -401,9 +406,21 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
           if (filled.ok) spans = filled.spans;
         }
         lastId = added.span.id;
+        if (draft.links?.length) linksFrom.push({ from: added.span.id, links: draft.links });
+      }
+      // Links whose target span is not there (not tagged, not added with it) are left out.
+      let relations = doc.history.present.relations;
+      for (const { from, links } of linksFrom) {
+        for (const link of links) {
+          const to = spans.find((t) => t.start === link.to.start && t.end === link.to.end && t.label === link.to.label);
+          if (!to) continue;
+          const linked = addRelation(spans, relations, { type: link.type, from, to: to.id }, schema().relationTypes, schema().labels, deps.newId(), deps.now());
+          if (!linked.ok) return { ok: false, message: linked.message };
+          relations = linked.relations;
+        }
       }
       const extra: Partial<OpenDocument> = doc.status === 'todo' ? { status: 'in_progress' } : {};
-      pushSpans(doc, spans, drafts.length === 1 ? lastId : null, extra);
+      pushAnnotations(doc, { spans, relations }, drafts.length === 1 ? lastId : null, extra);
       return { ok: true };
     },
     relabelSelected(label) {

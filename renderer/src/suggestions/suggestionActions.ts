@@ -2,6 +2,7 @@ import type { SuggestionView } from '../../../shared/api/contract';
 import { bridge } from '../bridge';
 import { documentStore } from '../controller';
 import { appStore, showToast } from '../stores/appStore';
+import { acceptanceDrafts, type AcceptContext } from './acceptDrafts';
 import { neighbourSuggestion, suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
 
 /** What the keyboard and the toolbar do with suggestions. State: stores/suggestionStore.ts. */
@@ -52,26 +53,31 @@ export function clearSuggestionFocus(): void {
   if (suggestionStore.get().focusedId) suggestionStore.set({ focusedId: null });
 }
 
-const asSpan = (s: SuggestionView, label = s.label) => ({
-  start: s.start,
-  end: s.end,
-  label,
-  origin: { format: 'suggestion' as const, file: s.suggester },
-  // Pre-filled values only fit the label they were computed for.
-  ...(s.attributes && label === s.label ? { attributes: s.attributes } : {}),
-});
+/** The open document's suggestions, spans and relation types, for acceptanceDrafts. */
+function acceptContext(): AcceptContext {
+  return {
+    suggestions: suggestionStore.get().suggestions,
+    spans: documentStore.get().doc?.history.present.spans ?? [],
+    relationTypes: appStore.get().project?.relationTypes ?? [],
+  };
+}
 
 /** Enter / y (or a label key: as that label): the focused suggestion becomes a span (undoable). */
 export function acceptFocusedSuggestion(label?: string): boolean {
   const focused = focusedSuggestion();
   if (!focused) return false;
-  const next = neighbourSuggestion(shownSuggestions(), focused.id, 1);
-  const result = documentStore.addSpans([asSpan(focused, label)]);
+  const drafts = acceptanceDrafts([focused], acceptContext(), label);
+  // The focus moves on to the next suggestion that stays (a claimant accepted with its claim goes).
+  const goes = (s: SuggestionView) => s.id !== focused.id && drafts.some((d) => d.start === s.start && d.end === s.end && d.label === s.label);
+  const next = neighbourSuggestion(shownSuggestions().filter((s) => !goes(s)), focused.id, 1);
+  const result = documentStore.addSpans(drafts);
   if (!result.ok) {
     showToast(result.message, 'error');
     return true;
   }
   documentStore.selectSpan(null);
+  const claimant = drafts.find((d) => d.links?.length) && focused.claimant;
+  if (claimant) showToast(`Accepted the claim, attributed to “${claimant.quote}”; undo takes both back.`);
   suggestionStore.set({ focusedId: next === focused.id ? null : next });
   return true;
 }
@@ -99,12 +105,15 @@ export function rejectFocusedSuggestion(): boolean {
 export function acceptAllSuggestions(label: string): void {
   const all = shownSuggestions().filter((s) => s.label === label);
   if (all.length === 0) return;
-  const result = documentStore.addSpans(all.map((s) => asSpan(s)));
+  const drafts = acceptanceDrafts(all, acceptContext());
+  const result = documentStore.addSpans(drafts);
   if (!result.ok) {
     showToast(result.message, 'error');
     return;
   }
   suggestionStore.set({ focusedId: null });
   const name = appStore.get().project?.labels.find((l) => l.id === label)?.name ?? label;
-  showToast(`Accepted ${all.length} ${name} suggestion${all.length === 1 ? '' : 's'}; undo takes them all back.`);
+  const linked = drafts.filter((d) => d.links?.length).length;
+  const claimants = linked > 0 ? `, ${linked} attributed to their claimant` : '';
+  showToast(`Accepted ${all.length} ${name} suggestion${all.length === 1 ? '' : 's'}${claimants}; undo takes them all back.`);
 }
