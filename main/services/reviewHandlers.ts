@@ -1,0 +1,69 @@
+import { join, resolve } from 'node:path';
+import { fail, ok, type Result } from '../../shared/api/result';
+import type { ParsedInput } from '../../shared/api/contract';
+import type { ProjectFile } from '../../shared/model/schemas';
+import type { ReviewView } from '../../shared/review/types';
+import { exportsDir } from './projectStore';
+import { projectReview, saveReviewDecision, undoReviewDecision, writeReviewSet } from './reviewService';
+
+/** What the review operations need from the service (factmarkService.ts). */
+export interface ReviewHost {
+  currentProject(): Promise<Result<{ dir: string; project: ProjectFile }>>;
+  annotator(): Promise<string | null>;
+  lockStatus(dir: string, who: string | null): Promise<string | null>;
+  inOrder<T>(key: string, work: () => Promise<T>): Promise<T>;
+  now(): Date;
+  version: string;
+  /** Folders a review set may be written to from the app: the project and folders the user picked. */
+  allowedOutDir(outDir: string, projectDir: string): Promise<boolean>;
+}
+
+const NEED_ANNOTATOR = 'Choose your annotator name first.';
+
+/** A folder name for an export made now: review-20261122T100000Z. */
+export const reviewSetFolder = (now: Date) => `review-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+
+/** The review operations of the contract: getReview, saveReviewDecision, undoReviewDecision, exportReview. */
+export function reviewHandlers(host: ReviewHost) {
+  async function context(): Promise<Result<{ dir: string; project: ProjectFile; who: string }>> {
+    const who = await host.annotator();
+    if (who === null) return fail('invalid-input', NEED_ANNOTATOR);
+    const current = await host.currentProject();
+    if (!current.ok) return current;
+    return ok({ ...current.value, who });
+  }
+
+  /** claims.json is shared by the project; like entities.json, a read-only window does not write it. */
+  async function writing(work: (dir: string, who: string) => Promise<Result<ReviewView>>): Promise<Result<ReviewView>> {
+    return host.inOrder('claims', async () => {
+      const ctx = await context();
+      if (!ctx.ok) return ctx;
+      const reason = await host.lockStatus(ctx.value.dir, ctx.value.who);
+      if (reason !== null) return fail('read-only', `${reason} The review decision was not saved.`);
+      return work(ctx.value.dir, ctx.value.who);
+    });
+  }
+
+  return {
+    getReview: async (): Promise<Result<ReviewView>> => {
+      const ctx = await context();
+      if (!ctx.ok) return ctx;
+      return ok(await projectReview(ctx.value.dir, ctx.value.who));
+    },
+    saveReviewDecision: ({ decision }: ParsedInput<'saveReviewDecision'>) => writing((dir, who) => saveReviewDecision(dir, who, decision, host.now())),
+    undoReviewDecision: () => writing((dir, who) => undoReviewDecision(dir, who)),
+    exportReview: async ({ outDir }: ParsedInput<'exportReview'>): Promise<Result<{ files: string[] }>> => {
+      const ctx = await context();
+      if (!ctx.ok) return ctx;
+      const { dir, project, who } = ctx.value;
+      const now = host.now();
+      const target = outDir !== undefined ? resolve(dir, outDir) : join(exportsDir(dir), reviewSetFolder(now));
+      if (outDir !== undefined && !(await host.allowedOutDir(outDir, dir))) {
+        return fail('invalid-input', `Review sets from the app go inside the project folder or a folder picked with Choose…; ${outDir} is outside them. To write elsewhere, use \`factmark review --out\`.`);
+      }
+      const review = await projectReview(dir, who);
+      const files = await writeReviewSet(target, review, { project: project.name, annotator: who, createdAt: now.toISOString(), factmarkVersion: host.version });
+      return ok({ files });
+    },
+  };
+}

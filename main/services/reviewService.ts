@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { fail, ok, type Result } from '../../shared/api/result';
+import { annotationFileSchema, entitiesFileSchema } from '../../shared/model/schemas';
+import { claimsFileJson, claimsFileSchema, emptyClaimsFile, type ClaimsFile, type ReviewDecisionInput } from '../../shared/review/claimsFile';
+import type { ReviewDocument } from '../../shared/review/collectClaims';
+import { buildReview } from '../../shared/review/review';
+import { reviewCsv, reviewHtml, reviewJson, type ReviewSetInfo } from '../../shared/review/reviewExport';
+import type { ReviewView } from '../../shared/review/types';
+import { readJsonFile, writeFileAtomic } from './atomicJson';
+import { entitiesPath } from './entityStore';
+import { annotationPath, listDocuments } from './projectStore';
+
+/**
+ * Claim review (README, "Claim review"): the project's claims clustered across documents, with
+ * the reviewer's decisions from claims.json replayed over the suggestions. Reads one annotator's
+ * annotation files; claims.json is shared by the project like entities.json.
+ */
+export const claimsFilePath = (dir: string) => join(dir, 'claims.json');
+
+/** claims.json: missing means no decisions yet; an invalid file is reported and never written over. */
+export async function readClaimsFile(dir: string): Promise<{ file: ClaimsFile; problem: string | null }> {
+  const path = claimsFilePath(dir);
+  const read = await readJsonFile(path, claimsFileSchema);
+  if (read.ok) return { file: read.value, problem: null };
+  if (read.reason === 'missing') return { file: emptyClaimsFile(), problem: null };
+  return {
+    file: emptyClaimsFile(),
+    problem: `${path} could not be read (${read.message}); the review shows suggestions only and no decision can be saved until it is fixed or removed.`,
+  };
+}
+
+/** The documents with this annotator's annotations; a file made against another text is left out, and said. */
+async function reviewDocuments(dir: string, annotator: string): Promise<{ documents: ReviewDocument[]; problems: string[] }> {
+  const listing = await listDocuments(dir);
+  const documents: ReviewDocument[] = [];
+  const problems: string[] = [];
+  for (const meta of listing.documents) {
+    const read = await readJsonFile(annotationPath(dir, annotator, meta.id), annotationFileSchema);
+    if (!read.ok) {
+      if (read.reason === 'invalid') problems.push(`${annotationPath(dir, annotator, meta.id)} is invalid (${read.message}); its claims are left out.`);
+      continue;
+    }
+    if (read.value.textSha256 !== meta.textSha256) {
+      problems.push(`The text of "${meta.title || meta.id}" changed after it was annotated; its claims are left out until it is repaired.`);
+      continue;
+    }
+    documents.push({ meta: { id: meta.id, title: meta.title, outlet: meta.outlet }, annotation: read.value });
+  }
+  return { documents, problems };
+}
+
+export async function projectReview(dir: string, annotator: string): Promise<ReviewView> {
+  const { documents, problems } = await reviewDocuments(dir, annotator);
+  const entities = await readJsonFile(entitiesPath(dir), entitiesFileSchema);
+  const claims = await readClaimsFile(dir);
+  if (claims.problem) problems.push(claims.problem);
+  const decisions = claims.file.decisions.filter((d) => d.annotator === annotator);
+  const result = buildReview(documents, entities.ok ? entities.value.entities : [], decisions);
+  return { ...result, annotator, decisions: decisions.length, problems };
+}
+
+/** Append one decision to claims.json (atomic write) and answer the review with it applied. */
+export async function saveReviewDecision(dir: string, annotator: string, decision: ReviewDecisionInput, now: Date): Promise<Result<ReviewView>> {
+  const claims = await readClaimsFile(dir);
+  if (claims.problem) return fail('invalid-project', claims.problem, claimsFilePath(dir));
+  const before = await projectReview(dir, annotator);
+  const known = new Set(before.clusters.flatMap((c) => c.claims.map((m) => m.key)));
+  for (const key of [decision.claim, ...('target' in decision ? [decision.target] : [])]) {
+    if (!known.has(key)) return fail('not-found', `There is no claim ${key} in ${annotator}'s annotations any more; reload the review.`);
+  }
+  if ('target' in decision && decision.target === decision.claim) return fail('invalid-input', 'A claim cannot be merged with or moved to itself.');
+  const at = now.toISOString();
+  const id = `${at.replace(/[^0-9]/g, '')}-${claims.file.decisions.length + 1}`;
+  const file: ClaimsFile = { ...claims.file, decisions: [...claims.file.decisions, { ...decision, id, annotator, at }] };
+  await writeFileAtomic(claimsFilePath(dir), claimsFileJson(file));
+  return ok(await projectReview(dir, annotator));
+}
+
+/** Remove this annotator's last decision (undo) and answer the review without it. */
+export async function undoReviewDecision(dir: string, annotator: string): Promise<Result<ReviewView>> {
+  const claims = await readClaimsFile(dir);
+  if (claims.problem) return fail('invalid-project', claims.problem, claimsFilePath(dir));
+  let last = -1;
+  claims.file.decisions.forEach((d, i) => {
+    if (d.annotator === annotator) last = i;
+  });
+  if (last < 0) return fail('not-found', 'There is no review decision to undo.');
+  const file: ClaimsFile = { ...claims.file, decisions: claims.file.decisions.filter((_, i) => i !== last) };
+  await writeFileAtomic(claimsFilePath(dir), claimsFileJson(file));
+  return ok(await projectReview(dir, annotator));
+}
+
+export const REVIEW_SET_FILES = ['review.html', 'review.json', 'review.csv'] as const;
+
+/** Write the review set (HTML report, JSON, CSV) into a folder; each file atomically. */
+export async function writeReviewSet(outDir: string, review: ReviewView, info: ReviewSetInfo): Promise<string[]> {
+  const files = [
+    [join(outDir, 'review.html'), reviewHtml(review, info)],
+    [join(outDir, 'review.json'), reviewJson(review, info)],
+    [join(outDir, 'review.csv'), reviewCsv(review)],
+  ] as const;
+  for (const [path, content] of files) await writeFileAtomic(path, content);
+  return files.map(([path]) => path);
+}

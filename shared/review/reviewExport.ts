@@ -1,0 +1,146 @@
+import { csvRow } from '../formats/exportCsv';
+import { sourceName } from './collectClaims';
+import type { ReviewCluster, ReviewResult } from './types';
+
+/**
+ * The review set: the clusters with their claims, sources, attributions, numbers and flags, as
+ * JSON, as CSV (one row per claim, for a spreadsheet) and as one self-contained HTML page
+ * (inline CSS, no scripts, no external assets: readable offline and printable). Pure: the
+ * caller writes the files.
+ */
+export interface ReviewSetInfo {
+  project: string;
+  annotator: string;
+  createdAt: string;
+  factmarkVersion: string;
+}
+
+export const REVIEW_FORMAT_VERSION = 1;
+
+const flagLabel: Record<string, string> = {
+  'number-conflict': 'numbers disagree',
+  'attribution-different': 'different sources',
+  'attribution-missing': 'attribution missing',
+};
+
+export function reviewJson(review: ReviewResult, info: ReviewSetInfo): string {
+  return `${JSON.stringify(
+    {
+      format: 'factmark-review',
+      formatVersion: REVIEW_FORMAT_VERSION,
+      ...info,
+      claims: review.claims,
+      staleDecisions: review.staleDecisions,
+      clusters: review.clusters.map((c, i) => ({
+        rank: i + 1,
+        id: c.id,
+        outlets: c.outlets,
+        decided: c.decided,
+        flags: c.flags,
+        claims: c.claims.map((m) => ({
+          key: m.key,
+          text: m.text,
+          source: { ...m.source, name: sourceName(m.source) },
+          start: m.start,
+          end: m.end,
+          claimants: m.claimants.map((x) => ({ name: x.name, quote: x.quote, entity: x.entityId })),
+          entities: m.entities,
+          numbers: m.numbers.map((n) => ({
+            quote: n.quote,
+            value: n.value,
+            approx: n.approx,
+            valueMax: n.valueMax,
+            unit: n.unit,
+            quantity: n.quantity,
+            normalised: n.normalised,
+            interval: n.interval,
+          })),
+        })),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export const REVIEW_CSV_COLUMNS = ['cluster', 'rank', 'outlets', 'flags', 'claim', 'document', 'outlet', 'title', 'claim_text', 'attributed_to', 'numbers', 'start', 'end'] as const;
+
+/** UTF-8 with BOM, CRLF, RFC 4180 quoting, formula-like cells defused (shared/formats/exportCsv.ts). */
+export function reviewCsv(review: ReviewResult): string {
+  let out = `\uFEFF${csvRow(REVIEW_CSV_COLUMNS)}`;
+  review.clusters.forEach((c, i) => {
+    const flags = c.flags.map((f) => `${flagLabel[f.kind]}: ${f.reason}`).join(' | ');
+    for (const m of c.claims) {
+      out += csvRow([
+        c.id,
+        i + 1,
+        c.outlets,
+        flags,
+        m.key,
+        m.docId,
+        m.source.outlet,
+        m.source.title,
+        m.text,
+        m.claimants.map((x) => x.name).join('; '),
+        m.numbers.map((n) => `${n.quote} = ${n.normalised}${n.unit ? ` ${n.unit}` : ''}${n.quantity ? ` (${n.quantity})` : ''}`).join('; '),
+        m.start,
+        m.end,
+      ]);
+    }
+  });
+  return out;
+}
+
+/** Text as HTML text: the five characters that could make markup. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;margin:2rem auto;max-width:70rem;padding:0 1rem}
+h1{font-size:1.5rem;margin:0 0 .25rem}.meta{color:#6b7280;margin:0 0 1.5rem}
+section{border:1px solid #d1d5db;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem;break-inside:avoid}
+section.conflict{border-left:6px solid #b91c1c}section.attribution{border-left:6px solid #d97706}
+h2{font-size:1rem;margin:0 0 .5rem}.count{color:#6b7280;font-weight:normal}
+ul.flags{margin:.25rem 0 .5rem;padding-left:1.2rem}li.number-conflict{color:#b91c1c}li.attribution-different,li.attribution-missing{color:#92400e}
+table{border-collapse:collapse;width:100%}th,td{border-top:1px solid #e5e7eb;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:#6b7280}
+.num{white-space:nowrap}.norm{font-family:ui-monospace,Menlo,Consolas,monospace}.none{color:#9ca3af;font-style:italic}
+@media print{body{margin:0;max-width:none;font-size:11pt}section{border-color:#999}}
+`;
+
+/** A cluster's heading: its first claim, cut at a word after 140 characters. */
+const headline = (text: string) => (text.length <= 140 ? text : `${text.slice(0, 139).replace(/\s+\S*$/, '')}…`);
+
+function clusterHtml(c: ReviewCluster, rank: number): string {
+  const conflict = c.flags.some((f) => f.kind === 'number-conflict');
+  const cls = conflict ? 'conflict' : c.flags.length ? 'attribution' : '';
+  const flags = c.flags.length
+    ? `<ul class="flags">${c.flags.map((f) => `<li class="${f.kind}"><strong>${escapeHtml(flagLabel[f.kind]!)}</strong>: ${escapeHtml(f.reason)}</li>`).join('')}</ul>`
+    : '';
+  const rows = c.claims
+    .map((m) => {
+      const who = m.claimants.length ? escapeHtml(m.claimants.map((x) => x.name).join(', ')) : '<span class="none">unattributed</span>';
+      const nums = m.numbers.length
+        ? m.numbers
+            .map((n) => `<div class="num">“${escapeHtml(n.quote)}” → <span class="norm">${escapeHtml(n.normalised)}</span>${n.unit ? ` ${escapeHtml(n.unit)}` : ''}${n.quantity ? ` <small>(${escapeHtml(n.quantity)})</small>` : ''}</div>`)
+            .join('')
+        : '<span class="none">—</span>';
+      return `<tr><td>${escapeHtml(sourceName(m.source))}<br><small>${escapeHtml(m.docId)}</small></td><td>${escapeHtml(m.text)}</td><td>${who}</td><td>${nums}</td></tr>`;
+    })
+    .join('');
+  return `<section class="${cls}"><h2>${rank}. ${escapeHtml(headline(c.claims[0]!.text))} <span class="count">· ${c.claims.length} claim${c.claims.length === 1 ? '' : 's'}, ${c.outlets} outlet${c.outlets === 1 ? '' : 's'}${c.decided ? ', reviewed' : ''}</span></h2>${flags}<table><thead><tr><th>Outlet</th><th>Claim as worded</th><th>Attributed to</th><th>Numbers</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+export function reviewHtml(review: ReviewResult, info: ReviewSetInfo): string {
+  const conflicts = review.clusters.filter((c) => c.flags.some((f) => f.kind === 'number-conflict')).length;
+  const title = `Claim review: ${info.project}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${CSS}</style></head>
+<body><h1>${escapeHtml(title)}</h1>
+<p class="meta">${review.claims} claims in ${review.clusters.length} clusters, ${conflicts} with numbers that disagree · annotations of ${escapeHtml(info.annotator)} · ${escapeHtml(info.createdAt)} · Factmark ${escapeHtml(info.factmarkVersion)}</p>
+${review.clusters.map((c, i) => clusterHtml(c, i + 1)).join('\n')}
+</body></html>
+`;
+}

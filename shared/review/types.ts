@@ -1,0 +1,93 @@
+import type { Interval } from './numberInterval';
+
+/**
+ * The review of a project's claims across its documents (issue: compare claims across articles).
+ * A claim is keyed by "<docId>/<spanId>" (one annotator's spans): stable while the span exists.
+ */
+export type ClaimKey = string;
+
+export const claimKey = (docId: string, spanId: string): ClaimKey => `${docId}/${spanId}`;
+
+/** Where a claim was published. `outlet` is null when the document's metadata has none. */
+export interface ClaimSource {
+  docId: string;
+  title: string;
+  outlet: string | null;
+}
+
+/** Who a claim is attributed to (an `attributed_to` relation to an Actor span). */
+export interface Claimant {
+  spanId: string;
+  quote: string;
+  entityId: string | null;
+  /** The entity's canonical name, else the actor's words. */
+  name: string;
+}
+
+export interface ReviewNumber {
+  spanId: string;
+  quote: string;
+  value: number;
+  approx: string;
+  valueMax: number | null;
+  unit: string | null;
+  quantity: string | null;
+  /** The value as an interval and in words ("> 300"). */
+  interval: Interval;
+  normalised: string;
+}
+
+export interface ReviewClaim {
+  key: ClaimKey;
+  docId: string;
+  spanId: string;
+  start: number;
+  end: number;
+  text: string;
+  source: ClaimSource;
+  claimants: Claimant[];
+  /** Numbers inside the claim's span. */
+  numbers: ReviewNumber[];
+  /** Entities of the actors inside the claim's span (sorted ids). */
+  entities: string[];
+}
+
+export type FlagKind = 'number-conflict' | 'attribution-different' | 'attribution-missing';
+
+export interface ReviewFlag {
+  kind: FlagKind;
+  /** One sentence: what disagrees, where. */
+  reason: string;
+  /** The claims involved (keys). */
+  claims: ClaimKey[];
+  /** For a conflict with a claim of another cluster: that cluster's id. */
+  otherCluster?: string;
+}
+
+export interface ReviewCluster {
+  /** The key of its first claim (by document, then position): stable while that claim is in it. */
+  id: string;
+  claims: ReviewClaim[];
+  /** Distinct sources (outlet, else document). */
+  outlets: number;
+  flags: ReviewFlag[];
+  /** A reviewer's decision changed this cluster. */
+  decided: boolean;
+}
+
+export interface ReviewResult {
+  clusters: ReviewCluster[];
+  claims: number;
+  /** Decisions naming claims that no longer exist (kept in claims.json, not applied). */
+  staleDecisions: number;
+}
+
+/** The review as the UI and the CLI get it (operation getReview). */
+export interface ReviewView extends ReviewResult {
+  /** Whose annotation files were read. */
+  annotator: string;
+  /** Decisions in claims.json for this annotator's claims. */
+  decisions: number;
+  /** Why claims.json (or a document) could not be used, when it could not; null when all is well. */
+  problems: string[];
+}
