@@ -42,6 +42,8 @@ export interface ProjectView {
   readOnly: boolean;
   /** Why it is read-only, as a sentence for the banner; null when it may write. */
   readOnlyReason: string | null;
+  /** The project has adjudicated `gold` annotation files: exports take them unless told otherwise. */
+  hasGold: boolean;
 }
 
 export interface DocumentView {

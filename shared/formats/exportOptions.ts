@@ -51,7 +51,7 @@ export const exportOptionsSchema = z
     /** Absent: the format's own convention (see FORMAT_INFO). */
     unit: z.enum(OFFSET_UNITS).optional(),
     scope: z.union([z.enum(SCOPES), z.array(docStatusSchema).min(1).max(3)]).default('done'),
-    /** Whose annotations: absent = the current annotator; '*' = everyone's. */
+    /** Whose annotations: absent = `gold` when the project has adjudicated files, else the current annotator; '*' = everyone's. */
     annotator: z.union([annotatorNameSchema, z.literal(ALL_ANNOTATORS)]).optional(),
     split: splitOptionsSchema.optional(),
     /** Default iob2. */

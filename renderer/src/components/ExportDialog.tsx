@@ -29,7 +29,8 @@ export function ExportDialog() {
   const [format, setFormat] = useState<ExportFormat>('jsonl');
   const [unit, setUnit] = useState<OffsetUnit>('codepoint');
   const [scope, setScope] = useState<Scope>('done');
-  const [everyone, setEveryone] = useState(false);
+  // Whose annotations: the adjudicated gold by default when the project has it (as the CLI does).
+  const [whose, setWhose] = useState<'gold' | 'me' | 'all'>(project?.hasGold ? 'gold' : 'me');
   const [splitOn, setSplitOn] = useState(false);
   const [ratios, setRatios] = useState({ train: '0.8', dev: '0.1', test: '0.1' });
   const [seed, setSeed] = useState('42');
@@ -59,7 +60,7 @@ export function ExportDialog() {
     format,
     scope,
     ...(unitChoice && !info.fixedUnit ? { unit: unitChoice } : {}),
-    ...(everyone ? { annotator: '*' } : {}),
+    ...(whose === 'all' ? { annotator: '*' } : whose === 'gold' ? { annotator: 'gold' } : project?.annotator ? { annotator: project.annotator } : {}),
     ...(splitOn && splitValid ? { split: { ...splitValues, seed: Number(seed), ...(groupBy ? { groupBy } : {}) } } : {}),
     ...(format === 'conll' ? { conllScheme: scheme, overlapPolicy: overlap } : {}),
   };
@@ -90,7 +91,7 @@ export function ExportDialog() {
       return;
     }
     // The check before export: problems are listed once per choice of documents; "Export anyway" goes on.
-    const selectionKey = JSON.stringify([scope, everyone]);
+    const selectionKey = JSON.stringify([scope, whose]);
     if (anyway) setAcknowledged(selectionKey);
     else if (acknowledged !== selectionKey) {
       setError(null);
@@ -150,7 +151,8 @@ export function ExportDialog() {
           <option value="todo">Only documents not started</option>
         </select>
         <label htmlFor="export-annotators">Annotations of</label>
-        <select id="export-annotators" name="annotators" value={everyone ? 'all' : 'me'} onChange={(e) => setEveryone(e.target.value === 'all')}>
+        <select id="export-annotators" name="annotators" value={whose} onChange={(e) => setWhose(e.target.value as typeof whose)}>
+          {project?.hasGold || whose === 'gold' ? <option value="gold">Gold (adjudicated)</option> : null}
           <option value="me">Me ({project?.annotator ?? 'current annotator'})</option>
           <option value="all">Every annotator (one record per document per annotator)</option>
         </select>

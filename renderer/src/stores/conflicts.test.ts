@@ -6,7 +6,7 @@ import type { Span } from '../../../shared/model/schemas';
 import { createDocumentStore, unionSpans } from './documentStore';
 
 const TEXT = 'Russia has promised to send aid within 72 hours.';
-const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], relationTypes: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null } as ProjectView;
+const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], relationTypes: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null, hasGold: false } as ProjectView;
 const T = '2024-01-01T00:00:00Z';
 const sp = (id: string, start: number, end: number, label: string): Span => ({ id, start, end, label, quote: TEXT.slice(start, end), createdAt: T, updatedAt: T });
 const R1 = '1'.repeat(64);

@@ -7,7 +7,7 @@ import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../../shared/model/la
 import { createDocumentStore, READ_ONLY_MESSAGE } from './documentStore';
 
 const TEXT = 'Russia has promised to send aid within 72 hours.';
-const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], relationTypes: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null } as ProjectView;
+const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], relationTypes: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null, hasGold: false } as ProjectView;
 
 function docView(overrides: Partial<DocumentView> = {}): DocumentView {
   return {

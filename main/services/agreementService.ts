@@ -1,0 +1,121 @@
+import { fail, ok, type Result } from '../../shared/api/result';
+import { GOLD_ANNOTATOR, type AgreementView } from '../../shared/agreement/agreementView';
+import { computeAgreement, type AgreementDocument } from '../../shared/agreement/projectAgreement';
+import type { AgreementSpan } from '../../shared/agreement/types';
+import { annotationFileSchema, describeZodError, type AnnotationFile, type ProjectFile } from '../../shared/model/schemas';
+import { tokenizeSentences } from '../../shared/text/tokenize';
+import { isErrno, readdirOrEmpty } from './atomicJson';
+import { annotationPath, documentTextPath, listDocuments } from './projectStore';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
+/** Documents read between two yields to the event loop (the server keeps answering meanwhile). */
+const BATCH = 64;
+
+export interface AgreementRequest {
+  dir: string;
+  project: ProjectFile;
+  /** Who to compare; absent: every annotator with a folder except `gold`. At least two. */
+  annotators?: readonly string[];
+  /** Label layers; absent: the project's labels. */
+  labels?: readonly string[];
+}
+
+/** The annotators with a folder under annotations/, sorted. */
+export async function listAnnotatorFolders(dir: string): Promise<string[]> {
+  const names = await readdirOrEmpty(join(dir, 'annotations'));
+  const out: string[] = [];
+  for (const name of names) {
+    try {
+      if ((await stat(join(dir, 'annotations', name))).isDirectory()) out.push(name);
+    } catch {
+      // Removed while listing.
+    }
+  }
+  return out.sort();
+}
+
+/**
+ * An annotator's file for a document, read without side effects (agreement only reads: an invalid
+ * file is reported, never moved aside). Files with status `todo` hold no work and are left out.
+ * Read synchronously: one small file, and thousands of them are read one after another (callers
+ * yield to the event loop between batches); it is several times faster than fs.promises here.
+ */
+export function readAnnotationQuietly(dir: string, annotator: string, docId: string): { file: AnnotationFile } | { problem: string } | null {
+  let raw: string;
+  try {
+    raw = readFileSync(annotationPath(dir, annotator, docId), 'utf8');
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return null;
+    throw err;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    return { problem: `invalid file: not JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+  const parsed = annotationFileSchema.safeParse(json);
+  if (!parsed.success) return { problem: `invalid file: ${describeZodError(parsed.error)}` };
+  if (parsed.data.docId !== docId) return { problem: `the file belongs to document "${parsed.data.docId}"` };
+  return parsed.data.status === 'todo' && parsed.data.spans.length === 0 ? null : { file: parsed.data };
+}
+
+export const toAgreementSpan = (s: AgreementSpan): AgreementSpan => ({ start: s.start, end: s.end, label: s.label, ...(s.attributes ? { attributes: s.attributes } : {}) });
+
+/**
+ * Agreement over a whole project (shared/agreement): files are read a few at a time and each
+ * document's text is tokenized only when at least two of the annotators worked on it.
+ */
+export async function projectAgreement(req: AgreementRequest): Promise<Result<AgreementView>> {
+  const folders = await listAnnotatorFolders(req.dir);
+  const annotators = req.annotators ? [...req.annotators] : folders.filter((a) => a !== GOLD_ANNOTATOR);
+  const unknown = annotators.filter((a) => !folders.includes(a));
+  if (unknown.length > 0) {
+    return fail('invalid-input', `No annotations by ${unknown.map((a) => `"${a}"`).join(', ')} in this project; its annotators are ${folders.join(', ') || 'none yet'}.`);
+  }
+  if (new Set(annotators).size < 2) {
+    return fail('invalid-input', `Agreement needs at least two annotators; this project has ${folders.length === 0 ? 'none' : folders.join(', ')}${req.annotators ? ' and you chose fewer than two' : ''}.`);
+  }
+  const labelIds = req.project.labels.map((l) => l.id);
+  const labels = req.labels ? [...req.labels] : labelIds;
+  const unknownLabels = labels.filter((l) => !labelIds.includes(l));
+  if (unknownLabels.length > 0) return fail('invalid-input', `The project has no label ${unknownLabels.map((l) => `"${l}"`).join(', ')}; its labels are ${labelIds.join(', ')}.`);
+  const { documents } = await listDocuments(req.dir);
+  const skipped: AgreementView['skipped'] = [];
+  let single = 0;
+  const loaded: AgreementDocument[] = [];
+  for (const [i, meta] of documents.entries()) {
+    if (i > 0 && i % BATCH === 0) await yieldToEventLoop();
+    const annotations = new Map<string, AgreementSpan[]>();
+    for (const who of annotators) {
+      const read = readAnnotationQuietly(req.dir, who, meta.id);
+      if (read === null) continue;
+      if ('problem' in read) {
+        skipped.push({ docId: meta.id, annotator: who, reason: read.problem });
+        continue;
+      }
+      if (read.file.textSha256 !== meta.textSha256) {
+        skipped.push({ docId: meta.id, annotator: who, reason: 'the text changed after it was annotated (repair it first)' });
+        continue;
+      }
+      annotations.set(who, read.file.spans.map(toAgreementSpan));
+    }
+    if (annotations.size < 2) {
+      single++;
+      continue;
+    }
+    const text = readFileSync(documentTextPath(req.dir, meta.id), 'utf8');
+    const tokens = tokenizeSentences(text).flatMap((s) => s.tokens);
+    loaded.push({ docId: meta.id, title: meta.title, tokens, annotations });
+  }
+  const report = computeAgreement(
+    loaded,
+    annotators,
+    labels,
+  );
+  skipped.sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.annotator < b.annotator ? -1 : 1));
+  return ok({ ...report, skipped, totalDocuments: documents.length, singleAnnotatorDocuments: single });
+}
