@@ -8,6 +8,9 @@ import { repairCommand } from './repairCommand';
 import { serveCommand } from './serveCommand';
 import { evalCommand } from './evalCommand';
 import { suggestCommand } from './suggestCommand';
+import { reviewCommand } from './reviewCommand';
+import { syncCommand } from './syncCommand';
+import { agreeCommand } from './agreeCommand';
 import { USAGE } from './usage';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -20,6 +23,9 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   repair: repairCommand,
   suggest: suggestCommand,
   eval: evalCommand,
+  sync: syncCommand,
+  agree: agreeCommand,
+  review: reviewCommand,
 };
 
 /** Runs one command line (without `node factmark`) and answers its exit code; never throws. */

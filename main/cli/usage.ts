@@ -36,6 +36,19 @@ Usage:
                 | --suggest) [--labels number,actor,claim] [--json]
       Precision, recall and F1 per label (exact and overlap matching) of one annotator's spans, or
       of the suggesters (--suggest), against a gold annotator, on the documents the gold covers.
+  factmark agree PROJECT_DIR [--annotators A,B[,C...]] [--label L]... [--documents N] [--json]
+      Agreement between annotators (default: all but gold): span F1 (exact and overlap),
+      Cohen's kappa and Krippendorff's alpha on tokens per label layer, attribute agreement;
+      per pair, per label and overall, and the N documents with most disagreement (default 10).
+  factmark sync [--remote URL|PATH] [--annotator NAME] [--keep mine|theirs | --abort] [--json] PROJECT_DIR
+      Share the project over git: commit the annotator's own files and the project files, fetch,
+      merge, push, and print what came in. --remote sets the remote first (an empty or new folder
+      becomes a shared repository). A conflict in a project file stops the sync (exit 1): settle
+      it in the app, or keep one side for every conflicted file (--keep), or give the merge up (--abort).
+  factmark review --out DIR [--annotator NAME] [--json] PROJECT_DIR
+      Compare claims across documents: cluster the claims that state the same thing, flag numbers
+      that disagree and attribution differences, apply the reviewer's decisions (claims.json), and
+      write review.html (printable, self-contained), review.json and review.csv into DIR.
   factmark init DIR [--name NAME]
       Create an empty project with the default labels.
   factmark help | --help

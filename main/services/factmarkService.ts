@@ -53,6 +53,11 @@ import { ensureSampleProject, sampleProjectDir } from './sampleProject';
 import { readSettings, updateSettings, withRecentProject } from './settingsStore';
 import { readTextFile, sha256Hex } from './textHash';
 import { documentSuggestions, rejectDocumentSuggestion } from './suggestionService';
+import { reviewHandlers } from './reviewHandlers';
+import { projectAgreement } from './agreementService';
+import { curationView, saveGold } from './curationService';
+import { syncHandlers } from './syncService';
+import { createSuggestPool, type SuggestPool } from './suggestWorkerPool';
 
 export interface ServiceHost {
   chooseFolder?(purpose: 'open' | 'create' | 'export'): Promise<string | null>;
@@ -82,6 +87,8 @@ export interface ServiceOptions {
   trustedPaths?: boolean;
   /** The clock; tests pin it. */
   now?: () => Date;
+  /** Where the suggesters run (default: a worker thread of dist/main/suggestWorker.js beside the bundle); tests give their own. */
+  suggestPool?: SuggestPool;
 }
 
 const NEED_ANNOTATOR = 'Choose your annotator name first.';
@@ -137,6 +144,10 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   const chosenFolders = new Set<string>();
 
   const annotator = async () => annotatorOverride ?? (await readSettings(opts.dataDir)).annotator;
+
+  /** The suggesters run in a worker thread (started on first use), so other operations are answered meanwhile. */
+  let pool: SuggestPool | null = opts.suggestPool ?? null;
+  const suggestPool = () => (pool ??= createSuggestPool());
 
   /** One writer per project and annotator (docs/project-format.md, "Locks"). */
   const lock = createAnnotatorLock();
@@ -346,6 +357,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
         createdAt: s.createdAt,
         updatedAt: s.updatedAt,
         ...(s.origin ? { origin: s.origin } : {}),
+        ...(s.provenance ? { provenance: s.provenance } : {}),
         ...(s.attributes && Object.keys(s.attributes).length > 0 ? { attributes: s.attributes } : {}),
       })),
     );
@@ -725,7 +737,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       const ctx = await documentContext(docId);
       if (!ctx.ok) return ctx;
       const { dir, who, text, sha256, stored } = ctx.value;
-      return documentSuggestions({ dir, who, docId, text, sha256, stored, now: now().toISOString() });
+      return documentSuggestions({ dir, who, docId, text, sha256, stored, now: now().toISOString(), pool: suggestPool() });
     },
 
     // Rejections of one document run one after another, so none is lost.
@@ -736,11 +748,49 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
         const { dir, who, text, sha256, stored } = ctx.value;
         const readOnly = await lockStatus(dir, who);
         if (readOnly !== null) return fail('read-only', `${readOnly} The rejection was not saved.`);
-        return rejectDocumentSuggestion({ dir, who, docId, text, sha256, stored, now: now().toISOString() }, { suggestionId, span });
+        return rejectDocumentSuggestion({ dir, who, docId, text, sha256, stored, now: now().toISOString(), pool: suggestPool() }, { suggestionId, span });
       }),
+
+    // Project sync over git and blind mode (syncService.ts).
+    ...syncHandlers({ currentProject, annotator, lockStatus, view, now, inOrder }),
+
+    getAgreement: async ({ annotators, labels }) => {
+      const current = await currentProject();
+      if (!current.ok) return current;
+      return projectAgreement({ dir: current.value.dir, project: current.value.project, annotators, labels });
+    },
+
+    getCuration: async ({ docId, policy, annotators }) => {
+      const current = await currentProject();
+      if (!current.ok) return current;
+      return curationView({ dir: current.value.dir, project: current.value.project, docId, policy, annotators, reader: await annotator(), now: now() });
+    },
+
+    // Gold saves of one document run one after another, like any save.
+    saveGold: (input) =>
+      inOrder(`gold:${input.docId}`, async () => {
+        const who = await annotator();
+        if (who === null) return fail('invalid-input', NEED_ANNOTATOR);
+        const current = await currentProject();
+        if (!current.ok) return current;
+        return saveGold({ ...input, dir: current.value.dir, project: current.value.project, adjudicator: who, reader: who, now: now() });
+      }),
+
+    // Claim review across documents and its decisions in claims.json (reviewHandlers.ts).
+    ...reviewHandlers({
+      currentProject,
+      annotator,
+      lockStatus,
+      inOrder,
+      now,
+      version: opts.version,
+      allowedOutDir: async (outDir, dir) => opts.trustedPaths === true || isConfined(outDir, dir, [dir, ...chosenFolders]),
+    }),
   };
   const service = guardAll(handlers) as FactmarkService;
   service.dispose = async () => {
+    await pool?.close();
+    pool = null;
     await lock.dispose();
     await watcher?.watcher.close();
     watcher = null;

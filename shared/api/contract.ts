@@ -9,6 +9,12 @@ import type { DatasetImportReport, DatasetInspection } from './views';
 import type { AttributeValue, Entity } from '../model/schemas';
 import type { SuggesterName } from '../suggest/types';
 import type { ExportProblem } from '../annotation/checkDocument';
+import type { AgreementView } from '../agreement/agreementView';
+import { CURATION_POLICIES } from '../curation/curation';
+import type { CurationView } from '../curation/curationView';
+import type { SyncOutcome, SyncStatusView } from './syncViews';
+import { reviewDecisionSchema } from '../review/claimsFile';
+import type { ReviewView } from '../review/types';
 import type { ChangesView, DocumentView, ExportJobStatus, ExportPreview, ExportReport, ImportFileResult, ProjectView, SessionView, VersionSummary } from './views';
 
 /**
@@ -223,6 +229,81 @@ export const contract = {
       .refine((v) => (v.suggestionId === undefined) !== (v.span === undefined), { message: 'Give either suggestionId or span.' }),
     output: returns<{ suggestions: SuggestionView[] }>(),
   },
+  /** Project sync over git (main/services/gitSync.ts): is it a repository, its remote, ahead/behind, what changed, a pending conflict. */
+  getSyncStatus: { input: z.object({}).strict(), output: returns<SyncStatusView>() },
+  /** Set the remote (a URL, or a folder: an empty one becomes a shared bare repository); makes the project a repository if needed. */
+  setSyncRemote: { input: z.object({ url: z.string().trim().min(1).max(4096) }).strict(), output: returns<SyncStatusView & { createdRemote: boolean }>() },
+  /** Commit this annotator's files and the project-level files, fetch, merge, push; answers what came in, or a conflict. */
+  syncProject: { input: z.object({}).strict(), output: returns<{ outcome: SyncOutcome; project: ProjectView }>() },
+  /** Settle a sync conflict: per file mine / theirs / a merged version the user confirmed; or abort the merge. */
+  resolveSyncConflict: {
+    input: z
+      .object({
+        resolutions: z
+          .array(
+            z
+              .object({ path: z.string().min(1).max(1000), choice: z.enum(['mine', 'theirs', 'merged']), content: z.string().max(50_000_000).optional() })
+              .strict(),
+          )
+          .max(100_000)
+          .default([]),
+        abort: z.boolean().default(false),
+      })
+      .strict(),
+    output: returns<{ outcome: SyncOutcome; project: ProjectView }>(),
+  },
+  /** Blind mode (project.json settings.blind): others' annotations of a document stay hidden until the annotator marks it done. */
+  setBlindMode: { input: z.object({ blind: z.boolean() }).strict(), output: returns<ProjectView>() },
+  /** Agreement between annotators (shared/agreement): pairs, labels, documents by disagreement. Absent annotators: all but gold. */
+  getAgreement: {
+    input: z
+      .object({
+        annotators: z.array(annotatorNameSchema).min(2).max(50).optional(),
+        labels: z.array(z.string().min(1).max(40)).min(1).max(100).optional(),
+      })
+      .strict(),
+    output: returns<AgreementView>(),
+  },
+  /** One document's curation into the gold annotator: pre-accepted spans, the stops to decide, earlier decisions. */
+  getCuration: {
+    input: z.object({ docId, policy: z.enum(CURATION_POLICIES).default('unanimity'), annotators: z.array(annotatorNameSchema).min(2).max(9).optional() }).strict(),
+    output: returns<CurationView>(),
+  },
+  /** Write annotations/gold/<docId>.json from a curation's decisions (provenance on every span). */
+  saveGold: {
+    input: z
+      .object({
+        docId,
+        policy: z.enum(CURATION_POLICIES).default('unanimity'),
+        annotators: z.array(annotatorNameSchema).min(2).max(9).optional(),
+        decisions: z.record(
+          z.string().min(1).max(200),
+          z.union([
+            z.object({ kind: z.literal('pick'), annotator: annotatorNameSchema }).strict(),
+            z.object({ kind: z.literal('reject') }).strict(),
+            z
+              .object({
+                kind: z.literal('edit'),
+                base: annotatorNameSchema,
+                spans: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive() }).strict()).min(1).max(20),
+              })
+              .strict(),
+          ]),
+        ),
+        basis: z.string().regex(/^[0-9a-f]{64}$/),
+        baseRevision: revisionSchema.nullable().optional(),
+      })
+      .strict(),
+    output: returns<{ revision: string; status: 'todo' | 'in_progress' | 'done'; spans: number; undecided: number; view: CurationView }>(),
+  },
+  /** The claim review: claims clustered across documents, with flags, and the reviewer's decisions (claims.json) applied. */
+  getReview: { input: z.object({}).strict(), output: returns<ReviewView>() },
+  /** Save a reviewer's decision (merge, split, move a claim) to claims.json; answers the review with it applied. */
+  saveReviewDecision: { input: z.object({ decision: reviewDecisionSchema }).strict(), output: returns<ReviewView>() },
+  /** Remove this annotator's last review decision from claims.json. */
+  undoReviewDecision: { input: z.object({}).strict(), output: returns<ReviewView>() },
+  /** Write the review set (review.html, review.json, review.csv) into a folder (default: exports/review-<time>/). */
+  exportReview: { input: z.object({ outDir: path.optional() }).strict(), output: returns<{ files: string[] }>() },
 } as const;
 
 /** A suggestion as the UI sees it; its id is stable for the same text ("label:start-end"). */
@@ -233,6 +314,8 @@ export interface SuggestionView {
   label: string;
   suggester: SuggesterName;
   attributes?: Record<string, AttributeValue>;
+  /** Claims: the claimant actor named in the attribution frame, proposed as the attributed_to relation. */
+  claimant?: { start: number; end: number; quote: string };
 }
 
 export type Contract = typeof contract;

@@ -81,6 +81,8 @@ export const projectFileSchema = z
       .object({
         /** Snap selections to whole words unless Alt is held. */
         snapToWords: z.boolean().default(true),
+        /** Blind mode: an annotator sees no one else's annotations of a document until they mark it done. */
+        blind: z.boolean().optional(),
       })
       .strict()
       .default({ snapToWords: true }),
@@ -149,6 +151,20 @@ export const spanOriginSchema = z
   .strict();
 export type SpanOrigin = z.infer<typeof spanOriginSchema>;
 
+/**
+ * Where a gold span came from (adjudication, docs/agreement.md): the annotators whose version
+ * held it, the adjudicator who made the gold, and the rule that put it there (all annotators
+ * agreed, a majority did, or the adjudicator chose it at a stop).
+ */
+export const spanProvenanceSchema = z
+  .object({
+    proposedBy: z.array(z.string().min(1).max(64)).min(1).max(100),
+    decidedBy: z.string().min(1).max(64),
+    rule: z.enum(['unanimity', 'majority', 'adjudicator', 'edited']),
+  })
+  .strict();
+export type SpanProvenance = z.infer<typeof spanProvenanceSchema>;
+
 /** A span's fields: UTF-16 offsets into the document text, end exclusive, plus its quote. */
 const spanFields = z
   .object({
@@ -163,6 +179,8 @@ const spanFields = z
     createdAt: isoDate,
     updatedAt: isoDate,
     origin: spanOriginSchema.optional(),
+    /** Only on gold spans made by adjudication: who proposed and who decided. */
+    provenance: spanProvenanceSchema.optional(),
     /** Attribute values by attribute id (see the label's attributes in project.json). */
     attributes: z.record(z.string(), attributeValueSchema).optional(),
   })

@@ -14,9 +14,12 @@ import { AnnotatorDialog, NewProjectDialog, OpenProjectDialog } from './ProjectD
 import { ProjectErrorScreen } from './ProjectErrorScreen';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { SchemaEditor } from './SchemaEditor';
+import { AgreementScreen } from '../agreement/AgreementScreen';
+import { ReviewScreen } from '../review/ReviewScreen';
 import { SpanPanel } from './SpanPanel';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
+import { SyncDialogs } from '../sync/SyncDialogs';
 
 function Overlays() {
   const overlay = useStore(appStore, (s) => s.overlay);
@@ -29,6 +32,8 @@ function Overlays() {
   if (overlay === 'annotator') return <AnnotatorDialog />;
   if (overlay === 'history' && hasProject) return <HistoryDialog />;
   if (overlay === 'schema' && hasProject) return <SchemaEditor />;
+  if (overlay === 'agreement' && hasProject) return <AgreementScreen />;
+  if (overlay === 'review' && hasProject) return <ReviewScreen />;
   return null;
 }
 
@@ -80,6 +85,7 @@ export function App() {
       <Screen />
       <Overlays />
       <ConflictDialog />
+      <SyncDialogs />
       <Toasts />
     </>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { appStore, setOverlay } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { openImportPicker, openProjectAt, openProjectCommand, openSampleProject } from '../controller';
+import { SyncButton } from '../sync/SyncButton';
 
 function RecentMenu({ recent }: { recent: readonly string[] }) {
   const [open, setOpen] = useState(false);
@@ -61,15 +62,16 @@ export function TopBar() {
         {project?.isSample && <span className="tag">sample</span>}
       </h1>
       <nav className="top-actions" aria-label="Project">
-        <button type="button" onClick={() => setOverlay('new-project')}>
-          New project
+        {/* Short visible words so the bar stays on one line; the full names are the accessible ones. */}
+        <button type="button" aria-label="New project" title="New project" onClick={() => setOverlay('new-project')}>
+          New…
         </button>
-        <button type="button" onClick={() => void openProjectCommand()}>
-          Open project
+        <button type="button" aria-label="Open project" title="Open a project folder" onClick={() => void openProjectCommand()}>
+          Open…
         </button>
         <RecentMenu recent={session?.recentProjects ?? []} />
-        <button type="button" onClick={() => void openSampleProject()}>
-          Open sample
+        <button type="button" aria-label="Open sample" title="Open the sample project (Aleppo, late 2024)" onClick={() => void openSampleProject()}>
+          Sample
         </button>
         <span className="separator" aria-hidden="true" />
         <button type="button" onClick={openImportPicker} disabled={!project}>
@@ -81,6 +83,13 @@ export function TopBar() {
         <button type="button" data-testid="open-schema" onClick={() => setOverlay('schema')} disabled={!project} title="Labels, attributes, hotkeys and relation types">
           Schema
         </button>
+        <button type="button" data-testid="open-agreement" onClick={() => setOverlay('agreement')} disabled={!project} title="Agreement between annotators, and adjudication into a gold set">
+          Agreement
+        </button>
+        <button type="button" data-testid="open-review" onClick={() => setOverlay('review')} disabled={!project} title="Compare claims across documents: clusters, numbers that disagree, attribution (V)">
+          Review
+        </button>
+        <SyncButton />
       </nav>
       <div className="top-right">
         <button

@@ -80,6 +80,13 @@ export function handleKeyDown(event: KeyboardEvent): void {
     return;
   }
   if (overlay !== null) return;
+  // V opens the claim review (unless a label of the project uses the key).
+  const { project } = appStore.get();
+  if (event.key.toLowerCase() === 'v' && !mod && !event.altKey && project && !labelForKey(project.labels, event.key)) {
+    event.preventDefault();
+    setOverlay('review');
+    return;
+  }
   if (!documentStore.get().doc) return;
 
   const key = event.key.toLowerCase();

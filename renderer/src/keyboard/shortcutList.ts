@@ -19,6 +19,7 @@ export const FIXED_SHORTCUTS: ShortcutEntry[] = [
   { keys: [`${MOD} + Enter`], action: 'Mark the document done and open the next one that is not done' },
   { keys: [']', 'Alt + ↓'], action: 'Next document in the list' },
   { keys: ['[', 'Alt + ↑'], action: 'Previous document in the list' },
+  { keys: ['V'], action: 'Review claims across documents (in the review: j/k clusters, h/l claims, Enter open, m merge, s split, t then Enter move, u undo, e export)' },
   { keys: ['Esc'], action: 'Clear the selection and close dialogs' },
   { keys: ['?'], action: 'Show or hide this list of shortcuts' },
 ];
