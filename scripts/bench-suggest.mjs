@@ -3,6 +3,9 @@
 //  1. In the app's services (`factmark serve`, HTTP API): getSuggestions per sample article, the first
 //     call (the worker thread starts and loads its model) and warm calls; and how long another
 //     operation (getProject) takes to answer while a 1 MiB article is being suggested in the worker.
+//  3. getSuggestions on one article of a project of 10,000 documents × 50 spans: the project gazetteer
+//     (every actor tagged anywhere) is read for each document opened, so this is what a large project
+//     adds to opening a document.
 //  2. `factmark suggest` over a generated project of N articles (default 10,000) made of the sample
 //     corpus's texts, each with a numbered line so no two are the same.
 // Usage: node scripts/bench-suggest.mjs [N]
@@ -68,6 +71,36 @@ async function benchServices() {
   }
 }
 
+async function benchLargeProject() {
+  const workspace = makeWorkspace(here, 'suggest-large');
+  try {
+    const sentences = corpusSentences(corpusDocs);
+    const t0 = performance.now();
+    for (let i = 0; i < 10_000; i++) {
+      const text = newsLikeText(sentences, 3_500, i + 1);
+      addSyntheticDocument(workspace.projectDir, { id: `large_${String(i).padStart(5, '0')}`, title: `Generated ${i}`, text, spans: 50, annotator: 'bench' });
+    }
+    const made = ((performance.now() - t0) / 1000).toFixed(1);
+    const server = await startServe(here, workspace);
+    try {
+      const api = apiClient(server.url);
+      await api.call('getSession', {});
+      await api.call('getProject', {});
+      const docId = readdirSync(corpusDocs).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort()[0];
+      const first = await timed(() => api.call('getSuggestions', { docId }));
+      const runs = [];
+      for (let i = 0; i < WARM_RUNS; i++) runs.push((await timed(() => api.call('getSuggestions', { docId }))).ms);
+      console.log(`3. getSuggestions in a project of 10,000 generated documents × 50 spans (made in ${made} s), ${docId}`);
+      console.log(`   first call (gazetteer read from every annotation file, worker start): ${ms(first.ms)}`);
+      console.log(`   later calls: median ${ms(median(runs))}, max ${ms(Math.max(...runs))} over ${WARM_RUNS} calls`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    workspace.remove();
+  }
+}
+
 function benchCli() {
   const dir = mkdtempSync(join(tmpdir(), 'factmark-bench-suggest-'));
   try {
@@ -90,4 +123,5 @@ function benchCli() {
 }
 
 await benchServices();
-benchCli();
+if (process.env.BENCH_ONLY !== 'cli') await benchLargeProject();
+if (process.env.BENCH_ONLY !== 'large') benchCli();

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { annotationFileSchema, entitiesFileSchema, projectFileSchema, type AnnotationFile } from '../../shared/model/schemas';
+import { annotationFileSchema, projectFileSchema, type AnnotationFile } from '../../shared/model/schemas';
 import { readJsonFile } from '../services/atomicJson';
-import { entitiesPath } from '../services/entityStore';
 import { UsageError } from './io';
 
 /** The document ids of a project (documents/<id>.txt), sorted. */
@@ -35,16 +34,4 @@ export async function annotatorFiles(dir: string, annotator: string): Promise<An
     if (read.ok) out.push(read.value);
   }
   return out;
-}
-
-/** The gazetteer: every actor string tagged by anyone in the project, and every entity name and alias. */
-export async function knownActors(dir: string): Promise<string[]> {
-  const known = new Set<string>();
-  for (const annotator of await projectAnnotators(dir)) {
-    for (const file of await annotatorFiles(dir, annotator)) for (const s of file.spans) if (s.label === 'actor') known.add(s.quote);
-  }
-  // Read only: an invalid entities.json is left for the app (or validate) to report.
-  const entities = await readJsonFile(entitiesPath(dir), entitiesFileSchema);
-  if (entities.ok) for (const e of entities.value.entities) for (const n of [e.name, ...e.aliases]) known.add(n);
-  return [...known];
 }

@@ -8,7 +8,8 @@ import { createSuggestPool } from '../services/suggestWorkerPool';
 import { defaultAnnotator } from './annotator';
 import { parseCommandArgs } from './args';
 import { EXIT_OK, UsageError, type CliIo } from './io';
-import { annotatorFiles, knownActors, projectDocIds, readDocText } from './projectSpans';
+import { knownActors } from '../services/gazetteer';
+import { annotatorFiles, projectDocIds, readDocText } from './projectSpans';
 
 /** Where one annotator's suggestions for one document are kept (docs/project-format.md). */
 export const suggestionsPath = (dir: string, annotator: string, docId: string) => join(dir, '.factmark', 'suggestions', annotator, `${docId}.json`);

@@ -3,7 +3,7 @@ import type { SuggestionView } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { AnnotationFile } from '../../shared/model/schemas';
 import { SUGGESTIONS_SCHEMA_VERSION, storeSuggestions, suggestionFileSchema, type Rejection } from '../../shared/suggest/suggestionFile';
-import { knownActors } from '../cli/projectSpans';
+import { knownActors } from './gazetteer';
 import { readJsonFile, writeJsonAtomic } from './atomicJson';
 import type { SuggestPool } from './suggestWorkerPool';
 
