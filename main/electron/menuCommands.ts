@@ -11,6 +11,10 @@ export type MenuCommand =
   | `open-recent:${string}`
   | 'import'
   | 'export'
+  | 'schema'
+  | 'agreement'
+  | 'review'
+  | 'sync'
   | 'shortcuts';
 
 export const openRecentCommand = (projectPath: string): MenuCommand => `open-recent:${projectPath}`;

@@ -24,7 +24,7 @@ const click = (item: Item | undefined, window: unknown = { id: 7 }) =>
   (item?.click as unknown as (m: unknown, w: unknown, e: unknown) => void)({}, window, {});
 
 describe('buildMenuTemplate', () => {
-  it('sends the plan command of each File and Help item to the window it was used in', () => {
+  it('sends the plan command of each File, Project and Help item to the window it was used in', () => {
     const { template, sent } = build(['/data/a', '/data/b']);
     const file = submenu(byLabel(template, 'File'));
     click(byLabel(file, 'New Project…'));
@@ -35,6 +35,11 @@ describe('buildMenuTemplate', () => {
     click(recent[1]);
     click(byLabel(file, 'Import Documents…'));
     click(byLabel(file, 'Export…'));
+    const project = submenu(byLabel(template, 'Project'));
+    click(byLabel(project, 'Label Schema…'));
+    click(byLabel(project, 'Agreement and Adjudication…'));
+    click(byLabel(project, 'Review Claims Across Documents…'));
+    click(byLabel(project, 'Sync'));
     click(byLabel(submenu(template.find((i) => i.role === 'help')), 'Keyboard Shortcuts'));
     expect(sent.map(([c]) => c)).toEqual([
       'new-project',
@@ -43,6 +48,10 @@ describe('buildMenuTemplate', () => {
       'open-recent:/data/b',
       'import',
       'export',
+      'schema',
+      'agreement',
+      'review',
+      'sync',
       'shortcuts',
     ]);
     expect(sent.every(([, w]) => (w as { id: number }).id === 7)).toBe(true);

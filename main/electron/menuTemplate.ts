@@ -40,6 +40,17 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemConstructo
       ...(opts.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };
+  // The top bar's project-wide screens, for those who look in the menu first.
+  const project: MenuItemConstructorOptions = {
+    label: 'Project',
+    submenu: [
+      command('Label Schema…', 'schema'),
+      command('Agreement and Adjudication…', 'agreement'),
+      command('Review Claims Across Documents…', 'review'),
+      { type: 'separator' },
+      command('Sync', 'sync'),
+    ],
+  };
   // No undo/redo roles: Ctrl+Z must reach the renderer, whose annotation history is the only one
   // (the native contenteditable undo would bypass it). Clipboard roles keep copy working on macOS.
   const edit: MenuItemConstructorOptions = {
@@ -65,5 +76,5 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemConstructo
     label: opts.appName,
     submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
   };
-  return [...(opts.isMac ? [macApp] : []), file, edit, view, help];
+  return [...(opts.isMac ? [macApp] : []), file, edit, view, project, help];
 }

@@ -369,6 +369,9 @@ export function runMenuCommand(command: string): void {
   else if (command.startsWith('open-recent:')) void openProjectAt(command.slice('open-recent:'.length));
   else if (command === 'import') openImportPicker();
   else if (command === 'export') setOverlay('export');
+  else if (command === 'schema' || command === 'agreement' || command === 'review') setOverlay(appStore.get().project ? command : null);
+  // Loaded when used: the sync actions import this module.
+  else if (command === 'sync') void import('./sync/syncActions').then((m) => m.syncFromMenu());
   else if (command === 'shortcuts') setOverlay(appStore.get().overlay === 'shortcuts' ? null : 'shortcuts');
 }
 

@@ -92,4 +92,11 @@ export async function resolveSync(resolutions: { path: string; choice: SyncResol
   }
 }
 
+/** The menu's Sync: what the Sync button does (the conflict dialog while a merge waits for a decision). */
+export function syncFromMenu(): void {
+  if (!appStore.get().project) return;
+  if (syncStore.get().status?.conflict) openSyncDialog('conflict');
+  else void runSync();
+}
+
 export const openSyncDialog = (dialog: 'settings' | 'summary' | 'conflict' | null) => syncStore.set({ dialog, error: null });
