@@ -44,6 +44,12 @@ test('review screen: conflicts first, the pledge across three outlets; j/k, Ente
   // The split claim is now current (a cluster of its own): take it (t), go back to the pledge with k/j, put it there (Enter).
   const alone = screen.locator('[data-testid=review-cluster][data-current=true]');
   await expect(alone).toHaveAttribute('data-cluster', '001_565ccf9d3e3b851f/r001-015');
+  // Esc cancels a move and leaves the review open; t takes the claim again.
+  await page.keyboard.press('t');
+  await expect(screen.getByTestId('review-moving')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(screen.getByTestId('review-moving')).toBeHidden();
+  await expect(screen).toBeVisible();
   await page.keyboard.press('t');
   await expect(screen.getByTestId('review-moving')).toBeVisible();
   const target = clusters.filter({ hasText: 'Russia has promised to send additional military aid' });

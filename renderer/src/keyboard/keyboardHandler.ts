@@ -1,4 +1,5 @@
 import { labelForKey } from '../../../shared/model/labels';
+import { runEscapeHandlers } from './escapeHandlers';
 import { appStore, setOverlay } from '../stores/appStore';
 import {
   applyLabel,
@@ -65,6 +66,11 @@ export function handleKeyDown(event: KeyboardEvent): void {
   }
 
   if (event.key === 'Escape') {
+    // A dialog's part with something smaller to cancel (escapeHandlers.ts) takes Esc first.
+    if (overlay !== null && runEscapeHandlers()) {
+      event.preventDefault();
+      return;
+    }
     // Esc always closes an open dialog, even from inside one of its fields.
     if (overlay !== null || !isTypingTarget(event.target)) {
       clearSuggestionFocus();

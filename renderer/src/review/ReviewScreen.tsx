@@ -7,6 +7,7 @@ import { Dialog } from '../components/Dialog';
 import { documentStore, jumpToSpan } from '../controller';
 import { appStore, showToast } from '../stores/appStore';
 import { follow, reviewKey, type Cursor } from './reviewCursor';
+import { pushEscapeHandler } from '../keyboard/escapeHandlers';
 import './review.css';
 
 /**
@@ -107,6 +108,16 @@ export function ReviewScreen() {
     listRef.current?.querySelector('[data-current="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [cursor.cluster, view]);
 
+  // While a claim is being moved, Esc cancels the move; the next Esc closes the review.
+  const moving = cursor.moving !== null;
+  useEffect(() => {
+    if (!moving) return undefined;
+    return pushEscapeHandler(() => {
+      setCursor((c) => ({ ...c, moving: null }));
+      return true;
+    });
+  }, [moving]);
+
   const apply = useCallback(async (request: Promise<Result<ReviewView>>, followKey: string | null) => {
     setBusy(true);
     const r = await request;
@@ -172,7 +183,7 @@ export function ReviewScreen() {
           </p>
           {cursor.moving && (
             <p className="review-moving" role="status" data-testid="review-moving">
-              Moving a claim: choose its new cluster with <kbd>j</kbd>/<kbd>k</kbd> and press <kbd>Enter</kbd> (<kbd>t</kbd> cancels).
+              Moving a claim: choose its new cluster with <kbd>j</kbd>/<kbd>k</kbd> and press <kbd>Enter</kbd> (<kbd>t</kbd> or <kbd>Esc</kbd> cancels).
             </p>
           )}
           <div className="review-list" ref={listRef} tabIndex={0} onKeyDown={onKeyDown} data-testid="review-list" aria-label="Claim clusters" role="listbox" aria-activedescendant={`review-cluster-${cursor.cluster}`}>
