@@ -19,7 +19,7 @@ test('every shortcut is listed in the ? overlay and the label palette', async ({
   await page.keyboard.press('?');
   const overlay = page.getByTestId('shortcuts-overlay');
   await expect(overlay).toBeVisible();
-  for (const t of ['Delete', 'Ctrl + Z', 'Ctrl + Shift + Z', 'Ctrl + Enter', 'Esc', 'Alt', '1', '2', '3']) await expect(overlay).toContainText(t);
+  for (const t of ['Delete', 'Ctrl + Z', 'Ctrl + Shift + Z', 'Ctrl + Enter', 'Esc', 'Alt', '1', '2', '3', 'Adjudicating into gold', 'Review claims across documents']) await expect(overlay).toContainText(t);
   await page.keyboard.press('Escape');
   await expect(overlay).toBeHidden();
 });
