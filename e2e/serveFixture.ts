@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type TestInfo } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ export interface ServeOptions {
 }
 
 /** Start `factmark serve` on a fresh data folder and a temp copy of a project (default: corpus/). */
-export async function startServe(opts: ServeOptions = {}): Promise<ServedApp & { stop(): Promise<void> }> {
+export async function startServe(opts: ServeOptions = {}): Promise<ServedApp & { stop(): Promise<void>; output(): string }> {
   const root = mkdtempSync(join(tmpdir(), 'factmark-e2e-'));
   const projectDir = opts.sharedProjectDir ?? join(root, 'project');
   if (!opts.sharedProjectDir) cpSync(opts.project ?? join(repoRoot, 'corpus'), projectDir, { recursive: true });
@@ -49,7 +49,9 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServedApp & {
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+      // The server's output stays readable after start (the last 20,000 characters): a failed
+      // test prints it, so a crash of the server is seen rather than guessed at.
+      output = (output + chunk.toString()).slice(-20_000);
       const m = /Factmark is serving on (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
       if (m?.[1]) {
         clearTimeout(timer);
@@ -64,6 +66,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServedApp & {
     url,
     projectDir,
     dataDir,
+    output: () => `${output}${child.exitCode !== null || child.signalCode !== null ? `\n[serve exited: code ${child.exitCode}, signal ${child.signalCode}]` : ''}`,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -85,14 +88,15 @@ function requireChromium() {
 export type StoppableApp = ServedApp & { stop(): Promise<void> };
 
 export const test = base.extend<{ app: ServedApp; serve: (opts?: ServeOptions) => Promise<StoppableApp> }>({
-  app: async ({}, use) => {
+  app: async ({}, use, testInfo) => {
     requireChromium();
     const served = await startServe();
     await use(served);
+    reportServerOutput(testInfo, [served]);
     await served.stop();
   },
   /** Start a server with options (a prepared project, a known annotator); stopped after the test. */
-  serve: async ({}, use) => {
+  serve: async ({}, use, testInfo) => {
     requireChromium();
     const started: Awaited<ReturnType<typeof startServe>>[] = [];
     await use(async (opts) => {
@@ -100,8 +104,19 @@ export const test = base.extend<{ app: ServedApp; serve: (opts?: ServeOptions) =
       started.push(served);
       return served;
     });
+    reportServerOutput(testInfo, started);
     for (const s of started) await s.stop();
   },
 });
+
+/** A failed test shows what its servers printed (and whether one exited). */
+function reportServerOutput(testInfo: TestInfo, servers: readonly { output(): string }[]) {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  servers.forEach((s, i) => {
+    const text = s.output();
+    console.log(`--- factmark serve #${i + 1} output (${testInfo.title}) ---\n${text}`);
+    void testInfo.attach(`serve-${i + 1}.log`, { body: text, contentType: 'text/plain' });
+  });
+}
 
 export { expect };

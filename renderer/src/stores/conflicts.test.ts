@@ -76,6 +76,16 @@ describe('changes on disk and conflicts', () => {
     expect(store.get().conflict).toBeNull();
   });
 
+  it('does not reload for a change it already shows (reported late, or made before the document was opened)', async () => {
+    const { store } = setup();
+    await store.open('d1');
+    const shown = store.get().doc;
+    await expect(store.externalChange()).resolves.toBe('none');
+    // The same document object: nothing was rebuilt, a selection in the article survives.
+    expect(store.get().doc).toBe(shown);
+    expect(store.get().loading).toBe(false);
+  });
+
   it('never overwrites silently: a save on a changed file raises the conflict, edits stay on screen', async () => {
     const { store, external, disk } = setup();
     await store.open('d1');

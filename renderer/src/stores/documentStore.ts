@@ -133,6 +133,16 @@ const EMPTY: DocumentState = {
   lockedReason: null,
 };
 
+/** The open document already shows this state of the files: same text, metadata and annotation file. */
+function showsDiskState(doc: OpenDocument, disk: DocumentView): boolean {
+  return (
+    doc.revision === disk.revision &&
+    doc.textChanged === disk.textChanged &&
+    doc.text === disk.text &&
+    JSON.stringify(doc.meta) === JSON.stringify(disk.meta)
+  );
+}
+
 export const CONFLICT_MESSAGE =
   'This document was changed on disk (by another program, a sync or git) while you had unsaved edits here.';
 
@@ -521,6 +531,17 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
     async externalChange() {
       const doc = currentDoc();
       if (!doc || store.get().conflict) return 'none';
+      if (saver?.hasUnsaved()) {
+        store.set({ conflict: { message: CONFLICT_MESSAGE } });
+        return 'conflict';
+      }
+      // A change may already be in what is shown: one made before this document was opened (a
+      // page's first poll reports everything since the server started), or our own write seen
+      // late. Reloading then would only rebuild the article under the reader's selection.
+      const disk = await deps.api.getDocument({ docId: doc.docId });
+      const now = currentDoc();
+      if (!now || now.docId !== doc.docId || store.get().conflict) return 'none';
+      if (disk.ok && showsDiskState(now, disk.value)) return 'none';
       if (saver?.hasUnsaved()) {
         store.set({ conflict: { message: CONFLICT_MESSAGE } });
         return 'conflict';
