@@ -3,13 +3,12 @@
 // (label, quote, occurrence among WHOLE-WORD matches: "Russia" never counts inside "Russian", nor "Assad"
 // inside "al-Assad"). Prints every span with its line and context, so the offsets can be checked by eye.
 // Fails if a quote is not found. Held out: never used to tune the suggesters (docs/guidelines.md).
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { goldSpan, writeGoldFile } from './lib/goldFile.mjs';
 
 const root = new URL('../test-fixtures/heldout-gold/', import.meta.url).pathname;
 const source = JSON.parse(readFileSync(join(root, 'gold-spans.json'), 'utf8'));
-const when = '2026-11-22T00:00:00.000Z';
 const wordChar = /[\p{L}\p{N}-]/u;
 
 /** Start of the n-th (1-based) whole-word occurrence of quote in text, or -1. */
@@ -23,11 +22,10 @@ function nthWholeWord(text, quote, n) {
   return -1;
 }
 
-mkdirSync(join(root, 'annotations', 'gold'), { recursive: true });
 for (const [docId, entries] of Object.entries(source.documents)) {
   const text = readFileSync(join(root, 'documents', `${docId}.txt`), 'utf8');
   const seen = new Set();
-  const spans = entries.map(([label, quote, occurrence], i) => {
+  const located = entries.map(([label, quote, occurrence], i) => {
     const at = nthWholeWord(text, quote, occurrence);
     if (at < 0) throw new Error(`${docId}: whole-word occurrence ${occurrence} of "${quote}" not found`);
     const end = at + quote.length;
@@ -36,29 +34,9 @@ for (const [docId, entries] of Object.entries(source.documents)) {
     seen.add(key);
     const line = text.slice(0, at).split('\n').length;
     console.log(`${label.padEnd(6)} line ${String(line).padStart(2)} [${at}, ${end}) …${text.slice(Math.max(0, at - 20), at)}[${quote}]${text.slice(end, end + 20)}…`.replace(/\n/g, ' '));
-    return {
-      id: `g${String(i + 1).padStart(3, '0')}`,
-      start: at,
-      end,
-      label,
-      quote,
-      prefix: text.slice(Math.max(0, at - 32), at),
-      suffix: text.slice(end, end + 32),
-      createdAt: when,
-      updatedAt: when,
-    };
+    return goldSpan(text, i, label, quote, at);
   });
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
-  const file = {
-    schemaVersion: 1,
-    docId,
-    textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
-    annotator: 'gold',
-    status: 'done',
-    spans,
-    updatedAt: when,
-  };
-  writeFileSync(join(root, 'annotations', 'gold', `${docId}.json`), `${JSON.stringify(file, null, 2)}\n`);
+  const spans = writeGoldFile(root, docId, text, located);
   const counts = spans.reduce((c, s) => ({ ...c, [s.label]: (c[s.label] ?? 0) + 1 }), {});
   console.log(`${docId}: ${spans.length} gold spans ${JSON.stringify(counts)}`);
 }

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import type { LabelDef, Relation, RelationType } from '../../../shared/model/schemas';
 import type { ArticleViewHandle } from './ArticleView';
+import { observeArticleLayout } from './observeArticleLayout';
 
 interface Arc {
   id: string;
@@ -82,18 +83,10 @@ export function RelationsOverlay(props: RelationsOverlayProps) {
         setSize({ width: container.scrollWidth, height: container.scrollHeight });
       });
     };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(container);
-    const articleEl = container.querySelector('[data-testid=article]');
-    if (articleEl) observer.observe(articleEl);
-    // Lexical redraws marks after React's commit: measure again when the article's DOM changes.
-    const mutations = new MutationObserver(measure);
-    if (articleEl) mutations.observe(articleEl, { childList: true, subtree: true });
+    const stop = observeArticleLayout(container, measure);
     return () => {
       cancelAnimationFrame(frame);
-      observer.disconnect();
-      mutations.disconnect();
+      stop();
     };
   }, [containerRef, article, relations, relationTypes, labels, spanLabels, selectedRelationId, selectedSpanId, layoutKey]);
 

@@ -3,6 +3,7 @@ import type { SuggestionView } from '../../../shared/api/contract';
 import type { LabelDef } from '../../../shared/model/schemas';
 import { describeSuggestion } from '../suggestions/describeSuggestion';
 import { rectsOfOffsets } from './domOffsets';
+import { observeArticleLayout } from './observeArticleLayout';
 
 interface Box {
   key: string;
@@ -70,18 +71,10 @@ export function SuggestionsOverlay({ containerRef, suggestions, labels, focusedI
         setBoxes(next);
       });
     };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(container);
-    const articleEl = container.querySelector('[data-testid=article]');
-    if (articleEl) observer.observe(articleEl);
-    // Lexical redraws marks after React's commit: measure again when the article's DOM changes.
-    const mutations = new MutationObserver(measure);
-    if (articleEl) mutations.observe(articleEl, { childList: true, subtree: true });
+    const stop = observeArticleLayout(container, measure);
     return () => {
       cancelAnimationFrame(frame);
-      observer.disconnect();
-      mutations.disconnect();
+      stop();
     };
   }, [containerRef, suggestions, labels, layoutKey, focusedId]);
 
