@@ -5,29 +5,18 @@ import { exportJsonl, type ExportDocument } from '../../shared/formats/exportJso
 import { sortSpans } from '../../shared/annotation/operations';
 import { annotationFileSchema, documentMetaSchema, projectFileSchema } from '../../shared/model/schemas';
 import { importText, projectWithAnnotator, removeTempDirs, span, TEST_VERSION, unwrap } from './serviceTestKit';
+import { mulberry32 } from '../../shared/formats/splits';
 
 afterEach(removeTempDirs);
 
 const WORDS = ['Russia', 'pledged', '72', 'hours', 'of', 'calm,', 'said', '𝔘N', 'officials', '👍🏽', 'on', 'Tuesday.', 'Prices', 'rose', '3.5%'];
 const LABELS = ['claim', 'actor', 'number'];
 
-/** mulberry32: a seeded generator, so the project is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('the streamed JSONL export', () => {
   it('writes exactly what the pure exportJsonl makes of the same project', async () => {
     const now = new Date(2026, 10, 22, 18, 0, 0);
     const { service, dir } = await projectWithAnnotator({ now: () => now });
-    const random = prng(6);
+    const random = mulberry32(6);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
     for (let d = 0; d < 40; d++) {
       const words = Array.from({ length: 20 + Math.floor(random() * 40) }, () => pick(WORDS));

@@ -5,6 +5,7 @@ import type { ProjectFile } from '../../shared/model/schemas';
 import type { ReviewView } from '../../shared/review/types';
 import { exportsDir } from './projectStore';
 import { projectReview, saveReviewDecision, undoReviewDecision, writeReviewSet } from './reviewService';
+import { annotatorContext } from './annotatorContext';
 
 /** What the review operations need from the service (factmarkService.ts). */
 export interface ReviewHost {
@@ -18,20 +19,13 @@ export interface ReviewHost {
   allowedOutDir(outDir: string, projectDir: string): Promise<boolean>;
 }
 
-const NEED_ANNOTATOR = 'Choose your annotator name first.';
 
 /** A folder name for an export made now: review-20261122T100000Z. */
 export const reviewSetFolder = (now: Date) => `review-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
 
 /** The review operations of the contract: getReview, saveReviewDecision, undoReviewDecision, exportReview. */
 export function reviewHandlers(host: ReviewHost) {
-  async function context(): Promise<Result<{ dir: string; project: ProjectFile; who: string }>> {
-    const who = await host.annotator();
-    if (who === null) return fail('invalid-input', NEED_ANNOTATOR);
-    const current = await host.currentProject();
-    if (!current.ok) return current;
-    return ok({ ...current.value, who });
-  }
+  const context = () => annotatorContext(host);
 
   /** claims.json is shared by the project; like entities.json, a read-only window does not write it. */
   async function writing(work: (dir: string, who: string) => Promise<Result<ReviewView>>): Promise<Result<ReviewView>> {

@@ -10,6 +10,7 @@ import { resolveSyncConflict, setSyncRemote, syncProject, syncStatus } from './g
 import { createGit } from './gitSyncRunner';
 import { isBlind } from './syncBlind';
 import { writeProjectFile } from './projectStore';
+import { annotatorContext } from './annotatorContext';
 
 /** What the sync operations need from the service that hosts them (factmarkService.ts). */
 export interface SyncHost {
@@ -23,7 +24,6 @@ export interface SyncHost {
   inOrder<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
-const NEED_ANNOTATOR = 'Choose your annotator name first.';
 
 /** A remote as git should get it: URLs and scp-like addresses as typed, folders as absolute paths. */
 export function normaliseRemote(url: string): Result<string> {
@@ -52,13 +52,7 @@ async function prepareFolderRemote(path: string): Promise<Result<boolean>> {
 
 /** The sync operations of the contract (getSyncStatus, setSyncRemote, syncProject, resolveSyncConflict, setBlindMode). */
 export function syncHandlers(host: SyncHost) {
-  async function context(): Promise<Result<{ dir: string; project: ProjectFile; who: string }>> {
-    const who = await host.annotator();
-    if (who === null) return fail('invalid-input', NEED_ANNOTATOR);
-    const current = await host.currentProject();
-    if (!current.ok) return current;
-    return ok({ ...current.value, who });
-  }
+  const context = () => annotatorContext(host);
 
   /** Sync writes the annotator's files (a merge, a resolution): only the window holding the lock may. */
   async function writable(dir: string, who: string, what: string): Promise<Result<null>> {
