@@ -3,7 +3,8 @@ import { actionsPerGoldSpan, formatScoreTable, scoreSpans, type ScoredSpan } fro
 import { SUGGEST_LABELS, suggestAll, type SuggestLabel } from '../../shared/suggest/suggest';
 import { parseCommandArgs } from './args';
 import { EXIT_OK, UsageError, type CliIo } from './io';
-import { annotatorFiles, projectAnnotators, projectDocIds, readDocText } from './projectSpans';
+import { annotatorFiles, projectDocIds, readDocText } from './projectSpans';
+import { listAnnotators } from '../services/projectStore';
 
 function labelsOption(value: string | undefined): SuggestLabel[] {
   if (value === undefined) return [...SUGGEST_LABELS];
@@ -14,7 +15,7 @@ function labelsOption(value: string | undefined): SuggestLabel[] {
 
 async function pickAnnotator(dir: string, given: string | undefined, option: string): Promise<string> {
   if (given !== undefined) return given;
-  const all = await projectAnnotators(dir);
+  const all = await listAnnotators(dir);
   if (all.length === 1) return all[0]!;
   throw new UsageError(all.length === 0 ? `${dir} has no annotations.` : `${dir} has several annotators (${all.join(', ')}): choose one with ${option}.`);
 }

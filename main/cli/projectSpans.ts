@@ -18,12 +18,6 @@ export async function readDocText(dir: string, docId: string): Promise<{ text: s
   return { text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** The annotators with a folder under annotations/. */
-export async function projectAnnotators(dir: string): Promise<string[]> {
-  const entries = await readdir(join(dir, 'annotations'), { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-}
-
 /** One annotator's valid annotation files (invalid or missing ones are skipped: `validate` reports them). */
 export async function annotatorFiles(dir: string, annotator: string): Promise<AnnotationFile[]> {
   const folder = join(dir, 'annotations', annotator);

@@ -5,7 +5,7 @@ import { projectReview, writeReviewSet } from '../services/reviewService';
 import { defaultAnnotator } from './annotator';
 import { parseCommandArgs } from './args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
-import { projectAnnotators } from './projectSpans';
+import { listAnnotators } from '../services/projectStore';
 
 /**
  * factmark review --out DIR [--annotator NAME] [--json] PROJECT_DIR
@@ -24,7 +24,7 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
     io.stderr(`factmark review: ${project.error.message}\n`);
     return EXIT_FAILURE;
   }
-  const annotators = await projectAnnotators(dir);
+  const annotators = await listAnnotators(dir);
   const annotator = values.annotator ?? (annotators.length === 1 ? annotators[0]! : await defaultAnnotator());
   if (!annotators.includes(annotator)) {
     io.stderr(`factmark review: ${dir} has no annotations by "${annotator}"${annotators.length ? ` (annotators: ${annotators.join(', ')}); pass --annotator NAME` : ''}.\n`);

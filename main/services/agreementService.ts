@@ -4,11 +4,9 @@ import { computeAgreement, type AgreementDocument } from '../../shared/agreement
 import type { AgreementSpan } from '../../shared/agreement/types';
 import { annotationFileSchema, describeZodError, type AnnotationFile, type ProjectFile } from '../../shared/model/schemas';
 import { tokenizeSentences } from '../../shared/text/tokenize';
-import { isErrno, readdirOrEmpty } from './atomicJson';
-import { annotationPath, documentTextPath, listDocuments } from './projectStore';
-import { join } from 'node:path';
+import { isErrno } from './atomicJson';
+import { annotationPath, documentTextPath, listAnnotators, listDocuments } from './projectStore';
 import { readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 /** Documents read between two yields to the event loop (the server keeps answering meanwhile). */
@@ -21,20 +19,6 @@ export interface AgreementRequest {
   annotators?: readonly string[];
   /** Label layers; absent: the project's labels. */
   labels?: readonly string[];
-}
-
-/** The annotators with a folder under annotations/, sorted. */
-export async function listAnnotatorFolders(dir: string): Promise<string[]> {
-  const names = await readdirOrEmpty(join(dir, 'annotations'));
-  const out: string[] = [];
-  for (const name of names) {
-    try {
-      if ((await stat(join(dir, 'annotations', name))).isDirectory()) out.push(name);
-    } catch {
-      // Removed while listing.
-    }
-  }
-  return out.sort();
 }
 
 /**
@@ -70,7 +54,7 @@ export const toAgreementSpan = (s: AgreementSpan): AgreementSpan => ({ start: s.
  * document's text is tokenized only when at least two of the annotators worked on it.
  */
 export async function projectAgreement(req: AgreementRequest): Promise<Result<AgreementView>> {
-  const folders = await listAnnotatorFolders(req.dir);
+  const folders = await listAnnotators(req.dir);
   const annotators = req.annotators ? [...req.annotators] : folders.filter((a) => a !== GOLD_ANNOTATOR);
   const unknown = annotators.filter((a) => !folders.includes(a));
   if (unknown.length > 0) {

@@ -7,7 +7,8 @@ import { editProblem, planCuration, type AnnotatorSpans, type CurationPolicy, ty
 import type { CurationView } from '../../shared/curation/curationView';
 import { buildGold, decisionsFromGold } from '../../shared/curation/goldFile';
 import { ANNOTATION_SCHEMA_VERSION, type AnnotationFile, type DocStatus, type ProjectFile, type Span } from '../../shared/model/schemas';
-import { listAnnotatorFolders, readAnnotationQuietly } from './agreementService';
+import { readAnnotationQuietly } from './agreementService';
+import { listAnnotators } from './projectStore';
 import { liveLockHolders } from './annotatorLock';
 import { isBlind, othersVisible } from './syncBlind';
 import { isErrno, writeFileAtomic } from './atomicJson';
@@ -50,7 +51,7 @@ async function load(req: CurationRequest): Promise<Result<Loaded>> {
     return fail('read-only', `Blind mode is on: others' annotations of "${meta.title || req.docId}" are shown only once you have marked it done yourself. Turn blind mode off (⚙ next to Sync) to compare and adjudicate.`);
   }
   const { text, sha256 } = await readTextFile(documentTextPath(req.dir, req.docId));
-  const folders = (await listAnnotatorFolders(req.dir)).filter((a) => a !== GOLD_ANNOTATOR);
+  const folders = (await listAnnotators(req.dir)).filter((a) => a !== GOLD_ANNOTATOR);
   const chosen = req.annotators ? [...req.annotators] : folders;
   if (chosen.includes(GOLD_ANNOTATOR)) return fail('invalid-input', 'The gold annotator is what curation writes; choose the annotators to curate from.');
   const inputs: AnnotatorSpans[] = [];

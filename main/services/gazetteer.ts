@@ -1,9 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { annotationFileSchema, entitiesFileSchema } from '../../shared/model/schemas';
-import { readJsonFile } from './atomicJson';
+import { readdirOrEmpty, readJsonFile } from './atomicJson';
 import { entitiesPath } from './entityStore';
 import { mapLimit } from './mapLimit';
+import { annotatorDir, listAnnotators } from './projectStore';
 
 /**
  * The project gazetteer the actor suggester proposes from: every actor string tagged by anyone
@@ -30,12 +31,10 @@ const STAT_WINDOW = 64;
 const byProject = new Map<string, Map<string, CachedFile>>();
 
 async function annotationFiles(dir: string): Promise<string[]> {
-  const root = join(dir, 'annotations');
-  const annotators = (await readdir(root, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name);
   const files: string[] = [];
-  for (const annotator of annotators.sort()) {
-    const names = await readdir(join(root, annotator)).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.json')).sort()) files.push(join(root, annotator, name));
+  for (const annotator of await listAnnotators(dir)) {
+    const names = await readdirOrEmpty(annotatorDir(dir, annotator));
+    for (const name of names.filter((n) => n.endsWith('.json')).sort()) files.push(join(annotatorDir(dir, annotator), name));
   }
   return files;
 }

@@ -27,7 +27,7 @@ import { sortSpans } from '../../shared/annotation/operations';
 import type { AnnotationFile, DocStatus, DocumentMeta, ProjectFile } from '../../shared/model/schemas';
 import { isErrno, pathExists, stableJson, writeFileAtomic } from './atomicJson';
 import { defaultExportAnnotator } from './curationGoldDefault';
-import { SYNC_BATCH, documentTextPath, exportsDir, listDocuments, readAnnotationSync, type AnnotationRead } from './projectStore';
+import { SYNC_BATCH, documentTextPath, exportsDir, listAnnotators, listDocuments, readAnnotationSync, type AnnotationRead } from './projectStore';
 import { sha256Hex } from './textHash';
 
 /**
@@ -138,16 +138,6 @@ interface Selected {
   meta: DocumentMeta;
   annotator: string;
   status: DocStatus;
-}
-
-async function listAnnotators(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(join(dir, 'annotations'), { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return [];
-    throw err;
-  }
 }
 
 interface Candidate {

@@ -24,6 +24,17 @@ export const documentsDir = (dir: string) => join(dir, 'documents');
 export const documentTextPath = (dir: string, docId: string) => join(dir, 'documents', `${docId}.txt`);
 export const documentMetaPath = (dir: string, docId: string) => join(dir, 'documents', `${docId}.json`);
 export const annotatorDir = (dir: string, annotator: string) => join(dir, 'annotations', annotator);
+
+/** The annotators with a folder under annotations/, sorted; none when the folder does not exist yet. */
+export async function listAnnotators(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(join(dir, 'annotations'), { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  } catch (err) {
+    if (isErrno(err, 'ENOENT')) return [];
+    throw err;
+  }
+}
 export const annotationPath = (dir: string, annotator: string, docId: string) =>
   join(dir, 'annotations', annotator, `${docId}.json`);
 export const exportsDir = (dir: string) => join(dir, 'exports');

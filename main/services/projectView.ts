@@ -1,7 +1,6 @@
 import type { ProjectProblem, ProjectView } from '../../shared/api/views';
 import type { ProjectFile } from '../../shared/model/schemas';
-import { defaultExportAnnotator } from './curationGoldDefault';
-import { GOLD_ANNOTATOR } from '../../shared/agreement/agreementView';
+import { hasGoldFiles } from './curationGoldDefault';
 import { listSetAsideEntities, readEntities } from './entityStore';
 import { listSetAsideAnnotations } from './projectStore';
 import { listDocumentSummaries } from './summaryIndex';
@@ -40,6 +39,6 @@ export async function buildProjectView({ dir, project, annotator, isSample, now,
     isSample,
     readOnly: readOnlyReason !== null,
     readOnlyReason,
-    hasGold: (await defaultExportAnnotator(dir, annotator ?? '')) === GOLD_ANNOTATOR,
+    hasGold: await hasGoldFiles(dir),
   };
 }

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMenuCommand } from './controller';
 import { appStore } from './stores/appStore';
-import type { ProjectView } from '../../shared/api/views';
+import { TEST_PROJECT } from './stores/storeTestKit';
 
-const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], relationTypes: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null, hasGold: false } as ProjectView;
+const project = TEST_PROJECT;
 
 afterEach(() => appStore.set({ overlay: null, project: null }));
 

@@ -39,55 +39,48 @@ export function RelationsOverlay(props: RelationsOverlayProps) {
   useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let frame = 0;
+    // Measured in the next animation frame, at most once per frame (observeArticleLayout).
     const measure = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const handle = article.current;
-        const box = container.getBoundingClientRect();
-        const articleEl = container.querySelector<HTMLElement>('[data-testid=article]');
-        if (!handle || !articleEl) {
-          setArcs([]);
-          return;
-        }
-        const left = articleEl.getBoundingClientRect().left - box.left + container.scrollLeft;
-        const point = (spanId: string) => {
-          const el = handle.elementsOfSpan(spanId).sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
-          if (!el) return null;
-          const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
-          return { x: r.left - box.left + container.scrollLeft, y: r.top - box.top + container.scrollTop + r.height / 2 };
-        };
-        const next: Arc[] = [];
-        relations.forEach((rel, i) => {
-          const a = point(rel.from);
-          const b = point(rel.to);
-          if (!a || !b) return;
-          const type = relationTypes.find((t) => t.id === rel.type);
-          const label = labels.find((l) => l.id === spanLabels.get(rel.from));
-          // Nested arcs step outwards so several relations stay apart.
-          const x = Math.max(4, left + 10 - (i % 4) * 5);
-          // Two spans on one line: a small loop, so the arc never collapses onto itself.
-          const [y1, y2] = Math.abs(a.y - b.y) < 4 ? [a.y - 5, b.y + 5] : [a.y, b.y];
-          const d = `M ${a.x} ${y1} C ${x} ${y1}, ${x} ${y2}, ${b.x - 2} ${y2}`;
-          const selected = rel.id === selectedRelationId || rel.from === selectedSpanId || rel.to === selectedSpanId;
-          next.push({
-            id: rel.id,
-            d,
-            color: label?.color ?? '#6b7280',
-            selected,
-            title: type?.name ?? rel.type,
-            directed: type?.directed ?? true,
-          });
+      const handle = article.current;
+      const box = container.getBoundingClientRect();
+      const articleEl = container.querySelector<HTMLElement>('[data-testid=article]');
+      if (!handle || !articleEl) {
+        setArcs([]);
+        return;
+      }
+      const left = articleEl.getBoundingClientRect().left - box.left + container.scrollLeft;
+      const point = (spanId: string) => {
+        const el = handle.elementsOfSpan(spanId).sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+        if (!el) return null;
+        const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
+        return { x: r.left - box.left + container.scrollLeft, y: r.top - box.top + container.scrollTop + r.height / 2 };
+      };
+      const next: Arc[] = [];
+      relations.forEach((rel, i) => {
+        const a = point(rel.from);
+        const b = point(rel.to);
+        if (!a || !b) return;
+        const type = relationTypes.find((t) => t.id === rel.type);
+        const label = labels.find((l) => l.id === spanLabels.get(rel.from));
+        // Nested arcs step outwards so several relations stay apart.
+        const x = Math.max(4, left + 10 - (i % 4) * 5);
+        // Two spans on one line: a small loop, so the arc never collapses onto itself.
+        const [y1, y2] = Math.abs(a.y - b.y) < 4 ? [a.y - 5, b.y + 5] : [a.y, b.y];
+        const d = `M ${a.x} ${y1} C ${x} ${y1}, ${x} ${y2}, ${b.x - 2} ${y2}`;
+        const selected = rel.id === selectedRelationId || rel.from === selectedSpanId || rel.to === selectedSpanId;
+        next.push({
+          id: rel.id,
+          d,
+          color: label?.color ?? '#6b7280',
+          selected,
+          title: type?.name ?? rel.type,
+          directed: type?.directed ?? true,
         });
-        setArcs(next);
-        setSize({ width: container.scrollWidth, height: container.scrollHeight });
       });
+      setArcs(next);
+      setSize({ width: container.scrollWidth, height: container.scrollHeight });
     };
-    const stop = observeArticleLayout(container, measure);
-    return () => {
-      cancelAnimationFrame(frame);
-      stop();
-    };
+    return observeArticleLayout(container, measure);
   }, [containerRef, article, relations, relationTypes, labels, spanLabels, selectedRelationId, selectedSpanId, layoutKey]);
 
   if (arcs.length === 0) return null;

@@ -39,43 +39,36 @@ export function SuggestionsOverlay({ containerRef, suggestions, labels, focusedI
   useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let frame = 0;
+    // Measured in the next animation frame, at most once per frame (observeArticleLayout).
     const measure = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const articleEl = container.querySelector<HTMLElement>('[data-testid=article]');
-        if (!articleEl || suggestions.length === 0) {
-          setBoxes([]);
-          return;
-        }
-        const box = container.getBoundingClientRect();
-        const next: Box[] = [];
-        const claimant = suggestions.find((s) => s.id === focusedId)?.claimant;
-        for (const s of suggestions) {
-          const label = labels.find((l) => l.id === s.label);
-          rectsOfOffsets(articleEl, s.start, s.end).forEach((r, i) => {
-            next.push({
-              key: `${s.id}#${i}`,
-              id: s.id,
-              label: s.label,
-              color: label?.color ?? '#6b7280',
-              left: r.left - box.left + container.scrollLeft,
-              top: r.top - box.top + container.scrollTop,
-              width: r.width,
-              height: r.height,
-              title: describeSuggestion(s, labels),
-              claimant: !!claimant && s.label === 'actor' && s.start === claimant.start && s.end === claimant.end,
-            });
+      const articleEl = container.querySelector<HTMLElement>('[data-testid=article]');
+      if (!articleEl || suggestions.length === 0) {
+        setBoxes([]);
+        return;
+      }
+      const box = container.getBoundingClientRect();
+      const next: Box[] = [];
+      const claimant = suggestions.find((s) => s.id === focusedId)?.claimant;
+      for (const s of suggestions) {
+        const label = labels.find((l) => l.id === s.label);
+        rectsOfOffsets(articleEl, s.start, s.end).forEach((r, i) => {
+          next.push({
+            key: `${s.id}#${i}`,
+            id: s.id,
+            label: s.label,
+            color: label?.color ?? '#6b7280',
+            left: r.left - box.left + container.scrollLeft,
+            top: r.top - box.top + container.scrollTop,
+            width: r.width,
+            height: r.height,
+            title: describeSuggestion(s, labels),
+            claimant: !!claimant && s.label === 'actor' && s.start === claimant.start && s.end === claimant.end,
           });
-        }
-        setBoxes(next);
-      });
+        });
+      }
+      setBoxes(next);
     };
-    const stop = observeArticleLayout(container, measure);
-    return () => {
-      cancelAnimationFrame(frame);
-      stop();
-    };
+    return observeArticleLayout(container, measure);
   }, [containerRef, suggestions, labels, layoutKey, focusedId]);
 
   if (boxes.length === 0) return null;

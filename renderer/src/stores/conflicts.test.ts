@@ -1,28 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../shared/api/result';
-import type { DocumentView, ProjectView } from '../../../shared/api/views';
+import type { DocumentView } from '../../../shared/api/views';
 import type { OperationInput } from '../../../shared/api/contract';
 import type { Span } from '../../../shared/model/schemas';
 import { createDocumentStore, unionSpans } from './documentStore';
+import { documentView, TEST_PROJECT } from './storeTestKit';
 
 const TEXT = 'Russia has promised to send aid within 72 hours.';
-const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], relationTypes: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null, hasGold: false } as ProjectView;
+const project = TEST_PROJECT;
 const T = '2024-01-01T00:00:00Z';
 const sp = (id: string, start: number, end: number, label: string): Span => ({ id, start, end, label, quote: TEXT.slice(start, end), createdAt: T, updatedAt: T });
 const R1 = '1'.repeat(64);
 const R2 = '2'.repeat(64);
 
 function view(spans: Span[], revision: string | null): DocumentView {
-  return {
-    meta: { schemaVersion: 1, id: 'd1', title: 'T', outlet: null, date: null, source: null, textSha256: 'a'.repeat(64), length: TEXT.length, importedAt: T, importNotices: [] },
-    text: TEXT,
-    status: 'in_progress',
-    spans,
-    relations: [],
-    updatedAt: revision ? T : null,
-    textChanged: false,
-    revision,
-  };
+  return documentView(TEXT, { status: 'in_progress', spans, updatedAt: revision ? T : null, revision });
 }
 
 /** A fake service with one file on "disk" that a test can change behind the store's back. */

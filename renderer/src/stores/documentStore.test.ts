@@ -5,34 +5,12 @@ import type { OperationInput } from '../../../shared/api/contract';
 import type { DocStatus, Span } from '../../../shared/model/schemas';
 import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../../shared/model/labels';
 import { createDocumentStore, READ_ONLY_MESSAGE } from './documentStore';
+import { documentView, TEST_PROJECT } from './storeTestKit';
 
 const TEXT = 'Russia has promised to send aid within 72 hours.';
-const project = { path: '/p', name: 'P', documents: [], problems: [], labels: [], relationTypes: [], snapToWords: true, annotator: 'al', isSample: false, readOnly: false, readOnlyReason: null, hasGold: false } as ProjectView;
+const project = TEST_PROJECT;
 
-function docView(overrides: Partial<DocumentView> = {}): DocumentView {
-  return {
-    meta: {
-      schemaVersion: 1,
-      id: 'd1',
-      title: 'T',
-      outlet: null,
-      date: null,
-      source: null,
-      textSha256: 'a'.repeat(64),
-      length: TEXT.length,
-      importedAt: '2024-01-01T00:00:00Z',
-      importNotices: [],
-    },
-    text: TEXT,
-    status: 'todo',
-    spans: [],
-    relations: [],
-    updatedAt: null,
-    textChanged: false,
-    revision: null,
-    ...overrides,
-  };
-}
+const docView = (overrides: Partial<DocumentView> = {}) => documentView(TEXT, overrides);
 
 type SaveInput = OperationInput<'saveAnnotations'>;
 

@@ -292,10 +292,21 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
       store.set({ loading: false, loadError: result.error.message });
       return { ok: false, message: result.error.message };
     }
-    const view = result.value;
+    show(docId, result.value);
+    return { ok: true };
+  };
+
+  /** Show a document as read from disk: fresh history, nothing selected, a new autosaver. */
+  const show = (docId: string, view: DocumentView) => {
+    saver?.dispose();
     saver = makeSaver(docId);
     store.set({
+      docId,
       loading: false,
+      loadError: null,
+      saveState: 'saved',
+      saveMessage: null,
+      conflict: null,
       doc: {
         docId,
         meta: view.meta,
@@ -311,7 +322,6 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
         orphans: view.orphans ?? [],
       },
     });
-    return { ok: true };
   };
 
   /** Reload the open document from disk (its unsaved edits, if any, are dropped by the caller's choice). */
@@ -546,8 +556,16 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
         store.set({ conflict: { message: CONFLICT_MESSAGE } });
         return 'conflict';
       }
-      const reloaded = await reloadFromDisk(doc.docId);
-      return reloaded.ok ? 'reloaded' : 'none';
+      if (!disk.ok) {
+        // Unreadable now (deleted, invalid): a reload shows why.
+        const reloaded = await reloadFromDisk(doc.docId);
+        return reloaded.ok ? 'reloaded' : 'none';
+      }
+      // What was just read is what a reload would read: shown as it is, and a load still in
+      // flight for this document is superseded.
+      loadToken++;
+      show(doc.docId, disk.value);
+      return 'reloaded';
     },
     resolveConflict,
     async restore(versionId) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SuggestionView } from '../../../shared/api/contract';
 import { ok, fail } from '../../../shared/api/result';
-import type { DocumentView, ProjectView } from '../../../shared/api/views';
+import type { ProjectView } from '../../../shared/api/views';
 import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../../shared/model/labels';
 import { createDocumentStore } from '../stores/documentStore';
 import { acceptanceDrafts, claimantRelationType } from './acceptDrafts';
 import { describeSuggestion, shortSuggestion } from './describeSuggestion';
+import { documentView } from '../stores/storeTestKit';
 
 const TEXT = 'Rebels entered the city on Friday, the Syrian army reported.';
 const at = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
@@ -62,16 +63,7 @@ describe('acceptanceDrafts', () => {
 
 describe('documentStore.addSpans with links', () => {
   it('adds the claim, its claimant and the attributed_to relation as one undoable step', async () => {
-    const view = {
-      meta: { schemaVersion: 1, id: 'd1', title: 'T', outlet: null, date: null, source: null, textSha256: 'a'.repeat(64), length: TEXT.length, importedAt: '2024-01-01T00:00:00Z', importNotices: [] },
-      text: TEXT,
-      status: 'todo',
-      spans: [],
-      relations: [],
-      updatedAt: null,
-      textChanged: false,
-      revision: null,
-    } as DocumentView;
+    const view = documentView(TEXT);
     let n = 0;
     const store = createDocumentStore({
       api: {
