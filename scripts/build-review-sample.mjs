@@ -66,6 +66,7 @@ const C = (key, quote, occ, ...to) => ({ key, label: 'claim', quote, occ, attrib
 const STATE = 'state or government', ORG = 'organisation', PERSON = 'person', ARMED = 'armed group', MEDIA = 'media', ANON = 'anonymous source';
 
 const DOCUMENTS = {
+  // Defence Blog (page furniture from "If you would like to show your support" on is boilerplate)
   '000_341b31175584a5d7': [
     C('headline', 'Russia to send extra military aid to Syria', 1),
     A('russia', 'Russia', 1, 'russia', STATE),
@@ -118,6 +119,7 @@ const DOCUMENTS = {
     A('rebels2', 'rebels', 4, 'syrian-rebels', ARMED),
     A('opposition-forces2', 'opposition forces', 2, 'syrian-rebels', ARMED),
   ],
+  // Defence Talks
   '001_565ccf9d3e3b851f': [
     C('strike', 'Russian and Syrian military aircraft targeted insurgents in a suburb of Aleppo on Saturday', 1, 'src1'),
     A('russian-and-syrian-military-ai', 'Russian and Syrian military aircraft', 1, null, ARMED),
@@ -219,6 +221,7 @@ const DOCUMENTS = {
     A('russia4', 'Russia', 8, 'russia', STATE),
     A('turkey4', 'Turkey', 5, 'turkey', STATE),
   ],
+  // Kyiv Independent-style report (no outlet in the metadata); spans = dev gold
   '002_ee4df2b2a6fab1ba': [
     C('headline', 'Syrian rebels take over Aleppo as Russia pledges to assist Assad regime', 1),
     A('syrian-rebels', 'Syrian rebels', 1, 'syrian-rebels', ARMED),
@@ -294,6 +297,7 @@ const DOCUMENTS = {
     A('others', 'other organizations', 1, null, ORG),
     A('russia4', 'Russia', 8, 'russia', STATE),
   ],
+  // no outlet in the metadata; spans = dev gold ("You are currently viewing…" is boilerplate)
   '003_7af61ec1610bb656': [
     C('headline', 'Syria’s Assad Seeks Support from Russia and Iran as Rebels Close In', 1),
     A('assad', 'Assad', 1, 'bashar-al-assad', PERSON),
@@ -371,6 +375,7 @@ const DOCUMENTS = {
     A('russia5', 'Russia', 6, 'russia', STATE),
     A('local-rebel-groups', 'local rebel groups', 1, null, ARMED),
   ],
+  // no outlet in the metadata; spans = held-out gold ("Read more" and its teasers are boilerplate)
   '004_4ca62f903d1abc74': [
     A('mil1', 'military', 1, 'syrian-military', ARMED),
     A('syria', 'Syria', 1, 'syrian-government', STATE),
