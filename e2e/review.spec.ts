@@ -17,19 +17,22 @@ test('review screen: conflicts first, the pledge across three outlets; j/k, Ente
   const list = screen.getByTestId('review-list');
   await expect(list).toBeFocused();
 
-  // Conflicts first: the casualty figures, with the reason.
+  // Conflicts first (the years since Aleppo was retaken: "nearly a decade" and "nearly ten years" vs "eight years"), then the casualty figures, with the reason.
   const first = clusters.first();
   await expect(first).toHaveAttribute('data-current', 'true');
-  await expect(first.locator('[data-testid=review-flag][data-kind=number-conflict]').first()).toContainText('6 and 25 do not overlap');
-  await expect(first.getByTestId('review-claim')).toHaveCount(2);
+  await expect(first.locator('[data-testid=review-flag][data-kind=number-conflict]').first()).toContainText('do not overlap');
+  const casualties = clusters.filter({ hasText: 'four civilian fatalities and six injuries' });
+  await expect(casualties.locator('[data-testid=review-flag][data-kind=number-conflict]').first()).toContainText('6 and 25 do not overlap');
+  await expect(casualties.getByTestId('review-claim')).toHaveCount(2);
 
   // The pledge: one cluster, three outlets, each outlet's wording, claimant and 72 hours.
   const pledge = clusters.filter({ hasText: 'Russia has promised to send additional military aid' });
   await expect(pledge).toHaveCount(1);
   await expect(pledge.getByTestId('review-outlets')).toHaveText('3 outlets · 3 claims');
-  await expect(pledge.getByTestId('review-number')).toHaveText(['“72 hours” → 72 hours (duration)', '“72 hours” → 72 hours (duration)', '“72 hours” → 72 hours (duration)']);
-  await expect(pledge.getByTestId('review-claim').nth(1)).toContainText('Syrian military');
-  await expect(pledge.getByTestId('review-flag')).toContainText(['Attributed to Reuters in Defence Blog but to Syrian military in Defence Talks.']);
+  await expect(pledge.getByTestId('review-number').filter({ hasText: '72 hours' })).toHaveText(['“72 hours” → 72 hours (duration)', '“72 hours” → 72 hours (duration)', '“72 hours” → 72 hours (duration)']);
+  await expect(pledge.getByTestId('review-claim').nth(1)).toContainText('Syrian military sources');
+  // All three outlets cite the same anonymous military sources: no attribution difference to flag.
+  await expect(pledge.getByTestId('review-flag')).toHaveCount(0);
   await page.screenshot({ path: join(repoRoot, 'docs/screenshots/review.png') });
 
   // Walk to the pledge with j, split its second claim off (s), saved in claims.json.
@@ -39,11 +42,11 @@ test('review screen: conflicts first, the pledge across three outlets; j/k, Ente
   await page.keyboard.press('l');
   await page.keyboard.press('s');
   await expect(clusters.filter({ hasText: 'Russia has promised to send additional military aid' }).getByTestId('review-outlets')).toHaveText('2 outlets · 2 claims');
-  expect(decisionsOf(app.projectDir)).toEqual([expect.objectContaining({ op: 'split', claim: '001_565ccf9d3e3b851f/r001-015' })]);
+  expect(decisionsOf(app.projectDir)).toEqual([expect.objectContaining({ op: 'split', claim: '001_565ccf9d3e3b851f/r001-017' })]);
 
   // The split claim is now current (a cluster of its own): take it (t), go back to the pledge with k/j, put it there (Enter).
   const alone = screen.locator('[data-testid=review-cluster][data-current=true]');
-  await expect(alone).toHaveAttribute('data-cluster', '001_565ccf9d3e3b851f/r001-015');
+  await expect(alone).toHaveAttribute('data-cluster', '001_565ccf9d3e3b851f/r001-017');
   // Esc cancels a move and leaves the review open; t takes the claim again.
   await page.keyboard.press('t');
   await expect(screen.getByTestId('review-moving')).toBeVisible();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Claim review time (part of `npm run bench`; run after `npm run build`). Prints figures, asserts nothing.
-// `factmark review` over projects made of K copies of test-fixtures/review-sample (5 documents, 46
+// `factmark review` over projects made of K copies of test-fixtures/review-sample (5 documents, 75
 // claims each copy, every copy under new document ids), so claims, pairs and clusters grow with K.
 // Usage: node scripts/bench-review.mjs [K,K,...]   (default 1,10,40)
 import { spawnSync } from 'node:child_process';
