@@ -138,6 +138,11 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   }
   let imported = 0;
   for (const f of outcome.files) {
+    if (f.format === 'ignored') {
+      // Not a document (a dataset card, brat's configuration...): said, not refused.
+      report(`skipped  ${f.name}: ${f.warnings.join(' ')}`);
+      continue;
+    }
     if (f.ok) {
       imported++;
       const ids = f.docIds ?? [];
