@@ -224,15 +224,16 @@ export function escape(): void {
 // ---------------------------------------------------------------- import and export
 
 /** Files that carry annotations or need extraction go through the dataset importer. */
-const DATASET_FILE = /\.(html?|jsonl|ndjson|json|ann)$/i;
-const IMPORTABLE_FILE = /\.(txt|md|markdown|html?|jsonl|ndjson|json|ann)$/i;
+// .conf (brat's configuration), .conll and .csv (Factmark's own exports) go to the dialog, which says why they are not documents.
+const DATASET_FILE = /\.(html?|jsonl|ndjson|jsonld?|ann|conf|conll|csv)$/i;
+const IMPORTABLE_FILE = /\.(txt|md|markdown|html?|jsonl|ndjson|jsonld?|ann|conf|conll|csv)$/i;
 
 /** The picked files a pattern accepts, read as base64; each refused one is named in a toast. */
 async function readPickedFiles(files: readonly File[], accepts: RegExp): Promise<{ name: string; base64: string }[]> {
   const accepted: { name: string; base64: string }[] = [];
   for (const file of files) {
     if (!accepts.test(file.name)) {
-      showToast(`${file.name} was not imported: Factmark imports .txt, .md, .html, .jsonl, .json (Label Studio, doccano, W3C) and brat .ann files.`, 'error');
+      showToast(`${file.name} was not imported: Factmark imports .txt, .md, .html, .jsonl, .json/.jsonld (Label Studio, doccano, W3C) and brat .ann files.`, 'error');
     } else if (file.size > MAX_IMPORT_BYTES) {
       showToast(`${file.name} was not imported: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, 'error');
     } else {

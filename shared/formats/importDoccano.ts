@@ -137,7 +137,8 @@ export function parseDoccano(file: string, source: string, labels: DoccanoLabels
       const meta = isRecord(value.meta) ? value.meta : isRecord(value.metadata) ? value.metadata : undefined;
       const u = unit(meta);
       const resolver = new SpanResolver(text);
-      if (resolver.hasAstral && u === 'utf16') astral++;
+      // The unit is a guess only when the record does not state it (Factmark's export does).
+      if (resolver.hasAstral && meta?.offset_unit === undefined) astral++;
       const spans: ImportedSpan[] = [];
       const relations: ImportedRelation[] = [];
       const read = [...KNOWN_KEYS, picked.key];

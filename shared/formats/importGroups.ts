@@ -48,7 +48,7 @@ const HTML_EXT = new Set(['html', 'htm']);
 const JSONL_EXT = new Set(['jsonl', 'ndjson']);
 
 /** Extensions an import looks at (folders are searched for these). */
-export const IMPORTABLE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'jsonl', 'ndjson', 'json', 'ann'];
+export const IMPORTABLE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'jsonl', 'ndjson', 'json', 'jsonld', 'ann'];
 
 const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;
@@ -117,7 +117,7 @@ export function groupImportFiles(files: readonly ImportInputFile[], format: Impo
   const txts = files.filter((f) => ext(f.name) === 'txt');
   const byStem = new Map<string, ImportInputFile>();
   for (const f of txts) byStem.set(stemKey(f.name), f);
-  const withAnnotations = files.some((f) => ['ann', 'jsonl', 'ndjson', 'json'].includes(ext(f.name)));
+  const withAnnotations = files.some((f) => ['ann', 'jsonl', 'ndjson', 'json', 'jsonld'].includes(ext(f.name)));
   const used = new Set<ImportInputFile>();
   const planned: { file: ImportInputFile; kind: GroupKind | 'unsupported' | 'ignored' | 'doccano-labels'; note?: string }[] = [];
   for (const f of files) {
@@ -132,7 +132,7 @@ export function groupImportFiles(files: readonly ImportInputFile[], format: Impo
     else if (TEXT_EXT.has(e)) kind = 'text';
     else if (HTML_EXT.has(e)) kind = 'html';
     else if (JSONL_EXT.has(e)) kind = sniffJsonl(f);
-    else if (e === 'json') kind = sniffJson(f);
+    else if (e === 'json' || e === 'jsonld') kind = sniffJson(f);
     else kind = 'unsupported';
     planned.push({ file: f, kind, ...(note !== null ? { note } : {}) });
   }
@@ -224,7 +224,7 @@ export function parseAnnotationGroup(group: ImportGroup): ParseResult {
     case 'w3c': {
       const texts = group.texts ?? (text ? [text] : []);
       const parsed = parseW3c(main.name, s, texts.length > 0 ? texts.map((t) => ({ name: t.name, bytes: t.bytes })) : null);
-      if (parsed.ok && texts.length === 0) {
+      if (parsed.ok && texts.length === 0 && w3cTargetSources(tryJson(main)).length > 0) {
         const txt = `${main.name.replace(/\.[^./\\]+$/, '')}.txt`;
         return parseFailure(main.name, null, `W3C annotations point at a text Factmark does not have: import ${txt} together with it.`);
       }

@@ -1,4 +1,4 @@
-import { isRecord, parseFailure, parseJsonText, ParseStop, SpanResolver, type ImportedRelation, type ImportedSpan, type ParseResult } from './importTypes';
+import { isRecord, parseFailure, parseJsonText, ParseStop, SpanResolver, type ImportedRelation, type ImportedSpan, type OffsetUnit, type ParseResult } from './importTypes';
 import { DocumentCollector } from './recordDocuments';
 import { UnreadFields } from './unreadFields';
 
@@ -8,7 +8,8 @@ import { UnreadFields } from './unreadFields';
  * {"start", "end", "text", "labels": [...]}}]}], "predictions": [...]}`, and the JSON-MIN export
  * (`{"text", "label": [{"start", "end", "text", "labels"}]}`).
  *
- * Offsets are JavaScript string positions (UTF-16 code units). Each result carries the text it
+ * Offsets are JavaScript string positions (UTF-16 code units; code points when the task's
+ * `meta.offset_unit` says so, as Factmark's export on request). Each result carries the text it
  * covers, which is checked; a span that only matches when counted in code points (some Label
  * Studio versions) is read that way, with a warning. A task without annotations imports its
  * predictions, with a warning; cancelled annotations are skipped, with a warning.
@@ -58,6 +59,7 @@ function regionValue(value: Record<string, unknown>): unknown {
 function resultSpans(
   file: string,
   resolver: SpanResolver,
+  unit: OffsetUnit,
   results: unknown[],
   taskNo: number,
   collector: DocumentCollector,
@@ -80,7 +82,7 @@ function resultSpans(
     }
     if (!value || !labels || labels.length === 0) throw new ParseStop(null, `${which} has no labels.`);
     const quote = typeof value.text === 'string' ? value.text : undefined;
-    const span = resolver.resolve(value.start, value.end, 'utf16', quote);
+    const span = resolver.resolve(value.start, value.end, unit, quote);
     if (!span.ok) throw new ParseStop(null, `${which}: ${span.reason}.`);
     if (span.switched) collector.noteSwitchedUnit();
     const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : undefined;
@@ -152,7 +154,7 @@ export function parseLabelStudio(file: string, source: string): ParseResult {
         refuseRemote(task.text, taskNo, 'text');
         const resolver = new SpanResolver(task.text);
         const label = Array.isArray(task.label) ? task.label : [];
-        const made = resultSpans(file, resolver, label.map((value) => ({ type: 'labels', value })), taskNo, collector, c);
+        const made = resultSpans(file, resolver, 'utf16', label.map((value) => ({ type: 'labels', value })), taskNo, collector, c);
         collector.add(1, task.text, made.spans, { id: task.id, relations: made.relations });
         continue;
       }
@@ -170,7 +172,9 @@ export function parseLabelStudio(file: string, source: string): ParseResult {
       const { key, text } = dataText(task.data, results, 1);
       refuseRemote(text, taskNo, key);
       const resolver = new SpanResolver(text);
-      const made = resultSpans(file, resolver, results, taskNo, collector, c);
+      // Factmark's export says its unit in the task's meta (code points on request); Label Studio's own is UTF-16.
+      const unit: OffsetUnit = isRecord(task.meta) && task.meta.offset_unit === 'codepoint' ? 'codepoint' : 'utf16';
+      const made = resultSpans(file, resolver, unit, results, taskNo, collector, c);
       collector.add(1, text, made.spans, { id: task.id, meta: task.meta ?? task.data, relations: made.relations });
     }
     ({ documents, warnings } = collector.finish());

@@ -208,7 +208,10 @@ export function parseW3c(file: string, source: string, textFiles: W3cText | read
   const inheritsContext =
     isRecord(container) && !types(container.type).includes('Annotation') && (container['@context'] === CONTEXT || (Array.isArray(container['@context']) && container['@context'].includes(CONTEXT)));
   if (typeof annotations === 'string') return parseFailure(file, null, annotations);
-  if (annotations.length === 0) return parseFailure(file, null, 'the file holds no annotations.');
+  if (annotations.length === 0) {
+    // An empty collection (an export of documents without spans) is not an error: there is nothing to anchor.
+    return { ok: true, documents: [], warnings: [`${file}: the file holds no annotations.`] };
+  }
   const single = !Array.isArray(parsed.value) && annotations.length === 1 && annotations[0] === parsed.value;
   const lineOf = (a: unknown): number | null => {
     // One annotation in the file: it starts on the first line that is not blank.
@@ -282,7 +285,8 @@ export function parseW3c(file: string, source: string, textFiles: W3cText | read
       const fits = (o: (typeof good)[number]) => exact === undefined || o.out.kind === 'range' || anchor.text.slice(o.out.range.start, o.out.range.end) === exact || (isRecord(o.sel) && o.sel.refinedBy !== undefined);
       const chosen = position && fits(position) ? position : (byText ?? good[0]);
       if (!chosen) {
-        const top = outcomes.find((o) => !o.out.ok && o.out.problem === 'mismatch' && isRecord(o.sel) && o.sel.refinedBy === undefined);
+        const plainText = (sel: unknown) => isRecord(sel) && sel.refinedBy === undefined && ['TextPositionSelector', 'TextQuoteSelector'].some((t) => types(sel.type).includes(t));
+        const top = outcomes.find((o) => !o.out.ok && o.out.problem === 'mismatch' && plainText(o.sel));
         if (top) {
           // A plain position or quote that is not in the text: most likely the wrong .txt.
           const pos = selectors.find((sel) => isRecord(sel) && types(sel.type).includes('TextPositionSelector')) as Record<string, unknown> | undefined;
