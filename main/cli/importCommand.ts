@@ -107,6 +107,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const undecided = inspection.unknownLabels.filter((l) => decisions[l] === undefined);
   if (undecided.length > 0) {
     if (!values['add-labels']) {
+      // What the files said about their labels (e.g. that they are doccano label ids) helps to decide.
+      for (const f of inspection.files) for (const w of f.warnings) if (/label/i.test(w)) report(`note: ${w}`);
       const uses = inspection.labels.filter((l) => undecided.includes(l.label));
       io.stderr(
         `factmark import: these labels are not in the project: ${uses.map((u) => `"${u.label}" (${u.spans})`).join(', ')}.\n` +

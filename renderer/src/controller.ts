@@ -225,8 +225,8 @@ export function escape(): void {
 
 /** Files that carry annotations or need extraction go through the dataset importer. */
 // .conf (brat's configuration), .conll and .csv (Factmark's own exports) go to the dialog, which says why they are not documents.
-const DATASET_FILE = /\.(html?|jsonl|ndjson|jsonld?|ann|conf|conll|csv)$/i;
-const IMPORTABLE_FILE = /\.(txt|md|markdown|html?|jsonl|ndjson|jsonld?|ann|conf|conll|csv)$/i;
+const DATASET_FILE = /\.(html?|json|jsonl|jsonld|ndjson|ann|conf|conll|csv)$/i;
+const IMPORTABLE_FILE = /\.(txt|md|markdown|html?|json|jsonl|jsonld|ndjson|ann|conf|conll|csv)$/i;
 
 /** The picked files a pattern accepts, read as base64; each refused one is named in a toast. */
 async function readPickedFiles(files: readonly File[], accepts: RegExp): Promise<{ name: string; base64: string }[]> {
@@ -295,6 +295,9 @@ export async function confirmDatasetImport(labels: Record<string, LabelDecision>
   setOverlay(null);
   const done = result.value.files.filter((f) => f.ok);
   for (const f of result.value.files) if (!f.ok) showToast(f.error?.message ?? `${f.name} was not imported.`, 'error');
+  // What the label decisions made the import leave out (attributes, relations) was not in the dialog yet: say it now.
+  const shown = new Set(pending.inspection.files.flatMap((f) => f.warnings));
+  for (const f of result.value.files) for (const w of f.warnings) if (!shown.has(w)) showToast(w);
   const spans = done.reduce((n, f) => n + f.spans, 0);
   const docs = done.reduce((n, f) => n + (f.docIds?.length ?? 0), 0);
   if (docs > 0) {
