@@ -111,10 +111,13 @@ function checkDuplicates(p: Prepared, knownSha: Map<string, string>): Map<Import
  * not define, relation types it lacks...), added to its report's warnings. `target` gives the
  * project label of a file label, null while undecided (those spans are checked at import).
  */
-function addLossWarnings(p: Prepared, opts: BuildOptions): void {
+function addLossWarnings(p: Prepared, opts: BuildOptions, built?: Map<ImportedDocument, ReturnType<typeof buildAnnotations>>): void {
   if (!p.report.ok) return;
   const losses = new ImportLosses();
-  for (const doc of p.documents) buildAnnotations(doc, opts, losses);
+  for (const doc of p.documents) {
+    const made = buildAnnotations(doc, opts, losses, built === undefined);
+    built?.set(doc, made);
+  }
   const known = new Set(p.report.warnings);
   p.report.warnings.push(...losses.warnings(p.group.main.name).filter((w) => !known.has(w)));
 }
@@ -206,7 +209,9 @@ export async function importDataset(input: DatasetImportInput): Promise<DatasetI
     stamp: now.toISOString(),
     newId: () => randomUUID(),
   };
-  for (const p of prepared) addLossWarnings(p, build);
+  // The project's spans and relations of every document, and what they could not carry.
+  const built = new Map<ImportedDocument, ReturnType<typeof buildAnnotations>>();
+  for (const p of prepared) addLossWarnings(p, build, built);
   if (added.length > 0) await writeProjectFile(dir, { ...project, labels: [...project.labels, ...added] });
 
   const taken = new Set(listing.takenIds);
@@ -229,7 +234,7 @@ export async function importDataset(input: DatasetImportInput): Promise<DatasetI
         written.push(documentTextPath(dir, id));
         await writeFileAtomic(documentTextPath(dir, id), bytes);
         if (doc.spans.length > 0 && annotator !== null) {
-          const { spans, relations } = buildAnnotations(doc, build, new ImportLosses());
+          const { spans, relations } = built.get(doc) ?? buildAnnotations(doc, build, new ImportLosses());
           written.push(annotationPath(dir, annotator, id));
           await writeAnnotation(dir, {
             schemaVersion: ANNOTATION_SCHEMA_VERSION,

@@ -67,6 +67,7 @@ export function parseJsonl(file: string, source: string): ParseResult {
       const spans: ImportedSpan[] = [];
       const rawSpans = record.spans ?? [];
       if (!Array.isArray(rawSpans)) throw new ParseStop(line, '"spans" must be a list.');
+      const linked = Array.isArray(record.relations) && record.relations.length > 0;
       for (const [i, s] of rawSpans.entries()) {
         const which = `span ${i + 1}`;
         if (!isRecord(s)) throw new ParseStop(line, `${which} is not an object.`);
@@ -76,14 +77,11 @@ export function parseJsonl(file: string, source: string): ParseResult {
         if (!r.ok) throw new ParseStop(line, `${which}: ${r.reason}.`);
         if (r.switched) collector.noteSwitchedUnit();
         const id = typeof s.id === 'string' || typeof s.id === 'number' ? String(s.id) : undefined;
-        spans.push({
-          start: r.start,
-          end: r.end,
-          label: s.label.trim(),
-          origin: { format: 'jsonl', file, ...(id !== undefined ? { id } : {}) },
-          key: String(i),
-          ...(isRecord(s.attributes) && Object.keys(s.attributes).length > 0 ? { attributes: { ...s.attributes } } : {}),
-        });
+        const span: ImportedSpan = { start: r.start, end: r.end, label: s.label.trim(), origin: id !== undefined ? { format: 'jsonl', file, id } : { format: 'jsonl', file } };
+        // Keys only matter to relations: large files of plain spans do without them.
+        if (linked) span.key = String(i);
+        if (isRecord(s.attributes) && Object.keys(s.attributes).length > 0) span.attributes = { ...s.attributes };
+        spans.push(span);
       }
       const relations: ImportedRelation[] = [];
       if (record.relations !== undefined && !Array.isArray(record.relations)) throw new ParseStop(line, '"relations" must be a list.');

@@ -157,7 +157,11 @@ export function dedupeSpans(spans: ImportedSpan[], relations: ImportedRelation[]
     const key = `${s.start}:${s.end}:${s.label}`;
     const kept = seen.get(key);
     if (kept) {
-      if (s.key !== undefined && kept.key !== undefined) alias.set(s.key, kept.key);
+      if (s.key !== undefined) {
+        // The kept span answers for the dropped one in relations (taking its key if it had none).
+        if (kept.key === undefined) kept.key = s.key;
+        else alias.set(s.key, kept.key);
+      }
       continue;
     }
     seen.set(key, s);

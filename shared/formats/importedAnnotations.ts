@@ -123,9 +123,16 @@ export function matchRelationType(types: readonly RelationType[], source: string
  * The spans and relations one imported document gives the project. Spans whose label is not
  * decided yet (inspection) keep their file label and are not checked; the rest are.
  */
-export function buildAnnotations(doc: ImportedDocument, opts: BuildOptions, losses: ImportLosses): { spans: Span[]; relations: Relation[] } {
+export function buildAnnotations(
+  doc: ImportedDocument,
+  opts: BuildOptions,
+  losses: ImportLosses,
+  /** Only count the losses (an inspection of a large file): no span or relation is built. */
+  checkOnly = false,
+): { spans: Span[]; relations: Relation[] } {
   const byLabel = new Map(opts.labels.map((l) => [l.id, l]));
   const spans: Span[] = [];
+  const labelOf = new Map<string, string>();
   const idByKey = new Map<string, string>();
   const seen = new Map<string, string>();
   for (const s of doc.spans) {
@@ -154,9 +161,11 @@ export function buildAnnotations(doc: ImportedDocument, opts: BuildOptions, loss
         else losses.attribute(`${def?.name ?? target} ${attr.name} ${JSON.stringify(raw).slice(0, 40)} (${value.why})`);
       }
     }
-    const id = opts.newId();
+    const id = checkOnly ? String(labelOf.size) : opts.newId();
     seen.set(rangeKey, id);
+    labelOf.set(id, label);
     if (s.key !== undefined) idByKey.set(s.key, id);
+    if (checkOnly) continue;
     spans.push({
       id,
       start: s.start,
@@ -169,7 +178,6 @@ export function buildAnnotations(doc: ImportedDocument, opts: BuildOptions, loss
       ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
     });
   }
-  const labelOf = new Map(spans.map((s) => [s.id, s.label]));
   const relations: Relation[] = [];
   const relationKeys = new Set<string>();
   for (const r of doc.relations ?? []) {
@@ -202,7 +210,8 @@ export function buildAnnotations(doc: ImportedDocument, opts: BuildOptions, loss
       continue;
     }
     relationKeys.add(key);
+    if (checkOnly) continue;
     relations.push({ id: opts.newId(), type: type.id, from, to, createdAt: opts.stamp, updatedAt: opts.stamp });
   }
-  return { spans: sortSpans(spans), relations };
+  return { spans: checkOnly ? spans : sortSpans(spans), relations };
 }

@@ -48,7 +48,11 @@ export class DocumentCollector {
     // Keys are unique within a record; records merged into one document must not mix them up.
     const record = `r${++this.records}:`;
     const norm = normaliseLineEndings(rawText);
-    const moved = spans.map((s) => ({ ...s, start: norm.map(s.start), end: norm.map(s.end), ...(s.key !== undefined ? { key: record + s.key } : {}) }));
+    const moved = spans.map((s) => {
+      const m: ImportedSpan = { ...s, start: norm.map(s.start), end: norm.map(s.end) };
+      if (s.key !== undefined) m.key = record + s.key;
+      return m;
+    });
     const relations = (info.relations ?? []).map((r) => ({ ...r, from: record + r.from, to: record + r.to }));
     const existing = this.byText.get(norm.text);
     if (existing) {

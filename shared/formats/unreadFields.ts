@@ -26,6 +26,18 @@ function itemCount(value: unknown): number {
 export class UnreadFields {
   private readonly byKey = new Map<string, { records: number; items: number; lines: number[] }>();
 
+  /** Key names already looked at: a file's records repeat the same few keys. */
+  private readonly names = new Map<string, boolean>();
+
+  private spanLike(key: string): boolean {
+    let known = this.names.get(key);
+    if (known === undefined) {
+      known = looksSpanLike(key);
+      this.names.set(key, known);
+    }
+    return known;
+  }
+
   constructor(
     private readonly file: string,
     /** What `check`'s position counts: file lines, or tasks of a JSON list. */
@@ -33,10 +45,10 @@ export class UnreadFields {
   ) {}
 
   /** Look at one record: `read` are the keys the parser used (or deliberately set aside with a warning of its own). */
-  check(record: Record<string, unknown>, read: Iterable<string>, position: number): void {
-    const used = new Set(read);
-    for (const [key, value] of Object.entries(record)) {
-      if (used.has(key) || !looksSpanLike(key)) continue;
+  check(record: Record<string, unknown>, read: readonly string[], position: number): void {
+    for (const key in record) {
+      if (read.includes(key) || !this.spanLike(key)) continue;
+      const value = record[key];
       const items = itemCount(value);
       if (items === 0) continue;
       const entry = this.byKey.get(key) ?? { records: 0, items: 0, lines: [] };
