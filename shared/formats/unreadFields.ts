@@ -8,7 +8,7 @@ import { isRecord } from './importTypes';
  * warning: the user learns that the file carries data Factmark did not take.
  */
 const SPAN_LIKE =
-  /^(spans?|entit(y|ies)|ents|labels?|annotations?|annots?|relations?|relationships?|links?|ner|tags?|mentions?|regions?|results?|predictions?|completions?|marks?|highlights?|arcs?|chunks?|triples?|offsets?)$/i;
+  /^(drafts?|spans?|entit(y|ies)|ents|labels?|annotations?|annots?|relations?|relationships?|links?|ner|tags?|mentions?|regions?|results?|predictions?|completions?|marks?|highlights?|arcs?|chunks?|triples?|offsets?)$/i;
 
 /** A key name that looks like it holds annotations (also as the last part of `my_entities`, `nerTags`). */
 export function looksSpanLike(key: string): boolean {
