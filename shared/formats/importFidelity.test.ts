@@ -219,6 +219,38 @@ describe('item 4: attributes and relations come back', () => {
     ]);
   });
 
+  it('Label Studio: relation results join regions (direction "left" reversed); per-region results are the region\'s attributes', () => {
+    const text = 'The army said 300 fighters died.';
+    const region = (id: string, start: number, end: number, label: string) => ({ id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: text.slice(start, end), labels: [label] } });
+    const task = {
+      data: { text },
+      annotations: [
+        {
+          result: [
+            region('c1', 0, 32, 'Claim'),
+            region('a1', 0, 8, 'Actor'),
+            // Label Studio's per-region classification: same id as the region, from_name = the control.
+            { id: 'c1', from_name: 'status', to_name: 'text', type: 'choices', value: { start: 0, end: 32, choices: ['disputed'] } },
+            { id: 'a1', from_name: 'kind', to_name: 'text', type: 'choices', value: { start: 0, end: 8, choices: ['armed group'] } },
+            { from_id: 'a1', to_id: 'c1', type: 'relation', direction: 'left', labels: ['attributed_to'] },
+            { id: 'x', from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['negative'] } },
+          ],
+        },
+      ],
+    };
+    const doc = ok(parseLabelStudio('ls.json', JSON.stringify([task]))).documents[0]!;
+    const losses = new ImportLosses();
+    let n = 0;
+    const built = buildAnnotations(doc, { ...project, newId: () => `id${n++}` }, losses);
+    const byLabel = Object.fromEntries(built.spans.map((s) => [s.label, s]));
+    expect(byLabel.claim!.attributes).toEqual({ status: 'disputed' });
+    expect(byLabel.actor!.attributes).toEqual({ kind: 'armed group' });
+    expect(built.relations).toEqual([expect.objectContaining({ type: 'attributed_to', from: byLabel.claim!.id, to: byLabel.actor!.id })]);
+    expect(losses.warnings('ls.json')).toEqual([]);
+    // The document-level choice is not a span: counted.
+    expect(ok(parseLabelStudio('ls.json', JSON.stringify([task]))).warnings.join(' ')).toMatch(/1 result that is not a text span/);
+  });
+
   it('doccano: an export whose meta says offset_unit "codepoint" is read in code points (it was refused)', () => {
     const text = '👨🏻‍🚒 firemen drive firetrucks';
     const cp = [...text].indexOf('f');
