@@ -19,7 +19,7 @@ const FORMAT_NAMES: Record<string, string> = {
 };
 
 /** doccano 1.x writes label ids, not names: the mapping says so. */
-const isLabelId = (label: string) => /^\d+$/.test(label);
+const isNumber = (label: string) => /^\d+$/.test(label);
 
 /**
  * What an import holds, file by file, and a decision for every label the project lacks: add it
@@ -35,6 +35,8 @@ export function ImportDatasetDialog() {
   const { inspection } = pending;
   const usable = inspection.files.filter((f) => f.ok && f.format !== 'ignored');
   const choiceFor = (label: string) => choices[label] ?? 'add';
+  const fromDoccano = inspection.files.some((f) => f.format === 'doccano');
+  const isLabelId = (label: string) => fromDoccano && isNumber(label);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
