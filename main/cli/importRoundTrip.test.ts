@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Span } from '../../shared/model/schemas';
+import type { Relation, Span } from '../../shared/model/schemas';
 import type { ExportRecord } from '../../shared/formats/exportRecord';
 import { CAPABILITIES, comparable, LABELS, projectArb, RELATION_TYPES, stripAttributesNotCarried, type Comparable } from '../../shared/formats/roundTrip.testkit';
 import { listDocuments, writeAnnotation } from '../services/projectStore';
@@ -62,15 +62,15 @@ async function sourceProject(records: ExportRecord[]): Promise<string> {
   return dir;
 }
 
-/** Every document of a project by its text: its spans and relations as alice has them. */
-async function readBack(dir: string): Promise<Map<string, Comparable>> {
+/** Every document of a project by its text: its spans and relations as `annotator` has them. */
+async function readBack(dir: string, annotator = 'alice', types = RELATION_TYPES): Promise<Map<string, Comparable>> {
   const out = new Map<string, Comparable>();
   for (const name of (await readdir(join(dir, 'documents'))).filter((n) => n.endsWith('.txt'))) {
     const id = name.slice(0, -4);
     const text = await readFile(join(dir, 'documents', name), 'utf8');
-    const file = await readFile(join(dir, 'annotations', 'alice', `${id}.json`), 'utf8').catch(() => null);
-    const a = file ? (JSON.parse(file) as { spans: Span[]; relations?: [] }) : { spans: [], relations: [] };
-    out.set(text, comparable(a.spans, a.relations ?? [], { attributes: () => true, relations: true }));
+    const file = await readFile(join(dir, 'annotations', annotator, `${id}.json`), 'utf8').catch(() => null);
+    const a = file ? (JSON.parse(file) as { spans: Span[]; relations?: Relation[] }) : { spans: [], relations: [] };
+    out.set(text, comparable(a.spans, a.relations ?? [], { attributes: () => true, relations: true }, types));
   }
   return out;
 }
@@ -140,4 +140,33 @@ describe('factmark export, then factmark import, in every format (property)', ()
       { numRuns: 5 },
     );
   }, 240_000);
+
+  it("the review sample's spans, attribute sets and relations survive a JSONL and a Label Studio round trip (issue 14: 207 attribute sets and 44 relations were dropped)", async () => {
+    const sample = join(root, 'review-sample');
+    await cp(join(__dirname, '../../test-fixtures/review-sample'), sample, { recursive: true });
+    const project = JSON.parse(await readFile(join(sample, 'project.json'), 'utf8'));
+    const before = await readBack(sample, 'reviewer', project.relationTypes);
+    const all = [...before.values()];
+    const attributeSets = all.flatMap((d) => d.spans).filter((line) => !line.endsWith(' {}')).length;
+    const relations = all.flatMap((d) => d.relations).length;
+    expect(attributeSets).toBeGreaterThan(100);
+    expect(relations).toBeGreaterThan(20);
+    for (const [format, out] of [
+      ['jsonl', 'sample.jsonl'],
+      ['labelstudio', 'sample.json'],
+    ] as const) {
+      await mkdir(join(root, `sample-${format}`));
+      const exported = await cli(['export', sample, '--format', format, '--scope', 'all', '--annotator', 'reviewer', '--out', join(root, `sample-${format}`, out)]);
+      expect(exported.code, exported.out + exported.err).toBe(0);
+      const dst = join(root, `sample-back-${format}`);
+      expect((await cli(['init', dst])).code).toBe(0);
+      const fresh = JSON.parse(await readFile(join(dst, 'project.json'), 'utf8'));
+      await writeFile(join(dst, 'project.json'), JSON.stringify({ ...fresh, labels: project.labels, relationTypes: project.relationTypes }, null, 2));
+      const imported = await cli(['import', dst, `sample-${format}`, '--annotator', 'reviewer']);
+      expect(imported.code, imported.out + imported.err).toBe(0);
+      expect(imported.out).not.toMatch(/not kept|did not read/);
+      expect(await readBack(dst, 'reviewer', project.relationTypes)).toEqual(before);
+    }
+  }, 120_000);
 });
+

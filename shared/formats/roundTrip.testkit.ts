@@ -121,7 +121,7 @@ export interface Comparable {
 }
 
 /** Spans as "start-end label {attributes}" and relations by their ends' spans, for one document. */
-export function comparable(spans: readonly Span[], relations: readonly Relation[], carry: Carry): Comparable {
+export function comparable(spans: readonly Span[], relations: readonly Relation[], carry: Carry, types: readonly RelationType[] = RELATION_TYPES): Comparable {
   const attrs = (s: Span) =>
     JSON.stringify(
       Object.fromEntries(
@@ -133,7 +133,7 @@ export function comparable(spans: readonly Span[], relations: readonly Relation[
   const key = (s: Span) => `${s.start}-${s.end} ${s.label}`;
   const byId = new Map(spans.map((s) => [s.id, s]));
   const rel = (r: Relation) => {
-    const t = RELATION_TYPES.find((x) => x.id === r.type)!;
+    const t = types.find((x) => x.id === r.type)!;
     const ends = [key(byId.get(r.from)!), key(byId.get(r.to)!)];
     return `${r.type}: ${(t.directed ? ends : ends.sort()).join(' -> ')}`;
   };
