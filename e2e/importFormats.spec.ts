@@ -6,6 +6,7 @@ import { expect, repoRoot, test } from './serveFixture';
 const ANNOTATOR = 'e2e-importer';
 const SAMPLE_DOCS = 5;
 const NEWS = join(repoRoot, 'test-fixtures/external/brat/nlplab-brat/tutorials/news');
+const DOCCANO_V1 = join(repoRoot, 'test-fixtures/external/doccano/doccano-transformer/tests/data/labeling/labeling.user2.jsonl');
 
 const article = `<!doctype html><html><head><title>Rebels enter Aleppo</title>
 <meta property="article:published_time" content="2024-11-30T08:00:00Z"></head>
@@ -61,4 +62,45 @@ test('imports a brat pair (mapping its labels) and an HTML article through the U
   const text = readFileSync(join(app.projectDir, 'documents', 'aleppo.txt'), 'utf8');
   expect(text).toContain('Opposition fighters entered Aleppo');
   expect(text).not.toContain('Subscribe');
+});
+
+test('doccano 1.x: the dialog offers the label ids to map, and names them when doccano\'s labels file comes along', async ({ page, serve }) => {
+  const app = await serve({ annotator: ANNOTATOR });
+  await page.goto(app.url);
+  await waitForProject(page, SAMPLE_DOCS);
+  const v1 = { name: 'labeling.jsonl', mimeType: 'application/json', buffer: readFileSync(DOCCANO_V1) };
+
+  // Without the labels file: the records' numeric label ids are the labels to map, and the dialog says what they are.
+  await page.getByTestId('import-input').setInputFiles([v1]);
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('import-files')).toContainText('2 documents, 11 spans');
+  await expect(dialog.getByTestId('import-files')).toContainText('the labels are doccano label ids (12, 13, 14)');
+  await expect(dialog.getByTestId('label-id-hint')).toBeVisible();
+  const mapping = dialog.getByTestId('label-mapping');
+  await expect(mapping).toContainText('doccano label id 12');
+  await page.screenshot({ path: test.info().outputPath('doccano-label-ids.png') });
+  await dialog.getByTestId('import-confirm').focus();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  // With doccano's labels file: the ids are named (LOC, PER, ORG); map PER and ORG, add LOC.
+  const labels = [
+    { id: 12, text: 'LOC', prefix_key: null, suffix_key: 'l', background_color: '#209cee', text_color: '#ffffff' },
+    { id: 13, text: 'PER', prefix_key: null, suffix_key: 'p', background_color: '#ff3860', text_color: '#ffffff' },
+    { id: 14, text: 'ORG', prefix_key: null, suffix_key: 'o', background_color: '#ffdd57', text_color: '#000000' },
+  ];
+  await page.getByTestId('import-input').setInputFiles([v1, { name: 'label_config.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(labels)) }]);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('import-files')).toContainText('labeling.jsonl + label_config.json');
+  await expect(dialog.getByTestId('label-id-hint')).toHaveCount(0);
+  await dialog.getByTestId('map-PER').selectOption('map:actor');
+  await dialog.getByTestId('map-ORG').selectOption('map:actor');
+  await dialog.getByTestId('import-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(docItems(page)).toHaveCount(SAMPLE_DOCS + 2);
+
+  const stored = readAnnotationFile(app.projectDir, ANNOTATOR, 'labeling-2580').json;
+  const quotes = stored.spans.map((s) => [s.quote, s.label]);
+  expect(quotes).toEqual(expect.arrayContaining([['Marcello Cuttitta', 'actor'], ['RUGBY UNION', 'actor'], ['ROME', 'loc']]));
 });

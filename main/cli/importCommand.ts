@@ -107,6 +107,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const undecided = inspection.unknownLabels.filter((l) => decisions[l] === undefined);
   if (undecided.length > 0) {
     if (!values['add-labels']) {
+      // What the files said about their labels (e.g. that they are doccano label ids) helps to decide.
+      for (const f of inspection.files) for (const w of f.warnings) if (/label/i.test(w)) report(`note: ${w}`);
       const uses = inspection.labels.filter((l) => undecided.includes(l.label));
       io.stderr(
         `factmark import: these labels are not in the project: ${uses.map((u) => `"${u.label}" (${u.spans})`).join(', ')}.\n` +
@@ -138,6 +140,11 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   }
   let imported = 0;
   for (const f of outcome.files) {
+    if (f.format === 'ignored') {
+      // Not a document (a dataset card, brat's configuration...): said, not refused.
+      report(`skipped  ${f.name}: ${f.warnings.join(' ')}`);
+      continue;
+    }
     if (f.ok) {
       imported++;
       const ids = f.docIds ?? [];

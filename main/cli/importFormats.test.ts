@@ -68,7 +68,8 @@ describe('factmark import of annotated datasets', () => {
     const c = capture();
     expect(await runCli(['import', 'p', 'news', '--add-labels', '--annotator', 'alice'], c.io)).toBe(0);
     expect(c.out()).toMatch(/imported news\/000-introduction\.txt \+ news\/000-introduction\.ann as 000-introduction \(\d+ spans for alice\)/);
-    expect(c.out()).toMatch(/note: .*relations? .*not imported/);
+    // brat relations and attributes are read; those the project has no type for are named, with counts.
+    expect(c.out()).toMatch(/note: news\/070-editing_relation_annotations\.ann: 3 relations not kept: 2 × "Located" \(not a relation type of this project\)/);
     expect(c.out()).toMatch(/added label "Organization" as organization/);
     const labels = JSON.parse(await readFile(join(project, 'project.json'), 'utf8')).labels.map((l: { id: string }) => l.id);
     expect(labels).toEqual(expect.arrayContaining(['claim', 'actor', 'number', 'organization', 'person', 'money']));
@@ -102,6 +103,60 @@ describe('factmark import of annotated datasets', () => {
     const bad = capture();
     expect(await runCli(['import', 'p', 'fashion.jsonl', '--map', 'FASHION_BRAND=brand'], bad.io)).toBe(1);
     expect(bad.err()).toContain('"brand" is not a label of this project');
+  });
+
+  it('doccano 1.x: label ids are offered to map (--map 12=actor), or named by doccano\'s labels file imported alongside', async () => {
+    await cp(join(FX, 'doccano/doccano-transformer/tests/data/labeling/labeling.user2.jsonl'), join(root, 'v1.jsonl'));
+    const refused = capture();
+    expect(await runCli(['import', 'p', 'v1.jsonl', '--annotator', 'alice'], refused.io)).toBe(1);
+    expect(refused.out()).toMatch(/note: v1\.jsonl: the labels are doccano label ids \(12, 13, 14\), not names/);
+    expect(refused.err()).toMatch(/these labels are not in the project: "12" \(6\), "13" \(4\), "14" \(1\)/);
+
+    const c = capture();
+    expect(await runCli(['import', 'p', 'v1.jsonl', '--map', '12=actor', '--map', '13=actor', '--map', '14=actor', '--annotator', 'alice'], c.io)).toBe(0);
+    const spans = (await annotationFiles('alice')).flatMap((f) => f.spans);
+    expect(spans).toHaveLength(11);
+    expect(spans.find((s: { quote: string }) => s.quote === 'Marcello Cuttitta')).toMatchObject({ label: 'actor', origin: { format: 'doccano', label: '13' } });
+
+    // In a fresh project: the labels file names the ids, and --add-labels adds LOC, PER and ORG.
+    expect(await runCli(['init', 'q'], capture().io)).toBe(0);
+    await writeFile(
+      join(root, 'label_config.json'),
+      JSON.stringify([
+        { id: 12, text: 'LOC', prefix_key: null, suffix_key: 'l', background_color: '#209cee', text_color: '#ffffff' },
+        { id: 13, text: 'PER', prefix_key: null, suffix_key: 'p', background_color: '#ff3860', text_color: '#ffffff' },
+        { id: 14, text: 'ORG', prefix_key: null, suffix_key: 'o', background_color: '#ffdd57', text_color: '#000000' },
+      ]),
+    );
+    const named = capture();
+    expect(await runCli(['import', 'q', 'v1.jsonl', 'label_config.json', '--add-labels', '--annotator', 'alice'], named.io)).toBe(0);
+    expect(named.out()).toMatch(/imported v1\.jsonl \+ label_config\.json as 2 documents \(11 spans for alice\)/);
+    expect(named.out()).toMatch(/added label "PER" as per/);
+  });
+
+  it('keeps relations and attributes the project defines, refuses Label Studio link-only texts, skips blank Prodigy records', async () => {
+    const line = JSON.stringify({
+      text: 'The army said 300 fighters died.',
+      spans: [
+        { start: 0, end: 8, label: 'actor', attributes: { kind: 'armed group' } },
+        { start: 0, end: 32, label: 'claim', attributes: { status: 'disputed' } },
+        { start: 14, end: 17, label: 'number', attributes: { value: 300 } },
+      ],
+      relations: [{ head: 1, child: 0, label: 'attributed_to', head_span: { start: 0, end: 32, label: 'claim' }, child_span: { start: 0, end: 8, label: 'actor' } }],
+    });
+    await writeFile(join(root, 'mine.jsonl'), `${line}\n{"text":" ","spans":[]}\n`);
+    await writeFile(join(root, 'remote.json'), JSON.stringify([{ id: 1, data: { text: 'https://example.org/a.txt' }, annotations: [] }]));
+    const c = capture();
+    expect(await runCli(['import', 'p', 'mine.jsonl', 'remote.json', '--annotator', 'alice'], c.io)).toBe(1);
+    expect(c.out()).toContain('note: mine.jsonl: 1 record with no text (only whitespace) skipped: line 2.');
+    expect(c.out()).toMatch(/refused  remote\.json: remote\.json: task 1: data\.text is a link \(https:\/\/example\.org\/a\.txt\), not the text itself; .*Factmark works offline/);
+    const [file] = await annotationFiles('alice');
+    const byLabel = Object.fromEntries(file.spans.map((s: { label: string }) => [s.label, s]));
+    expect(byLabel.claim.attributes).toEqual({ status: 'disputed' });
+    expect(byLabel.number.attributes).toEqual({ value: 300 });
+    expect(file.relations).toEqual([expect.objectContaining({ type: 'attributed_to', from: byLabel.claim.id, to: byLabel.actor.id })]);
+    const v = capture();
+    expect(await runCli(['validate', 'p', '--json'], v.io)).toBe(0);
   });
 
   it('imports a malformed file not at all (file, line and reason) while the good ones go in', async () => {

@@ -20,7 +20,9 @@ Usage:
       Add documents to a project: text, Markdown and HTML articles, and annotated datasets
       (JSONL, brat .txt+.ann, Label Studio JSON, doccano JSONL, W3C annotations + .txt).
       Folders are searched recursively. Each file is imported entirely or not at all; labels
-      the project lacks must be added (--add-labels) or mapped (--map PERSON=actor).
+      the project lacks must be added (--add-labels) or mapped (--map PERSON=actor; doccano
+      1.x label ids: --map 12=actor, or import doccano's label_config.json alongside).
+      Attributes and relations come along; what the project cannot take is listed as notes.
       Imported spans go to the annotator's files (--annotator, default as for export).
   factmark validate PROJECT_DIR [--json]
       Check every file of a project; list each problem with its file. Exit 1 if any.

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
 import type { DatasetFileReport, DatasetInspection, DatasetLabelUse } from '../../shared/api/views';
-import { sortSpans } from '../../shared/annotation/operations';
 import { groupImportFiles, parseAnnotationGroup, type ImportFormatChoice, type ImportGroup, type ImportInputFile } from '../../shared/formats/importGroups';
 import { describeImportError, fileStem, type ImportedDocument, type ImportError } from '../../shared/formats/importTypes';
+import { buildAnnotations, ImportLosses, type BuildOptions } from '../../shared/formats/importedAnnotations';
 import { labelsToAdd, matchLabel, type LabelDecision } from '../../shared/formats/labelMapping';
-import { ANNOTATION_SCHEMA_VERSION, DOCUMENT_SCHEMA_VERSION, type DocumentMeta, type LabelDef, type ProjectFile, type Span } from '../../shared/model/schemas';
+import { ANNOTATION_SCHEMA_VERSION, DOCUMENT_SCHEMA_VERSION, type DocumentMeta, type LabelDef, type ProjectFile } from '../../shared/model/schemas';
 import { decodeTextFile } from '../../shared/text/decodeText';
 import { writeFileAtomic } from './atomicJson';
 import { slugId, titleFor, uniqueId } from './documentImporter';
@@ -59,6 +59,9 @@ function prepare(group: ImportGroup): Prepared {
   }
   let documents: ImportedDocument[];
   let warnings: string[] = [];
+  if (group.kind === 'ignored') {
+    return { group, documents: [], report: { name: group.label, format: 'ignored', ok: true, documents: 0, spans: 0, labels: {}, warnings: [group.note ?? 'not a document.'] } };
+  }
   if (group.kind === 'text' || group.kind === 'html') {
     const one = prepareDocumentFile(group);
     if (!one.ok) return { group, report: refusedReport(group, one.error), documents: [] };
@@ -103,8 +106,27 @@ function checkDuplicates(p: Prepared, knownSha: Map<string, string>): Map<Import
   return shas;
 }
 
+/**
+ * What each file's annotations lose on their way into the project (attribute values the labels do
+ * not define, relation types it lacks...), added to its report's warnings. `target` gives the
+ * project label of a file label, null while undecided (those spans are checked at import).
+ */
+function addLossWarnings(p: Prepared, opts: BuildOptions, built?: Map<ImportedDocument, ReturnType<typeof buildAnnotations>>): void {
+  if (!p.report.ok) return;
+  const losses = new ImportLosses();
+  for (const doc of p.documents) {
+    const made = buildAnnotations(doc, opts, losses, built === undefined);
+    built?.set(doc, made);
+  }
+  const known = new Set(p.report.warnings);
+  p.report.warnings.push(...losses.warnings(p.group.main.name).filter((w) => !known.has(w)));
+}
+
 export function inspectFiles(files: readonly ImportInputFile[], format: ImportFormatChoice, project: ProjectFile): DatasetInspection {
   const prepared = groupImportFiles(files, format).map(prepare);
+  let n = 0;
+  const checkOnly: BuildOptions = { labels: project.labels, relationTypes: project.relationTypes, target: (l) => matchLabel(project.labels, l), stamp: '', newId: () => `n${n++}` };
+  for (const p of prepared) addLossWarnings(p, checkOnly);
   const labels = labelUses(prepared, project);
   return { files: prepared.map((p) => p.report), labels, unknownLabels: labels.filter((l) => l.matches === null).map((l) => l.label) };
 }
@@ -180,6 +202,16 @@ export async function importDataset(input: DatasetImportInput): Promise<DatasetI
     if (id === undefined) throw new Error(`no decision for label ${label}`);
     return id;
   };
+  const build: BuildOptions = {
+    labels: [...project.labels, ...added],
+    relationTypes: project.relationTypes,
+    target,
+    stamp: now.toISOString(),
+    newId: () => randomUUID(),
+  };
+  // The project's spans and relations of every document, and what they could not carry.
+  const built = new Map<ImportedDocument, ReturnType<typeof buildAnnotations>>();
+  for (const p of prepared) addLossWarnings(p, build, built);
   if (added.length > 0) await writeProjectFile(dir, { ...project, labels: [...project.labels, ...added] });
 
   const taken = new Set(listing.takenIds);
@@ -202,29 +234,7 @@ export async function importDataset(input: DatasetImportInput): Promise<DatasetI
         written.push(documentTextPath(dir, id));
         await writeFileAtomic(documentTextPath(dir, id), bytes);
         if (doc.spans.length > 0 && annotator !== null) {
-          const spans: Span[] = sortSpans(
-            doc.spans.map((s) => {
-              const label = target(s.label);
-              return {
-                id: randomUUID(),
-                start: s.start,
-                end: s.end,
-                label,
-                quote: doc.text.slice(s.start, s.end),
-                createdAt: stamp,
-                updatedAt: stamp,
-                origin: label === s.label ? s.origin : { ...s.origin, label: s.label.slice(0, 200) },
-              };
-            }),
-          );
-          // Two file labels mapped onto one project label may now repeat a span: keep one.
-          const seen = new Set<string>();
-          const unique = spans.filter((s) => {
-            const key = `${s.start}:${s.end}:${s.label}`;
-            if (seen.has(key)) return false;
-            seen.add(key);
-            return true;
-          });
+          const { spans, relations } = built.get(doc) ?? buildAnnotations(doc, build, new ImportLosses());
           written.push(annotationPath(dir, annotator, id));
           await writeAnnotation(dir, {
             schemaVersion: ANNOTATION_SCHEMA_VERSION,
@@ -232,7 +242,8 @@ export async function importDataset(input: DatasetImportInput): Promise<DatasetI
             textSha256: sha,
             annotator,
             status: 'in_progress',
-            spans: unique,
+            spans,
+            ...(relations.length > 0 ? { relations } : {}),
             updatedAt: stamp,
           });
         }

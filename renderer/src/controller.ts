@@ -224,15 +224,16 @@ export function escape(): void {
 // ---------------------------------------------------------------- import and export
 
 /** Files that carry annotations or need extraction go through the dataset importer. */
-const DATASET_FILE = /\.(html?|jsonl|ndjson|json|ann)$/i;
-const IMPORTABLE_FILE = /\.(txt|md|markdown|html?|jsonl|ndjson|json|ann)$/i;
+// .conf (brat's configuration), .conll and .csv (Factmark's own exports) go to the dialog, which says why they are not documents.
+const DATASET_FILE = /\.(html?|json|jsonl|jsonld|ndjson|ann|conf|conll|csv)$/i;
+const IMPORTABLE_FILE = /\.(txt|md|markdown|html?|json|jsonl|jsonld|ndjson|ann|conf|conll|csv)$/i;
 
 /** The picked files a pattern accepts, read as base64; each refused one is named in a toast. */
 async function readPickedFiles(files: readonly File[], accepts: RegExp): Promise<{ name: string; base64: string }[]> {
   const accepted: { name: string; base64: string }[] = [];
   for (const file of files) {
     if (!accepts.test(file.name)) {
-      showToast(`${file.name} was not imported: Factmark imports .txt, .md, .html, .jsonl, .json (Label Studio, doccano, W3C) and brat .ann files.`, 'error');
+      showToast(`${file.name} was not imported: Factmark imports .txt, .md, .html, .jsonl, .json/.jsonld (Label Studio, doccano, W3C) and brat .ann files.`, 'error');
     } else if (file.size > MAX_IMPORT_BYTES) {
       showToast(`${file.name} was not imported: it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, 'error');
     } else {
@@ -294,6 +295,9 @@ export async function confirmDatasetImport(labels: Record<string, LabelDecision>
   setOverlay(null);
   const done = result.value.files.filter((f) => f.ok);
   for (const f of result.value.files) if (!f.ok) showToast(f.error?.message ?? `${f.name} was not imported.`, 'error');
+  // What the label decisions made the import leave out (attributes, relations) was not in the dialog yet: say it now.
+  const shown = new Set(pending.inspection.files.flatMap((f) => f.warnings));
+  for (const f of result.value.files) for (const w of f.warnings) if (!shown.has(w)) showToast(w);
   const spans = done.reduce((n, f) => n + f.spans, 0);
   const docs = done.reduce((n, f) => n + (f.docIds?.length ?? 0), 0);
   if (docs > 0) {

@@ -156,7 +156,8 @@ export interface ChangesView {
 export interface DatasetFileReport {
   /** "a.jsonl", or "a.txt + a.ann" for a pair. */
   name: string;
-  format: 'text' | 'html' | 'jsonl' | 'brat' | 'labelstudio' | 'doccano' | 'w3c' | 'unsupported';
+  /** 'ignored': not a document (a dataset card, a brat config...); `warnings` says why. Not a refusal. */
+  format: 'text' | 'html' | 'jsonl' | 'brat' | 'labelstudio' | 'doccano' | 'w3c' | 'unsupported' | 'ignored';
   ok: boolean;
   documents: number;
   spans: number;

@@ -122,4 +122,43 @@ describe('parseBrat on real brat files', () => {
     const outside = parseBrat('a.txt', txt, 'a.ann', new TextEncoder().encode('T1\tX 0 50\tShort\n'));
     expect(outside).toMatchObject({ ok: false, error: { line: 1 } });
   });
+
+  it('reads a span Factmark\'s exporter wrote as fragments because it crosses line breaks back as one span (brat\'s form of an annotation across lines)', () => {
+    const text = 'Officials said on Friday that\n\nrebels 😀 had entered\nAleppo.\n';
+    const start = text.indexOf('Officials');
+    const end = text.indexOf('Aleppo.') + 'Aleppo.'.length;
+    const claim: Span = { id: 'c1', start, end, label: 'claim', quote: text.slice(start, end), createdAt: T0, updatedAt: T0 };
+    const actor: Span = { id: 'a1', start: text.indexOf('rebels'), end: text.indexOf('rebels') + 6, label: 'actor', quote: 'rebels', createdAt: T0, updatedAt: T0 };
+    const out = bratDocument(record('d', text, [claim, actor]), 'd');
+    expect(out.ann).toMatch(/^T1\tclaim \d+ \d+;\d+ \d+;\d+ \d+\t/);
+    const r = parseBrat('d.txt', new TextEncoder().encode(out.txt), 'd.ann', new TextEncoder().encode(out.ann));
+    if (!r.ok) throw new Error(r.error.reason);
+    expect(r.documents[0]!.spans.map((s) => [s.label, s.start, s.end])).toEqual([
+      ['claim', start, end],
+      ['actor', actor.start, actor.end],
+    ]);
+    expect(r.warnings.join(' ')).toMatch(/1 annotation in fragments separated only by line breaks or spaces .* was read as one span/);
+    expect(r.warnings.join(' ')).not.toMatch(/split into one span per fragment/);
+  });
+
+  it('reads attributes (A lines) onto their spans and relations (R lines) between them; those on events are counted', () => {
+    const dir = join(ROOT, 'nlplab-brat/tutorials/news');
+    const attr = parseBrat('100.txt', bytes(join(dir, '100-attribute_annotation.txt')), '100.ann', bytes(join(dir, '100-attribute_annotation.ann')));
+    if (!attr.ok) throw new Error(attr.error.reason);
+    const t1 = attr.documents[0]!.spans.find((s) => s.origin.id === 'T1')!;
+    expect(t1.attributes).toEqual({ Individual: true });
+    // A1-A3, A5, A6 qualify events (E lines), which Factmark has no place for.
+    expect(attr.warnings.join(' ')).toMatch(/5 attributes belong to events or other non-span annotations; not imported/);
+
+    const rel = parseBrat('060.txt', bytes(join(dir, '060-relation_annotation.txt')), '060.ann', bytes(join(dir, '060-relation_annotation.ann')));
+    if (!rel.ok) throw new Error(rel.error.reason);
+    const doc = rel.documents[0]!;
+    const q = (key: string) => {
+      const s = doc.spans.find((x) => x.key === key)!;
+      return doc.text.slice(s.start, s.end);
+    };
+    expect(doc.relations?.map((r) => [q(r.from), r.type, q(r.to)])).toEqual([['Terry Pratchett', 'Located', 'England']]);
+    expect(rel.warnings.join(' ')).toMatch(/1 equivalence not imported/);
+  });
 });
+

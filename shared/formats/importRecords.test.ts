@@ -81,7 +81,19 @@ describe('doccano', () => {
       ['PERSON', 'Larry Page'],
       ['PERSON', 'Sergey Brin'],
     ]);
-    if (rel.ok) expect(rel.warnings.join(' ')).toMatch(/3 relations not imported/);
+    // The relations come along, joining the entities by id (from_id -> to_id).
+    if (!rel.ok) throw new Error(rel.error.reason);
+    const doc = rel.documents[0]!;
+    const quoteOf = (key: string) => {
+      const s = doc.spans.find((x) => x.key === key)!;
+      return doc.text.slice(s.start, s.end);
+    };
+    expect(doc.relations?.map((r) => [quoteOf(r.from), r.type, quoteOf(r.to)])).toEqual([
+      ['Google', 'foundedAt', 'September 4, 1998'],
+      ['Google', 'foundedBy', 'Larry Page'],
+      ['Google', 'foundedBy', 'Sergey Brin'],
+    ]);
+    expect(rel.warnings.join(' ')).not.toMatch(/relation/);
   });
 
   it('reads custom column names and flair\'s "data" records, merging repeated texts', () => {

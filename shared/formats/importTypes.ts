@@ -15,6 +15,20 @@ export interface ImportedSpan {
   /** The label as the file spells it; the importer maps it onto the project's labels. */
   label: string;
   origin: SpanOrigin;
+  /**
+   * The span's handle inside its document, for relations (a brat T id, a Label Studio result id,
+   * an index): unique within the document once the collector has made it so.
+   */
+  key?: string;
+  /** Attribute values as the file gives them, by attribute id; checked against the project's labels on import. */
+  attributes?: Record<string, unknown>;
+}
+
+/** A relation between two spans of one document, by their keys, with its type as the file spells it. */
+export interface ImportedRelation {
+  type: string;
+  from: string;
+  to: string;
 }
 
 export interface ImportedDocument {
@@ -27,6 +41,8 @@ export interface ImportedDocument {
   /** The line (1-based) of the file the document starts on, for messages. */
   line: number;
   spans: ImportedSpan[];
+  /** Relations between the spans (by key); absent when the file has none. */
+  relations?: ImportedRelation[];
   /** What the parser changed or noticed for this document (kept in the document's importNotices). */
   notices: string[];
 }
@@ -129,17 +145,30 @@ export class SpanResolver {
   }
 }
 
-/** Drop exact repeats (same range, same label): the project keeps one of each, and says so. */
-export function dedupeSpans(spans: ImportedSpan[]): { spans: ImportedSpan[]; dropped: number } {
-  const seen = new Set<string>();
+/**
+ * Drop exact repeats (same range, same label): the project keeps one of each, and says so. A
+ * dropped span's key is mapped onto the kept one's, so relations to it are kept too.
+ */
+export function dedupeSpans(spans: ImportedSpan[], relations: ImportedRelation[] = []): { spans: ImportedSpan[]; relations: ImportedRelation[]; dropped: number } {
+  const seen = new Map<string, ImportedSpan>();
+  const alias = new Map<string, string>();
   const out: ImportedSpan[] = [];
   for (const s of spans) {
     const key = `${s.start}:${s.end}:${s.label}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const kept = seen.get(key);
+    if (kept) {
+      if (s.key !== undefined) {
+        // The kept span answers for the dropped one in relations (taking its key if it had none).
+        if (kept.key === undefined) kept.key = s.key;
+        else alias.set(s.key, kept.key);
+      }
+      continue;
+    }
+    seen.set(key, s);
     out.push(s);
   }
-  return { spans: out, dropped: spans.length - out.length };
+  const moved = alias.size === 0 ? relations : relations.map((r) => ({ ...r, from: alias.get(r.from) ?? r.from, to: alias.get(r.to) ?? r.to }));
+  return { spans: out, relations: moved, dropped: spans.length - out.length };
 }
 
 /**

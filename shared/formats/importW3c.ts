@@ -1,5 +1,6 @@
 import { decodeTextFile } from '../text/decodeText';
-import { fileStem, isRecord, parseFailure, parseJsonText, ParseStop, SpanResolver, dedupeSpans, type ImportedSpan, type ParseResult } from './importTypes';
+import { fileStem, isRecord, parseFailure, parseJsonText, ParseStop, dedupeSpans, type ImportedDocument, type ImportedSpan, type ParseResult } from './importTypes';
+import { SelectorResolver, type SelectorOutcome } from './w3cSelectors';
 
 /**
  * W3C Web Annotation (JSON-LD): one Annotation, a list of them, an AnnotationPage or an
@@ -7,11 +8,15 @@ import { fileStem, isRecord, parseFailure, parseJsonText, ParseStop, SpanResolve
  * one id, type, target, body/bodyValue rules, dates, IRIs, selectors) and a file breaking one is
  * refused with the reason, as the W3C test suite's "incorrect" samples require.
  *
- * Annotations point at a resource, not at text we have: the text is the `.txt` file with the same
- * name. A TextPositionSelector gives code points of that text; a TextQuoteSelector (exact +
- * prefix/suffix) is the fallback when positions are missing or do not match. The label is the
- * body's tag (a TextualBody with purpose tagging or classifying), else its one short TextualBody
- * value, else "annotation".
+ * Annotations point at a resource, not at text we have: the text is a `.txt` file imported with
+ * them, the one named like the last part of the target's `source` (Factmark's export:
+ * `urn:…:document:<id>` -> `<id>.txt`), or else the one with the annotation file's own name.
+ * Selectors are resolved by w3cSelectors (positions, quotes, RFC 5147 fragments, ranges, and
+ * refinements inside them); a TextQuoteSelector is the fallback when positions do not match. An
+ * annotation whose selectors cannot be resolved in plain text (an XPointer fragment refined by
+ * positions, a CSS selector...) is not imported, with the reason. The label is the body's tag (a
+ * TextualBody with purpose tagging or classifying), else its one short TextualBody value, else
+ * "annotation"; `describing` bodies of the form `id: value` (Factmark's export) are attributes.
  */
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -133,46 +138,61 @@ export function looksLikeW3c(value: unknown): boolean {
   return isRecord(first) && ('@context' in first || types(first.type).some((t) => t.startsWith('Annotation')));
 }
 
-function labelsOf(a: Record<string, unknown>): string[] {
+/** An attribute written as a describing body by Factmark's export: "status: disputed". */
+const ATTRIBUTE_BODY = /^([a-z][a-z0-9_]{0,39}): ([\s\S]*)$/;
+
+/** The labels of an annotation, its attributes, and how many of its text bodies were neither. */
+function bodiesOf(a: Record<string, unknown>): { labels: string[]; attributes: Record<string, string>; unread: number } {
   const bodies = list(a.body).filter(isRecord);
-  const tags = bodies
-    .filter((b) => typeof b.value === 'string' && ['tagging', 'classifying'].some((p) => types(b.purpose).includes(p)))
-    .map((b) => (b.value as string).trim())
-    .filter((v) => v !== '');
-  if (tags.length > 0) return [...new Set(tags)];
-  const values = bodies.filter((b) => typeof b.value === 'string' && (b.value as string).trim().length <= 40).map((b) => (b.value as string).trim());
-  if (values.length === 1 && values[0]) return [values[0]];
-  if (typeof a.bodyValue === 'string' && a.bodyValue.trim().length > 0 && a.bodyValue.trim().length <= 40) return [a.bodyValue.trim()];
-  return ['annotation'];
+  const textual = bodies.filter((b) => typeof b.value === 'string' && (b.value as string).trim() !== '');
+  const isTag = (b: Record<string, unknown>) => ['tagging', 'classifying'].some((p) => types(b.purpose).includes(p));
+  const attributes: Record<string, string> = {};
+  const used = new Set<Record<string, unknown>>();
+  for (const b of textual) {
+    const m = types(b.purpose).includes('describing') ? ATTRIBUTE_BODY.exec((b.value as string).trim()) : null;
+    if (m) {
+      attributes[m[1] as string] = m[2] as string;
+      used.add(b);
+    }
+  }
+  const tagBodies = textual.filter(isTag);
+  let labels: string[];
+  if (tagBodies.length > 0) {
+    labels = [...new Set(tagBodies.map((b) => (b.value as string).trim()))];
+    tagBodies.forEach((b) => used.add(b));
+  } else {
+    const short = textual.filter((b) => !used.has(b) && (b.value as string).trim().length <= 40);
+    if (short.length === 1 && short[0]) {
+      labels = [(short[0].value as string).trim()];
+      used.add(short[0]);
+    } else if (typeof a.bodyValue === 'string' && a.bodyValue.trim().length > 0 && a.bodyValue.trim().length <= 40) {
+      labels = [a.bodyValue.trim()];
+    } else labels = ['annotation'];
+  }
+  const unread = textual.filter((b) => !used.has(b)).length + (typeof a.bodyValue === 'string' && labels[0] !== a.bodyValue.trim() ? 1 : 0);
+  return { labels, attributes, unread };
 }
 
-/** Where `exact` occurs in text, preferring an occurrence with the given prefix/suffix. */
-function findQuote(text: string, exact: string, prefix?: string, suffix?: string): number | null {
-  if (exact === '') return null;
-  const hits: number[] = [];
-  for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) hits.push(i);
-  if (hits.length === 0) return null;
-  const scored = hits.map((i) => {
-    let score = 0;
-    if (prefix && text.slice(Math.max(0, i - prefix.length), i) === prefix) score++;
-    if (suffix && text.slice(i + exact.length, i + exact.length + suffix.length) === suffix) score++;
-    return { i, score };
-  });
-  const best = Math.max(...scored.map((s) => s.score));
-  const top = scored.filter((s) => s.score === best);
-  return top.length === 1 ? top[0]!.i : best > 0 ? top[0]!.i : hits.length === 1 ? hits[0]! : null;
+/** The `source` of each target of an annotation (IRIs only). */
+function targetSources(a: unknown): string[] {
+  if (!isRecord(a)) return [];
+  return list(a.target).flatMap((t) => (typeof t === 'string' ? [t] : isRecord(t) && typeof t.source === 'string' ? [t.source] : isRecord(t) && isRecord(t.source) && typeof t.source.id === 'string' ? [t.source.id] : []));
 }
 
-/** Selectors of a target, flattening refinedBy chains. */
-function selectorsOf(target: unknown): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  const walk = (s: unknown) => {
-    if (!isRecord(s)) return;
-    out.push(s);
-    list(s.refinedBy).forEach(walk);
-  };
-  if (isRecord(target)) list(target.selector).forEach(walk);
-  return out;
+/** Every target source of a parsed W3C file (for pairing it with texts), or [] when it is not one. */
+export function w3cTargetSources(value: unknown): string[] {
+  const annotations = annotationsOf(value);
+  return typeof annotations === 'string' ? [] : [...new Set(annotations.flatMap(targetSources))];
+}
+
+/** The name a text file would have for a source IRI: its last segment ("urn:…:document:a-1" -> "a-1"). */
+export function sourceStem(source: string): string {
+  const last = source.replace(/[#?].*$/, '').replace(/[/:]+$/, '').split(/[/:]/).pop() ?? '';
+  try {
+    return fileStem(decodeURIComponent(last));
+  } catch {
+    return fileStem(last);
+  }
 }
 
 export interface W3cText {
@@ -180,7 +200,7 @@ export interface W3cText {
   bytes: Uint8Array;
 }
 
-export function parseW3c(file: string, source: string, textFile: W3cText | null): ParseResult {
+export function parseW3c(file: string, source: string, textFiles: W3cText | readonly W3cText[] | null): ParseResult {
   const parsed = parseJsonText(source.replace(/^\uFEFF/, ''));
   if (!parsed.ok) return parseFailure(file, parsed.line, parsed.reason);
   const annotations = annotationsOf(parsed.value);
@@ -188,7 +208,10 @@ export function parseW3c(file: string, source: string, textFile: W3cText | null)
   const inheritsContext =
     isRecord(container) && !types(container.type).includes('Annotation') && (container['@context'] === CONTEXT || (Array.isArray(container['@context']) && container['@context'].includes(CONTEXT)));
   if (typeof annotations === 'string') return parseFailure(file, null, annotations);
-  if (annotations.length === 0) return parseFailure(file, null, 'the file holds no annotations.');
+  if (annotations.length === 0) {
+    // An empty collection (an export of documents without spans) is not an error: there is nothing to anchor.
+    return { ok: true, documents: [], warnings: [`${file}: the file holds no annotations.`] };
+  }
   const single = !Array.isArray(parsed.value) && annotations.length === 1 && annotations[0] === parsed.value;
   const lineOf = (a: unknown): number | null => {
     // One annotation in the file: it starts on the first line that is not blank.
@@ -213,54 +236,112 @@ export function parseW3c(file: string, source: string, textFile: W3cText | null)
     throw err;
   }
   const checked = annotations as Record<string, unknown>[];
-  if (!textFile) {
+  const texts = textFiles === null ? [] : Array.isArray(textFiles) ? (textFiles as readonly W3cText[]) : [textFiles as W3cText];
+  if (texts.length === 0) {
     return { ok: true, documents: [], warnings: [`${file}: ${checked.length} valid annotation${checked.length === 1 ? '' : 's'}, but no text to anchor them to.`] };
   }
-  const decoded = decodeTextFile(textFile.bytes, textFile.name);
-  if (!decoded.ok) return parseFailure(textFile.name, null, decoded.message);
-  const text = decoded.text;
-  const resolver = new SpanResolver(text);
-  const spans: ImportedSpan[] = [];
+  // Which text each target source is: the one named like the source, else (one text) the only one.
+  const byStem = new Map(texts.map((t) => [fileStem(t.name), t]));
+  const textFor = (src: string | undefined): W3cText | undefined => {
+    const named = src === undefined ? undefined : byStem.get(sourceStem(src));
+    return named ?? (texts.length === 1 ? texts[0] : undefined);
+  };
+  const anchors = new Map<W3cText, { text: string; resolver: SelectorResolver; spans: ImportedSpan[]; notices: string[] }>();
+  for (const t of texts) {
+    const decoded = decodeTextFile(t.bytes, t.name);
+    if (!decoded.ok) return parseFailure(t.name, null, decoded.message);
+    anchors.set(t, { text: decoded.text, resolver: new SelectorResolver(decoded.text), spans: [], notices: decoded.notices });
+  }
   let noSelector = 0;
   let byQuote = 0;
+  let switched = 0;
+  let unreadBodies = 0;
+  const refused: string[] = [];
+  const orphanSources = new Map<string, number>();
   for (const [i, a] of checked.entries()) {
     const where = `annotation ${i + 1} (${a.id as string})`;
-    const labels = labelsOf(a);
+    const { labels, attributes, unread } = bodiesOf(a);
+    unreadBodies += unread;
     let anchored = false;
+    let refusal: string | null = null;
     for (const target of list(a.target)) {
-      const sels = selectorsOf(target);
-      const pos = sels.find((s) => types(s.type).includes('TextPositionSelector'));
-      const quote = sels.find((s) => types(s.type).includes('TextQuoteSelector'));
-      if (!pos && !quote) continue;
-      let range: { start: number; end: number } | null = null;
+      const src = targetSources({ target })[0];
+      const selectors = isRecord(target) ? list(target.selector) : [];
+      if (selectors.length === 0) continue;
+      const home = textFor(src);
+      if (!home) {
+        orphanSources.set(src ?? '(no source)', (orphanSources.get(src ?? '(no source)') ?? 0) + 1);
+        refusal = '';
+        continue;
+      }
+      const anchor = anchors.get(home)!;
+      // Selectors of one target are alternatives: positions checked against a quote, the quote as fallback.
+      const quote = selectors.find((sel) => isRecord(sel) && types(sel.type).includes('TextQuoteSelector') && sel.refinedBy === undefined) as Record<string, unknown> | undefined;
       const exact = quote && typeof quote.exact === 'string' ? quote.exact : undefined;
-      if (pos) {
-        const r = resolver.resolve(pos.start, pos.end, 'codepoint', exact);
-        if (r.ok) range = r;
-      }
-      if (!range && exact !== undefined) {
-        const at = findQuote(text, exact, quote?.prefix as string | undefined, quote?.suffix as string | undefined);
-        if (at !== null) {
-          range = { start: at, end: at + exact.length };
-          if (pos) byQuote++;
+      const outcomes = selectors.map((sel) => ({ sel, out: anchor.resolver.resolve(sel, anchor.resolver.whole, exact) }));
+      const good = outcomes.filter((o): o is { sel: unknown; out: Extract<SelectorOutcome, { ok: true }> } => o.out.ok);
+      const position = good.find((o) => o.out.kind !== 'quote');
+      const byText = good.find((o) => o.out.kind === 'quote');
+      const fits = (o: (typeof good)[number]) => exact === undefined || o.out.kind === 'range' || anchor.text.slice(o.out.range.start, o.out.range.end) === exact || (isRecord(o.sel) && o.sel.refinedBy !== undefined);
+      const chosen = position && fits(position) ? position : (byText ?? good[0]);
+      if (!chosen) {
+        const plainText = (sel: unknown) => isRecord(sel) && sel.refinedBy === undefined && ['TextPositionSelector', 'TextQuoteSelector'].some((t) => types(sel.type).includes(t));
+        const top = outcomes.find((o) => !o.out.ok && o.out.problem === 'mismatch' && plainText(o.sel));
+        if (top) {
+          // A plain position or quote that is not in the text: most likely the wrong .txt.
+          const pos = selectors.find((sel) => isRecord(sel) && types(sel.type).includes('TextPositionSelector')) as Record<string, unknown> | undefined;
+          return parseFailure(
+            file,
+            lineOf(a),
+            `${where}: its ${pos ? `position ${String(pos.start)}-${String(pos.end)}` : 'quote'}${exact !== undefined ? ` and quote ${JSON.stringify(exact.slice(0, 60))}` : ''} do not match ${home.name}.`,
+          );
         }
+        const reasons = outcomes.map((o) => (o.out.ok ? '' : o.out.reason)).filter((r) => r !== '');
+        refusal = `${where}: ${reasons.join('; or ')}`;
+        continue;
       }
-      if (!range) {
-        return parseFailure(
-          file,
-          lineOf(a),
-          `${where}: its ${pos ? `position ${String(pos.start)}-${String(pos.end)}` : 'quote'}${exact !== undefined ? ` and quote ${JSON.stringify(exact.slice(0, 60))}` : ''} do not match ${textFile.name}.`,
-        );
-      }
+      const hadPosition = selectors.some((sel) => isRecord(sel) && types(sel.type).includes('TextPositionSelector') && sel.refinedBy === undefined);
+      if (hadPosition && chosen.out.kind === 'quote') byQuote++;
+      if (chosen.out.switched) switched++;
       anchored = true;
-      for (const label of labels) spans.push({ start: range.start, end: range.end, label, origin: { format: 'w3c', file, id: a.id as string } });
+      for (const label of labels) {
+        anchor.spans.push({
+          start: chosen.out.range.start,
+          end: chosen.out.range.end,
+          label,
+          origin: { format: 'w3c', file, id: a.id as string },
+          ...(Object.keys(attributes).length > 0 ? { attributes: { ...attributes } } : {}),
+        });
+      }
     }
-    if (!anchored) noSelector++;
+    if (anchored) continue;
+    if (refusal === null) noSelector++;
+    else if (refusal !== '') refused.push(refusal);
   }
   const warnings: string[] = [];
   if (noSelector > 0) warnings.push(`${file}: ${noSelector} annotation${noSelector === 1 ? ' has' : 's have'} no text selector (they point at a whole resource) and made no span.`);
+  if (refused.length > 0) {
+    warnings.push(
+      `${file}: ${refused.length} annotation${refused.length === 1 ? '' : 's'} not imported, ${refused.length === 1 ? 'its' : 'their'} selectors cannot be resolved in the plain text: ${refused.slice(0, 3).join(' | ')}${refused.length > 3 ? ` | … (${refused.length - 3} more)` : ''}.`,
+    );
+  }
+  if (orphanSources.size > 0) {
+    const n = [...orphanSources.values()].reduce((x, y) => x + y, 0);
+    const names = [...orphanSources.keys()].map((src) => `${sourceStem(src)}.txt`);
+    warnings.push(
+      `${file}: ${n} annotation${n === 1 ? ' points' : 's point'} at ${orphanSources.size === 1 ? 'a document' : 'documents'} whose text was not imported with it (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}); not imported. Import those texts together with ${file}.`,
+    );
+  }
   if (byQuote > 0) warnings.push(`${file}: ${byQuote} annotation${byQuote === 1 ? "'s position does" : "s' positions do"} not match the text; anchored by the quoted text instead.`);
-  const deduped = dedupeSpans(spans);
-  if (deduped.dropped > 0) warnings.push(`${file}: ${deduped.dropped} repeated span${deduped.dropped === 1 ? '' : 's'} kept once.`);
-  return { ok: true, documents: [{ name: fileStem(textFile.name), text, line: 1, spans: deduped.spans, notices: decoded.notices }], warnings };
+  if (switched > 0) warnings.push(`${file}: ${switched} annotation${switched === 1 ? '' : 's'} matched ${switched === 1 ? 'its' : 'their'} quoted text only when ${switched === 1 ? 'its position was' : 'their positions were'} read as UTF-16 code units, and ${switched === 1 ? 'was' : 'were'} read that way.`);
+  if (unreadBodies > 0) warnings.push(`${file}: ${unreadBodies} text bod${unreadBodies === 1 ? 'y' : 'ies'} (comments, descriptions) that ${unreadBodies === 1 ? 'is' : 'are'} neither a label nor an attribute not imported.`);
+  const documents: ImportedDocument[] = [];
+  let repeated = 0;
+  for (const [t, anchor] of anchors) {
+    const deduped = dedupeSpans(anchor.spans);
+    repeated += deduped.dropped;
+    documents.push({ name: fileStem(t.name), text: anchor.text, line: 1, spans: deduped.spans, notices: anchor.notices });
+  }
+  if (repeated > 0) warnings.push(`${file}: ${repeated} repeated span${repeated === 1 ? '' : 's'} kept once.`);
+  return { ok: true, documents, warnings };
 }

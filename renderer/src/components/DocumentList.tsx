@@ -175,7 +175,7 @@ export function DocumentList() {
           ref={inputRef}
           type="file"
           multiple
-          accept=".txt,.md,.html,.htm,.jsonl,.ndjson,.json,.ann,text/plain,text/markdown,text/html,application/json"
+          accept=".txt,.md,.html,.htm,.jsonl,.ndjson,.json,.jsonld,.ann,.conf,.conll,.csv,text/plain,text/markdown,text/html,application/json"
           data-testid="import-input"
           className="visually-hidden"
           tabIndex={-1}

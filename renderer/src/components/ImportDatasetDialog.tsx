@@ -15,7 +15,11 @@ const FORMAT_NAMES: Record<string, string> = {
   doccano: 'doccano',
   w3c: 'W3C annotations',
   unsupported: 'unknown format',
+  ignored: 'not a document',
 };
+
+/** doccano 1.x writes label ids, not names: the mapping says so. */
+const isNumber = (label: string) => /^\d+$/.test(label);
 
 /**
  * What an import holds, file by file, and a decision for every label the project lacks: add it
@@ -29,8 +33,10 @@ export function ImportDatasetDialog() {
   const [error, setError] = useState<string | null>(null);
   if (!pending || !project) return null;
   const { inspection } = pending;
-  const usable = inspection.files.filter((f) => f.ok);
+  const usable = inspection.files.filter((f) => f.ok && f.format !== 'ignored');
   const choiceFor = (label: string) => choices[label] ?? 'add';
+  const fromDoccano = inspection.files.some((f) => f.format === 'doccano');
+  const isLabelId = (label: string) => fromDoccano && isNumber(label);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -49,7 +55,7 @@ export function ImportDatasetDialog() {
           {inspection.files.map((f) => (
             <li key={f.name} className={f.ok ? 'import-file' : 'import-file refused'}>
               <strong>{f.name}</strong> <span className="muted">({FORMAT_NAMES[f.format] ?? f.format})</span>
-              {f.ok ? (
+              {f.format === 'ignored' ? null : f.ok ? (
                 <span>
                   {' '}
                   {f.documents} document{f.documents === 1 ? '' : 's'}, {f.spans} span{f.spans === 1 ? '' : 's'}
@@ -69,12 +75,19 @@ export function ImportDatasetDialog() {
           <fieldset className="form-wide label-mapping" data-testid="label-mapping">
             <legend>Labels this project does not have</legend>
             <p className="muted">Add each one to the project, or map it onto one of the project&apos;s labels.</p>
+            {inspection.unknownLabels.some(isLabelId) && (
+              <p className="muted" data-testid="label-id-hint">
+                The numbers are doccano label ids. To see their names, cancel and import doccano&apos;s labels file (label_config.json, from the project&apos;s
+                Labels page) together with the .jsonl; or map each id here.
+              </p>
+            )}
             {inspection.unknownLabels.map((label) => {
               const use = inspection.labels.find((l) => l.label === label);
               const id = `map-${label}`;
               return (
                 <div key={label} className="mapping-row">
                   <label htmlFor={id}>
+                    {isLabelId(label) && <span className="muted">doccano label id </span>}
                     <code>{label}</code> <span className="muted">({use?.spans ?? 0} span{use?.spans === 1 ? '' : 's'})</span>
                   </label>
                   <select id={id} data-testid={`map-${label}`} value={choiceFor(label)} onChange={(e) => setChoices({ ...choices, [label]: e.target.value })}>
