@@ -340,7 +340,8 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
     if (tempFolder) await rm(tempFolder, { recursive: true, force: true });
     if (createdParent) await rmdir(createdParent).catch(() => undefined);
   };
-  let cardFiles: { data: string; card: string; sidecar: string | null; hashes: Record<string, string>; group: ExportGroup }[] = [];
+  /** Each data file (brat: the folder) with its card and sidecar, in the order written. */
+  const cardFiles: { data: string; card: string; sidecar: string | null }[] = [];
   try {
     if (tempFolder) {
       await mkdir(dirname(outPath), { recursive: true });
@@ -452,7 +453,7 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
       if (await isEmptyDirectory(outPath)) await rmdir(outPath);
       await rename(tempFolder, outPath);
       files.push(outPath);
-      cardFiles = [{ data: outPath, card: plan.cardPath(outPath), sidecar: null, hashes: {}, group: 'all' }];
+      cardFiles.push({ data: outPath, card: plan.cardPath(outPath), sidecar: null });
     } else {
       const adapter = FILE_ADAPTERS[format as Exclude<ExportFormat, 'brat'>];
       const finished: { group: ExportGroup; sink: Sink; sha256: string }[] = [];
@@ -488,7 +489,7 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
         const cardFile = await smallFile(cardPath, card(data, hashes));
         smallFiles.push(cardFile.sink);
         placements.push({ temp: cardFile.sink, final: cardPath });
-        cardFiles.push({ data, card: cardPath, sidecar, hashes, group });
+        cardFiles.push({ data, card: cardPath, sidecar });
       }
       // A placed temporary file no longer exists: cleanup's abandon() of it is a no-op.
       for (const { temp, final } of placements) await placeFile(temp.temp, final, stamps.get(final) ?? null);
