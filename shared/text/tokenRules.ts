@@ -15,7 +15,8 @@ const HYPHEN = /(?<=[\p{L}\p{N}])[-\u2010\u2011](?=\p{L})/gu;
 const ADDRESS = /:\/\/|@|^www\./i;
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+// A fixed locale: the renderer (snapping) and main (exports) must cut the same way, whatever the user's locale.
+const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 
 /** Tokens no rule can cut (no apostrophe, hyphen or non-ASCII character): the common case, answered fast. */
 const NOTHING_TO_CUT = /^[\x21-\x26\x28-\x2c\x2e-\x7e]*$/;
