@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAnnotationFile } from './articlePage';
-import { expect, repoRoot, test } from './serveFixture';
+import { expect, test } from './serveFixture';
+import { readmeScreenshot } from './screenshots';
 
 const DISAGREE = '000_341b31175584a5d7';
 const AGREE = '001_565ccf9d3e3b851f';
@@ -55,7 +56,7 @@ test('agreement screen: pairs matrix, documents by disagreement, side by side; o
   // One pair's per-label figures (here the only pair: the same as all annotators).
   await screen.getByTestId('agreement-group').selectOption({ label: 'alice and bob' });
   await expect(screen.getByTestId('agreement-label-row').last()).toContainText('0.571');
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/agreement.png') });
+  await readmeScreenshot(page, 'agreement.png');
   // A pair picked in the matrix: only the documents both annotated, then back to everyone.
   await screen.getByTestId('pair-alice-carol').getByRole('button').click();
   await expect(rows).toHaveCount(1);
@@ -69,7 +70,7 @@ test('agreement screen: pairs matrix, documents by disagreement, side by side; o
   await expect(screen.getByTestId('compare-text-alice').locator('mark[data-labels~=number]')).toHaveText('72 hours');
   await expect(screen.getByTestId('compare-text-bob').locator('mark[data-labels~=number]')).toHaveCount(0);
   await expect(screen.getByTestId('compare-difference')).toHaveCount(2);
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/agreement-compare.png') });
+  await readmeScreenshot(page, 'agreement-compare.png');
 
   // Adjudicate: the claim is stop 1 (bob's shorter version is key 2), the number stop 2 (x rejects it).
   await screen.getByTestId('start-curation').click();
@@ -104,7 +105,7 @@ test('agreement screen: pairs matrix, documents by disagreement, side by side; o
   });
   await page.keyboard.press('e');
   await expect(screen.getByTestId('curation-decision')).toHaveText('edited: “72”');
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/adjudication.png') });
+  await readmeScreenshot(page, 'adjudication.png');
 
   await expect.poll(() => readAnnotationFile(app.projectDir, 'gold', DISAGREE).json.spans.length).toBe(3);
   const gold = readAnnotationFile(app.projectDir, 'gold', DISAGREE).json as unknown as { status: string; spans: { label: string; quote: string; provenance: unknown }[] };

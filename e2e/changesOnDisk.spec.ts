@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dragSelect, openDocument, readAnnotationFile, readDocumentText, spanItems, tagQuote, toasts, waitSaved } from './articlePage';
-import { expect, repoRoot, test } from './serveFixture';
+import { expect, test } from './serveFixture';
+import { readmeScreenshot } from './screenshots';
 
 const DOC = '000_341b31175584a5d7';
 const WHO = 'alice';
@@ -31,7 +32,7 @@ test('history: restore an earlier version of a document from the History dialog'
   const versions = dialog.getByTestId('history-version');
   await expect(versions).toHaveCount(1);
   await expect(versions.first()).toContainText('1');
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/history.png') });
+  await readmeScreenshot(page, 'history.png');
   await versions.first().getByRole('button', { name: 'Restore' }).click();
   await expect(dialog).toBeHidden();
   await expect(spanItems(page)).toHaveCount(1);
@@ -80,7 +81,7 @@ for (const choice of ['both', 'theirs'] as const) {
     await page.keyboard.press('3');
     const dialog = page.getByTestId('conflict-dialog');
     await expect(dialog).toBeVisible();
-    if (choice === 'both') await page.screenshot({ path: join(repoRoot, 'docs/screenshots/conflict.png') });
+    if (choice === 'both') await readmeScreenshot(page, 'conflict.png');
     await dialog.getByTestId(`conflict-${choice}`).click();
     await expect(dialog).toBeHidden();
     await waitSaved(page);
@@ -116,7 +117,7 @@ test('a second server on the same project and annotator is read-only until the f
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('read-only');
   await expect(page.getByTestId('label-palette').getByRole('button').first()).toBeDisabled();
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/read-only.png') });
+  await readmeScreenshot(page, 'read-only.png');
   const text = readDocumentText(owner.projectDir, DOC);
   await tagQuote(page, text, 'Russia', '2');
   await expect(spanItems(page)).toHaveCount(0);

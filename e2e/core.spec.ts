@@ -1,13 +1,11 @@
-import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { chooseAnnotator, dragSelect, openDocument, readAnnotationFile, readDocumentText, waitSaved } from './articlePage';
 import { runCoreJourney } from './coreJourney';
-import { expect, repoRoot, test } from './serveFixture';
+import { expect, test } from './serveFixture';
+import { screenshotPath } from './screenshots';
 
 test('annotator core loop in the browser (factmark serve)', async ({ page, app }) => {
   await page.goto(app.url);
-  mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
-  await runCoreJourney(page, app.projectDir, { screenshot: join(repoRoot, 'docs/screenshots/annotating.png') });
+  await runCoreJourney(page, app.projectDir, { screenshot: screenshotPath('annotating.png') });
 });
 
 test('every shortcut is listed in the ? overlay and the label palette', async ({ page, app }) => {

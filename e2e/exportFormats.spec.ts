@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseAnnotator, readDocumentText } from './articlePage';
-import { expect, repoRoot, test } from './serveFixture';
+import { expect, test } from './serveFixture';
+import { readmeScreenshot } from './screenshots';
 
 const DOC = '000_341b31175584a5d7';
 const ANNOTATOR = 'e2e-tester';
@@ -49,13 +50,28 @@ test('exports CoNLL and brat from the dialog, with a preview, and the files are 
   await expect(result).toContainText('gold.conll');
   await expect(dialog.getByTestId('export-dropped-per-label-columns')).toContainText('Dropped with per-label-columns: 0 spans');
   await expect(dialog.getByTestId('export-dropped-longest-wins')).toContainText('Would drop with longest-wins: 1 span (actor 1)');
-  mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/export-dialog.png') });
+  await readmeScreenshot(page, 'export-dialog.png');
   const lines = readFileSync(conll, 'utf8').split('\n');
   expect(lines[0]).toBe('-DOCSTART- O O O');
   expect(lines).toContain('Russia B-claim S-actor O');
   expect(lines).toContain('Syria E-claim O O');
-  expect(readFileSync(join(app.projectDir, 'gold.README.md'), 'utf8')).toContain('BIOES');
+  expect(readFileSync(join(app.projectDir, 'gold.conll.README.md'), 'utf8')).toContain('BIOES');
+
+  // doccano: the dialog says what doccano's importer would drop without “Allow overlapping entity”.
+  await dialog.locator('select[name=format]').selectOption('doccano');
+  const doccano = join(app.projectDir, 'gold-doccano.jsonl');
+  await dialog.locator('input[name=outPath]').fill(doccano);
+  await dialog.getByTestId('export-run').click();
+  await expect(result).toContainText('gold-doccano.jsonl');
+  await expect(dialog.locator('[data-testid=export-notice][data-kind=overlap-needs-setting]')).toContainText('Allow overlapping entity');
+  expect(readFileSync(`${doccano}.README.md`, 'utf8')).toContain('doccano\'s importer keeps them only in a project with “Allow overlapping entity” on');
+
+  // An export never writes over the project's own files: the dialog says why, nothing changes.
+  const projectJson = readFileSync(join(app.projectDir, 'project.json'), 'utf8');
+  await dialog.locator('input[name=outPath]').fill(join(app.projectDir, 'project.json'));
+  await dialog.getByTestId('export-run').click();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'inside the project\'s own files' })).toBeVisible();
+  expect(readFileSync(join(app.projectDir, 'project.json'), 'utf8')).toBe(projectJson);
 
   // brat, to the default folder under exports/.
   await dialog.locator('select[name=format]').selectOption('brat');

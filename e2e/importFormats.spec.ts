@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docItem, docItems, readAnnotationFile, spanItems, waitForProject } from './articlePage';
 import { expect, repoRoot, test } from './serveFixture';
+import { readmeScreenshot } from './screenshots';
 
 const ANNOTATOR = 'e2e-importer';
 const SAMPLE_DOCS = 5;
@@ -39,7 +40,7 @@ test('imports a brat pair (mapping its labels) and an HTML article through the U
   await dialog.getByTestId('map-Person').selectOption('map:actor');
   await dialog.getByTestId('map-Organization').selectOption('map:actor');
   // The others (Money, GPE, Transfer-money) are added to the project.
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/import-label-mapping.png') });
+  await readmeScreenshot(page, 'import-label-mapping.png');
   await dialog.getByTestId('import-confirm').click();
   await expect(dialog).toBeHidden();
 

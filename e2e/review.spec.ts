@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from './serveFixture';
+import { readmeScreenshot } from './screenshots';
 
 /** The sample corpus tagged by hand for review (scripts/build-review-sample.mjs), annotator "reviewer". */
 const FIXTURE = join(repoRoot, 'test-fixtures/review-sample');
@@ -33,7 +34,7 @@ test('review screen: conflicts first, the pledge across three outlets; j/k, Ente
   await expect(pledge.getByTestId('review-claim').nth(1)).toContainText('Syrian military sources');
   // All three outlets cite the same anonymous military sources: no attribution difference to flag.
   await expect(pledge.getByTestId('review-flag')).toHaveCount(0);
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/review.png') });
+  await readmeScreenshot(page, 'review.png');
 
   // Walk to the pledge with j, split its second claim off (s), saved in claims.json.
   const pledgeIndex = Number((await pledge.getAttribute('id'))!.replace('review-cluster-', ''));

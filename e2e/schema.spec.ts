@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseAnnotator, openDocument, readAnnotationFile, readDocumentText, spanItems, tagQuote, waitSaved } from './articlePage';
-import { expect, repoRoot, test } from './serveFixture';
+import { expect, test } from './serveFixture';
+import { readmeScreenshot } from './screenshots';
 
 const DOC = '000_341b31175584a5d7';
 
@@ -87,7 +88,7 @@ test('a Number is pre-filled from its text, edited by keyboard, and the label sc
   await attr.getByLabel('Options of Confidence').fill('low, medium, high');
   await attr.getByLabel('Options of Confidence').press('Enter');
   await expect(editor.getByTestId('schema-preview')).toContainText('Applying rewrites 2 files');
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/schema.png') });
+  await readmeScreenshot(page, 'schema.png');
   await editor.getByTestId('schema-apply').click();
   await expect(editor).toBeHidden();
 
@@ -108,5 +109,5 @@ test('a Number is pre-filled from its text, edited by keyboard, and the label sc
   await page.keyboard.press('3');
   await waitSaved(page);
   expect(spansOnDisk(app.projectDir)[0]?.attributes).toMatchObject({ confidence: 'high' });
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/attributes.png') });
+  await readmeScreenshot(page, 'attributes.png');
 });

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseAnnotator, openDocument, readDocumentText, spanItems, tagQuote, waitSaved } from './articlePage';
-import { expect, repoRoot, test } from './serveFixture';
+import { expect, test } from './serveFixture';
+import { readmeScreenshot } from './screenshots';
 
 const DOC = '000_341b31175584a5d7';
 const OTHER = '001_565ccf9d3e3b851f';
@@ -50,8 +51,7 @@ test('tag a claim, an actor inside it and a number, set the value, link claim ->
   await expect(items).toHaveCount(1);
   await expect(items.first()).toContainText('attributed to → Actor “Russia”');
   await expect(page.getByTestId('relation-arc')).toHaveCount(1);
-  mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/relations.png') });
+  await readmeScreenshot(page, 'relations.png');
 
   // Undo and redo cover the relation.
   await page.locator('body').press('Control+z');
@@ -116,7 +116,7 @@ test('the check before export lists problems and jumps to them', async ({ page, 
   const problem = dialog.getByTestId('export-problem');
   await expect(problem).toHaveCount(1);
   await expect(problem).toHaveAttribute('data-kind', 'claim-without-claimant');
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/export-check.png') });
+  await readmeScreenshot(page, 'export-check.png');
   await problem.getByTestId('export-problem-jump').click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('article')).toHaveAttribute('data-doc-id', DOC);
@@ -155,7 +155,7 @@ test('link actors to entities: create, pick by a fuzzy name, filter the document
   await expect(picker.getByTestId('entity-option').first()).toHaveAttribute('data-entity-id', 'russia');
   await picker.getByTestId('entity-input').press('Enter');
   await expect(picker.getByTestId('entity-linked')).toHaveText('Russia');
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/entity-picker.png') });
+  await readmeScreenshot(page, 'entity-picker.png');
   await waitSaved(page);
   // The span's text became an alias, so the next search finds it at once.
   await expect.poll(() => JSON.parse(readFileSync(join(app.projectDir, 'entities.json'), 'utf8')).entities[0].aliases).toEqual([quote]);

@@ -173,6 +173,6 @@ test('Shift+Tab goes back, y accepts, Backspace rejects, a label key accepts as 
   const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; spans: unknown[] });
   expect(lines.flatMap((l) => l.spans)).toHaveLength(2);
   expect(lines.find((l) => l.id === DOC)?.spans).toHaveLength(2);
-  const card = readFileSync(out.replace(/\.jsonl$/, '.README.md'), 'utf8');
+  const card = readFileSync(`${out}.README.md`, 'utf8');
   expect(card).toContain('2 spans of the exported documents were proposed by');
 });

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDocument, readAnnotationFile, readDocumentText, tagQuote, waitSaved } from './articlePage';
-import { expect, repoRoot, test } from './serveFixture';
+import { expect, test } from './serveFixture';
+import { readmeScreenshot } from './screenshots';
 
 /**
  * Sync in the browser against a bare git remote the test prepares: alice shares the sample
@@ -78,7 +79,7 @@ test('sync: share the project on a remote, bring in a teammate\'s work, settle a
     await file.getByTestId('sync-choose-merged').check();
     await expect(file.getByTestId('sync-merged-text')).toHaveValue(/"Assertion"/);
     await expect(dialog).toContainText('Both sides changed labels[claim].name: yours is kept there.');
-    await page.screenshot({ path: join(repoRoot, 'docs/screenshots/sync-conflict.png') });
+    await readmeScreenshot(page, 'sync-conflict.png');
     // Meanwhile the project stays usable with alice's version (no conflict markers on disk).
     expect(readFileSync(join(app.projectDir, 'project.json'), 'utf8')).toContain('"Assertion"');
 
@@ -88,7 +89,7 @@ test('sync: share the project on a remote, bring in a teammate\'s work, settle a
     await expect(summary).toContainText('Committed: the merge, with project.json settled');
     await expect(summary).toContainText('bob: 1 file changed; 1 done');
     await expect(button).not.toContainText('conflict');
-    await page.screenshot({ path: join(repoRoot, 'docs/screenshots/sync-summary.png') });
+    await readmeScreenshot(page, 'sync-summary.png');
     await summary.getByTestId('sync-summary-close').click();
 
     expect(existsSync(join(app.projectDir, 'annotations', 'bob', `${DOC}.json`))).toBe(true);

@@ -61,10 +61,11 @@ describe('factmark export: formats and options', () => {
     const ids = await annotateAll();
     const c = capture();
     const code = await runCli(['export', '--format', 'conll', '--scheme', 'bioes', '--overlap', 'per-label-columns', '--annotator', 'alice', '--out', 'gold.conll', 'project'], c.io);
-    expect(c.err()).toBe('');
+    // On a loaded machine a long run shows its progress on stderr; nothing else may be there.
+    expect(c.err().replace(/\rExporting: [^\r\n]*|\n$/g, '')).toBe('');
     expect(code).toBe(0);
     expect(c.out()).toContain(`Exported ${ids.length} documents, ${ids.length * 2} spans (offsets in none: tokens) to ${join(root, 'gold.conll')}`);
-    expect(c.out()).toContain(`Dataset card: ${join(root, 'gold.README.md')}`);
+    expect(c.out()).toContain(`Dataset card: ${join(root, 'gold.conll.README.md')}`);
     expect(c.out()).toContain('Spans dropped by per-label-columns (used): 0');
     expect(c.out()).toContain(`Spans dropped by longest-wins (not used): ${ids.length} (actor ${ids.length})`);
     const gold = await readFile(join(root, 'gold.conll'), 'utf8');
@@ -86,7 +87,10 @@ describe('factmark export: formats and options', () => {
     const a = await run('a.jsonl', '5');
     expect(a).toMatch(/^Splits \(documents\): train \d, dev \d, test \d$/);
     const files = (await readdir(root)).filter((f) => f.startsWith('a'));
-    expect(files.sort()).toEqual(['a-dev.jsonl', 'a-test.jsonl', 'a-train.jsonl', 'a.README.md', 'a.jsonl.meta.json']);
+    // One card and one sidecar per file written.
+    expect(files.sort()).toEqual(
+      ['a-dev.jsonl', 'a-test.jsonl', 'a-train.jsonl'].flatMap((f) => [f, `${f}.README.md`, `${f}.meta.json`]),
+    );
     await run('b.jsonl', '5');
     for (const s of ['train', 'dev', 'test']) {
       expect(await readFile(join(root, `b-${s}.jsonl`), 'utf8')).toBe(await readFile(join(root, `a-${s}.jsonl`), 'utf8'));
@@ -114,5 +118,29 @@ describe('factmark export: formats and options', () => {
     const fixed = capture();
     expect(await runCli(['export', '--format', 'brat', '--unit', 'utf16', '--annotator', 'alice', 'project'], fixed.io)).toBe(1);
     expect(fixed.err()).toMatch(/always code points/);
+  });
+
+  it('refuses --out onto the project’s own files (exit 1, naming the file) and replaces only its own earlier export', async () => {
+    await annotateAll();
+    const projectJson = await readFile(join(project, 'project.json'), 'utf8');
+    await mkdir(join(project, '.git'));
+    await writeFile(join(project, '.git', 'config'), '[core]\n');
+    for (const out of ['project/project.json', 'project/documents/x.jsonl', 'project/.git/config']) {
+      const c = capture();
+      expect(await runCli(['export', '--annotator', 'alice', '--out', out, 'project'], c.io)).toBe(1);
+      expect(c.err()).toContain(`factmark export: Cannot export to ${join(root, out)}: it is inside the project's own files`);
+      expect(c.out()).toBe('');
+    }
+    expect(await readFile(join(project, 'project.json'), 'utf8')).toBe(projectJson);
+    await writeFile(join(root, 'mine.conll'), 'not an export\n');
+    const refused = capture();
+    expect(await runCli(['export', '--format', 'conll', '--annotator', 'alice', '--out', 'mine.conll', 'project'], refused.io)).toBe(1);
+    expect(refused.err()).toContain('no Factmark dataset card beside it (mine.conll.README.md) records it as an export');
+    expect(await readFile(join(root, 'mine.conll'), 'utf8')).toBe('not an export\n');
+    for (let i = 0; i < 2; i++) {
+      const again = capture();
+      expect(await runCli(['export', '--format', 'conll', '--annotator', 'alice', '--out', 'ours.conll', 'project'], again.io)).toBe(0);
+      expect(again.out()).toContain(`Dataset card: ${join(root, 'ours.conll.README.md')}`);
+    }
   });
 });

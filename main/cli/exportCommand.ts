@@ -164,4 +164,6 @@ function printReport(io: CliIo, r: ExportReport): void {
     const labels = Object.entries(d.byLabel).map(([l, n]) => `${l} ${n}`).join(', ');
     io.stdout(`Spans dropped by ${d.policy}${d.chosen ? ' (used)' : ' (not used)'}: ${d.total}${labels ? ` (${labels})` : ''}\n`);
   }
+  // What the format could not carry (also in the dataset card): never silent.
+  for (const n of r.notices) io.stdout(`Note: ${n.message}\n`);
 }

@@ -9,8 +9,10 @@ Usage:
                   [--group-by outlet|date|source|title]] [--scheme iob2|bioes]
                   [--overlap longest-wins|per-label-columns] [--preview] PROJECT_DIR
       Export annotations (default: JSONL, documents marked done, offsets in code points, into
-      PROJECT_DIR/exports/), with a dataset card (README) beside the data. --out is a file, or a
-      folder for brat. --split writes one file (brat: one folder) per split, whole documents,
+      PROJECT_DIR/exports/), with a dataset card <file>.README.md beside each file. --out is a
+      file, or a folder for brat; an existing file is replaced only if an earlier export wrote it
+      (its card records it), never a project's own file. "Note:" lines say what the format
+      could not carry. --split writes one file (brat: one folder) per split, whole documents,
       reproducible from --seed (default 42); --group-by keeps documents sharing that field in
       one split. CoNLL: --scheme picks the tags, --overlap what to do with nested spans (the
       spans each policy drops are reported). --preview prints the first record and writes

@@ -71,12 +71,13 @@ describe('exporting JSONL', () => {
       ['b', 'in_progress', 1],
       ['c', 'todo', 0],
     ]);
+    // One card per data file: two exports in one folder never share one.
     expect(readdirSync(join(dir, 'exports')).sort()).toEqual([
-      'test-project-20260708-091011-2.README.md',
       'test-project-20260708-091011-2.jsonl',
+      'test-project-20260708-091011-2.jsonl.README.md',
       'test-project-20260708-091011-2.jsonl.meta.json',
-      'test-project-20260708-091011.README.md',
       'test-project-20260708-091011.jsonl',
+      'test-project-20260708-091011.jsonl.README.md',
       'test-project-20260708-091011.jsonl.meta.json',
     ]);
   });
@@ -109,8 +110,8 @@ describe('exporting JSONL', () => {
     const report = unwrap(await service.exportProject({ format: 'jsonl', unit: 'codepoint', scope: 'done', outPath: folder }));
     expect(report.path).toBe(join(folder, 'test-project-20260102-030405.jsonl'));
     expect(readdirSync(folder).sort()).toEqual([
-      'test-project-20260102-030405.README.md',
       'test-project-20260102-030405.jsonl',
+      'test-project-20260102-030405.jsonl.README.md',
       'test-project-20260102-030405.jsonl.meta.json',
     ]);
     const missing = join(folder, 'no', 'such');

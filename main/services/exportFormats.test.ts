@@ -38,7 +38,7 @@ describe('exporting every format to disk', () => {
     const { service } = await project();
     const out = tempDir();
     const r = unwrap(await service.exportProject({ format: 'conll', scope: 'done', outPath: join(out, 'gold.conll') }));
-    expect(r).toMatchObject({ format: 'conll', documents: 2, unit: 'none', path: join(out, 'gold.conll'), cardPath: join(out, 'gold.README.md') });
+    expect(r).toMatchObject({ format: 'conll', documents: 2, unit: 'none', path: join(out, 'gold.conll'), cardPath: join(out, 'gold.conll.README.md') });
     expect(r.dropped).toEqual([
       { policy: 'longest-wins', chosen: true, total: 2, byLabel: { actor: 1, number: 1 } },
       { policy: 'per-label-columns', chosen: false, total: 0, byLabel: {} },
@@ -52,7 +52,7 @@ describe('exporting every format to disk', () => {
     const card = readFileSync(r.cardPath, 'utf8');
     expect(card).toContain('| offset unit | no character offsets');
     expect(card).toContain('| `longest-wins` | yes | 2 |');
-    expect(readdirSync(out).sort()).toEqual(['gold.README.md', 'gold.conll']);
+    expect(readdirSync(out).sort()).toEqual(['gold.conll', 'gold.conll.README.md']);
   });
 
   it('writes brat folders that the brat importer reads back to the same spans', async () => {
@@ -74,7 +74,7 @@ describe('exporting every format to disk', () => {
     const out = tempDir();
     const split = { train: 1, dev: 0, test: 1, seed: 3 };
     const r = unwrap(await service.exportProject({ format: 'doccano', scope: 'all', split, outPath: join(out, 'd.jsonl') }));
-    expect(r.files).toEqual([join(out, 'd-train.jsonl'), join(out, 'd-test.jsonl'), join(out, 'd.README.md')]);
+    expect(r.files).toEqual([join(out, 'd-train.jsonl'), join(out, 'd-test.jsonl'), join(out, 'd-train.jsonl.README.md'), join(out, 'd-test.jsonl.README.md')]);
     expect(r.splits).toEqual({ train: 2, dev: 0, test: 1 });
     const lines = (f: string) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
     const first = [...lines(r.files[0]!), ...lines(r.files[1]!)].map((l) => [l.id, l.meta.split]);

@@ -1,20 +1,21 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, rmdir, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdir, open, rename, rm, rmdir, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { ExportJobStatus, ExportPreview, ExportReport } from '../../shared/api/views';
+import { manifestLine } from '../../shared/formats/cardManifest';
 import { countSuggested, datasetCard } from '../../shared/formats/datasetCard';
 import { BRAT_ADAPTER, FILE_ADAPTERS, formatSchema } from '../../shared/formats/exportAdapters';
 import { bratVisualConf } from '../../shared/formats/exportBrat';
+import { addNotes, buildNotices, type RecordNotes } from '../../shared/formats/exportNotices';
 import { filterBlind } from './syncBlind';
 import type { JsonlSidecar } from '../../shared/formats/exportJsonl';
 import {
   ALL_ANNOTATORS,
   FORMAT_INFO,
   OVERLAP_POLICIES,
-  SPLIT_NAMES,
   resolveUnit,
   type ExportFormat,
   type ExportOptions,
@@ -25,9 +26,11 @@ import { addCounts, type DropCounts, type ExportRecord, type ExportSettings } fr
 import { assignSplits } from '../../shared/formats/splits';
 import { sortSpans } from '../../shared/annotation/operations';
 import type { AnnotationFile, DocStatus, DocumentMeta, ProjectFile } from '../../shared/model/schemas';
-import { isErrno, pathExists, stableJson, writeFileAtomic } from './atomicJson';
+import { pathExists, stableJson } from './atomicJson';
 import { defaultExportAnnotator } from './curationGoldDefault';
-import { SYNC_BATCH, documentTextPath, exportsDir, listAnnotators, listDocuments, readAnnotationSync, type AnnotationRead } from './projectStore';
+import { defaultExportName, isEmptyDirectory, resolvePlan, type ExportGroup } from './exportPlan';
+import { checkTargets, ExportTargetError, placeFile } from './exportTargets';
+import { SYNC_BATCH, documentTextPath, listAnnotators, listDocuments, readAnnotationSync, type AnnotationRead } from './projectStore';
 import { sha256Hex } from './textHash';
 
 /**
@@ -47,83 +50,6 @@ export interface ExportRequest {
   now: Date;
   onProgress?: (done: number, total: number) => void;
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 20261122-093000 in local time: export names are read by people, in their own time zone. */
-export function localFileStamp(d: Date): string {
-  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
-}
-
-export function projectSlug(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '')
-    .slice(0, 80);
-  return slug || 'project';
-}
-
-const FORMAT_SUFFIX: Record<ExportFormat, string> = {
-  jsonl: '',
-  conll: '',
-  brat: '-brat',
-  w3c: '-w3c',
-  labelstudio: '-labelstudio',
-  doccano: '-doccano',
-  csv: '-review',
-};
-
-export const defaultExportName = (projectName: string, now: Date, format: ExportFormat = 'jsonl') =>
-  `${projectSlug(projectName)}-${localFileStamp(now)}${FORMAT_SUFFIX[format]}${FORMAT_INFO[format].extension}`;
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return false;
-    throw err;
-  }
-}
-
-async function isEmptyDirectory(path: string): Promise<boolean> {
-  return (await isDirectory(path)) && (await readdir(path)).length === 0;
-}
-
-/** Where to write: never over an earlier default export made in the same second. */
-async function resolveOutPath(req: ExportRequest): Promise<Result<string>> {
-  const { format, outPath } = req.options;
-  const folderLayout = FORMAT_INFO[format].layout === 'folder';
-  const name = defaultExportName(req.project.name, req.now, format);
-  let base: string;
-  if (outPath !== undefined) {
-    const requested = isAbsolute(outPath) ? outPath : resolve(req.dir, outPath);
-    if (await isDirectory(requested)) {
-      // brat writes a folder: an empty existing folder is used as it is.
-      if (folderLayout && (await isEmptyDirectory(requested))) return ok(requested);
-      base = join(requested, name);
-    } else {
-      const parent = dirname(requested);
-      if (!(await isDirectory(parent))) return fail('io', `The folder ${parent} does not exist.`, parent);
-      return ok(requested);
-    }
-  } else {
-    base = join(exportsDir(req.dir), name);
-  }
-  const ext = FORMAT_INFO[format].extension;
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : ext ? `${base.slice(0, -ext.length)}-${n}${ext}` : `${base}-${n}`;
-    if (!(await pathExists(candidate)) && !(await pathExists(cardPathFor(format, candidate)))) return ok(candidate);
-  }
-}
-
-/** The stem of a data path: `out.jsonl` -> `out`. */
-const stemOf = (path: string) => (extname(path) ? path.slice(0, -extname(path).length) : path);
-
-/** brat: README.md inside the folder; files: `<stem>.README.md` beside the file. */
-const cardPathFor = (format: ExportFormat, out: string) =>
-  FORMAT_INFO[format].layout === 'folder' ? join(out, 'README.md') : `${stemOf(out)}.README.md`;
 
 function scopeStatuses(scope: ExportOptions['scope']): Set<DocStatus> {
   if (Array.isArray(scope)) return new Set(scope);
@@ -275,6 +201,7 @@ export async function checkExportRecords(req: ExportRequest): Promise<Result<{ p
 class Sink {
   private pending: string[] = [];
   private size = 0;
+  private readonly hash = createHash('sha256');
   items = 0;
   private constructor(
     readonly final: string,
@@ -299,13 +226,16 @@ class Sink {
     const chunk = this.pending.join('');
     this.pending = [];
     this.size = 0;
+    this.hash.update(chunk, 'utf8');
     await this.handle.write(chunk);
   }
 
-  async finish(): Promise<void> {
+  /** Flush, sync and close; answers the SHA-256 of everything written (for the dataset card). */
+  async finish(): Promise<string> {
     await this.flush();
     await this.handle.sync();
     await this.handle.close();
+    return this.hash.digest('hex');
   }
 
   async abandon(): Promise<void> {
@@ -347,7 +277,14 @@ function changedFailure(changed: string[]): Result<never> {
   );
 }
 
-/** Export the selected documents in the chosen format, with a dataset card (and, for JSONL, a sidecar). */
+/** A whole small file (card, sidecar) written to a temporary file next to its final name. */
+async function smallFile(final: string, text: string): Promise<{ sink: Sink; sha256: string }> {
+  const sink = await Sink.open(final);
+  await sink.write(text);
+  return { sink, sha256: await sink.finish() };
+}
+
+/** Export the selected documents in the chosen format, with a dataset card per file (and, for JSONL, a sidecar). */
 export async function exportProject(req: ExportRequest): Promise<Result<ExportReport>> {
   const context = settingsFor(req);
   if (!context.ok) return context;
@@ -368,15 +305,21 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
     if (!picked.ok) return picked;
     ({ selected, annotators } = picked.value);
   }
-  const out = await resolveOutPath(req);
-  if (!out.ok) return out;
-  const outPath = out.value;
+  const planned = await resolvePlan(req.dir, req.project.name, req.options, req.now);
+  if (!planned.ok) return planned;
+  const plan = planned.value;
+  // Only new files, or files an earlier export wrote; never the project's own (exportTargets.ts).
+  const checked = await checkTargets(req.dir, plan.targets);
+  if (!checked.ok) return checked;
+  const stamps = checked.value;
+  const { outPath, groups, dataPath } = plan;
 
   const splitOf = splitOptions && selected ? assignSplits([...new Map(selected.map((s) => [s.meta.id, s.meta])).values()], splitOptions) : null;
-  const groups: (SplitName | 'all')[] = splitOptions ? SPLIT_NAMES.filter((n) => splitOptions[n] > 0) : ['all'];
   const spans: Record<string, DropCounts> = Object.fromEntries(groups.map((g) => [g, {}]));
   const documents: Record<string, string[]> = Object.fromEntries(groups.map((g) => [g, []]));
+  const records: Record<string, number> = Object.fromEntries(groups.map((g) => [g, 0]));
   const dropped: Record<string, DropCounts> = Object.fromEntries(OVERLAP_POLICIES.map((p) => [p, {}]));
+  const notes: RecordNotes = {};
   const changed: string[] = [];
   const seenLabels = new Set<string>();
   /** Spans suggested, then accepted (origin "suggestion"), by suggester and label: for the dataset card. */
@@ -385,20 +328,20 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
   const files: string[] = [];
 
   const folderLayout = FORMAT_INFO[format].layout === 'folder';
-  const ext = FORMAT_INFO[format].extension;
-  const dataPath = (g: SplitName | 'all') =>
-    g === 'all' ? outPath : folderLayout ? join(outPath, g) : `${stemOf(outPath)}-${g}${extname(outPath) || ext}`;
 
   // Temporary destinations.
   const sinks = new Map<string, Sink>();
   const tempFolder = folderLayout ? join(dirname(outPath), `.${basename(outPath)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`) : null;
   // A folder this export creates (the default exports/) is removed again if the export fails.
   const createdParent = (await pathExists(dirname(outPath))) ? null : dirname(outPath);
+  const smallFiles: Sink[] = [];
   const cleanup = async () => {
-    for (const sink of sinks.values()) await sink.abandon();
+    for (const sink of [...sinks.values(), ...smallFiles]) await sink.abandon();
     if (tempFolder) await rm(tempFolder, { recursive: true, force: true });
     if (createdParent) await rmdir(createdParent).catch(() => undefined);
   };
+  /** Each data file (brat: the folder) with its card and sidecar, in the order written. */
+  const cardFiles: { data: string; card: string; sidecar: string | null }[] = [];
   try {
     if (tempFolder) {
       await mkdir(dirname(outPath), { recursive: true });
@@ -410,7 +353,7 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
       for (const g of groups) {
         const sink = await Sink.open(dataPath(g));
         sinks.set(g, sink);
-        await sink.write(adapter.header(settings));
+        await sink.write(adapter.header(settings, g === 'all' ? null : g));
       }
     }
 
@@ -435,11 +378,12 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
       countSuggested(suggested, record.spans);
       let written: DropCounts;
       if (tempFolder) {
-        const { files: brat, spans: bratSpans } = BRAT_ADAPTER.record(record, bratName(sel, annotators.length > 1), req.project.labels);
+        const brat = BRAT_ADAPTER.record(record, bratName(sel, annotators.length > 1), req.project.labels);
         const folder = group === 'all' ? tempFolder : join(tempFolder, group);
-        await writeFile(join(folder, `${brat.name}.txt`), brat.txt);
-        await writeFile(join(folder, `${brat.name}.ann`), brat.ann);
-        written = bratSpans;
+        await writeFile(join(folder, `${brat.files.name}.txt`), brat.files.txt);
+        await writeFile(join(folder, `${brat.files.name}.ann`), brat.files.ann);
+        written = brat.spans;
+        addNotes(notes, brat.notes);
       } else {
         const adapter = FILE_ADAPTERS[format as Exclude<ExportFormat, 'brat'>];
         const sink = sinks.get(group) as Sink;
@@ -448,8 +392,10 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
         await sink.write(output.text);
         written = output.spans;
         if (output.dropped) for (const p of OVERLAP_POLICIES) addCounts(dropped[p] as DropCounts, output.dropped[p]);
+        addNotes(notes, output.notes);
       }
       addCounts(spans[group] as DropCounts, written);
+      records[group] = (records[group] ?? 0) + 1;
       const ids = documents[group] as string[];
       if (ids[ids.length - 1] !== sel.meta.id) ids.push(sel.meta.id);
       req.onProgress?.(position, progressTotal);
@@ -467,96 +413,115 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
       return changedFailure(changed);
     }
 
-    // Close and move into place.
+    const notices = buildNotices(format, notes);
+    const droppedReport =
+      format === 'conll'
+        ? OVERLAP_POLICIES.map((policy) => {
+            const byLabel = dropped[policy] as DropCounts;
+            return { policy, chosen: policy === settings.overlapPolicy, total: Object.values(byLabel).reduce((a, b) => a + b, 0), byLabel };
+          }).sort((a, b) => Number(b.chosen) - Number(a.chosen))
+        : null;
+    const dataFiles = folderLayout ? [outPath] : groups.map((g) => dataPath(g));
+    const card = (forFile: string, hashes: Record<string, string>) =>
+      `${manifestLine({ version: 1, files: hashes })}\n${datasetCard({
+        format,
+        projectName: req.project.name,
+        createdAt: settings.createdAt,
+        factmarkVersion: req.version,
+        unit: settings.unit,
+        labels: req.project.labels,
+        scope: `${describeScope(req.options.scope)}; annotations of ${req.options.annotator === ALL_ANNOTATORS ? 'every annotator' : annotators.join(', ')}`,
+        annotators,
+        describes: folderLayout ? null : basename(forFile),
+        files: folderLayout
+          ? [...groups.map((g) => (g === 'all' ? '*.txt + *.ann' : `${g}/*.txt + ${g}/*.ann`)), 'annotation.conf', 'visual.conf']
+          : dataFiles.map((f) => relative(dirname(forFile), f)),
+        spans,
+        documents,
+        split: splitOptions ?? null,
+        dropped: droppedReport,
+        notices,
+        schema: formatSchema(format, settings, seenLabels),
+        suggested,
+      })}`;
+
+    // Close the temporary files, then move everything into place: data, sidecar, card last.
     if (tempFolder) {
       await writeFile(join(tempFolder, 'annotation.conf'), BRAT_ADAPTER.annotationConf(req.project.labels, seenLabels, req.project.relationTypes));
       await writeFile(join(tempFolder, 'visual.conf'), bratVisualConf(req.project.labels));
+      await writeFile(join(tempFolder, 'README.md'), card(outPath, {}));
       if (await isEmptyDirectory(outPath)) await rmdir(outPath);
       await rename(tempFolder, outPath);
       files.push(outPath);
+      cardFiles.push({ data: outPath, card: plan.cardPath(outPath), sidecar: null });
     } else {
       const adapter = FILE_ADAPTERS[format as Exclude<ExportFormat, 'brat'>];
+      const finished: { group: ExportGroup; sink: Sink; sha256: string }[] = [];
       for (const [g, sink] of sinks) {
         await sink.write(adapter.footer(settings, sink.items));
-        await sink.finish();
-        await rename(sink.temp, dataPath(g as SplitName | 'all'));
-        files.push(dataPath(g as SplitName | 'all'));
+        finished.push({ group: g as ExportGroup, sink, sha256: await sink.finish() });
       }
+      const placements: { temp: Sink; final: string }[] = [];
+      for (const { group, sink, sha256 } of finished) {
+        const data = dataPath(group);
+        const hashes: Record<string, string> = { [basename(data)]: sha256 };
+        const sidecar = plan.sidecarPath(data);
+        placements.push({ temp: sink, final: data });
+        if (sidecar) {
+          const groupSpans = Object.values(spans[group] ?? {}).reduce((a, b) => a + b, 0);
+          const sidecarJson: JsonlSidecar = {
+            format: 'factmark-jsonl',
+            formatVersion: 1,
+            offsetUnit: settings.unit ?? 'codepoint',
+            offsetEnd: 'exclusive',
+            labels: req.project.labels.map((l) => ({ id: l.id, name: l.name })),
+            documents: records[group] ?? 0,
+            spans: groupSpans,
+            createdAt: settings.createdAt,
+            factmarkVersion: req.version,
+          };
+          const written = await smallFile(sidecar, stableJson(sidecarJson));
+          smallFiles.push(written.sink);
+          hashes[basename(sidecar)] = written.sha256;
+          placements.push({ temp: written.sink, final: sidecar });
+        }
+        const cardPath = plan.cardPath(data);
+        const cardFile = await smallFile(cardPath, card(data, hashes));
+        smallFiles.push(cardFile.sink);
+        placements.push({ temp: cardFile.sink, final: cardPath });
+        cardFiles.push({ data, card: cardPath, sidecar });
+      }
+      // A placed temporary file no longer exists: cleanup's abandon() of it is a no-op.
+      for (const { temp, final } of placements) await placeFile(temp.temp, final, stamps.get(final) ?? null);
       sinks.clear();
+      smallFiles.length = 0;
+      for (const c of cardFiles) files.push(c.data, ...(c.sidecar ? [c.sidecar] : []));
     }
-  } catch (err) {
-    await cleanup();
-    throw err;
-  }
+    for (const c of cardFiles) files.push(c.card);
 
-  const spanTotal = Object.values(spans).reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
-  const droppedReport =
-    format === 'conll'
-      ? OVERLAP_POLICIES.map((policy) => {
-          const byLabel = dropped[policy] as DropCounts;
-          return { policy, chosen: policy === settings.overlapPolicy, total: Object.values(byLabel).reduce((a, b) => a + b, 0), byLabel };
-        }).sort((a, b) => Number(b.chosen) - Number(a.chosen))
+    const spanTotal = Object.values(spans).reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
+    const splitCounts = splitOptions
+      ? { train: documents.train?.length ?? 0, dev: documents.dev?.length ?? 0, test: documents.test?.length ?? 0 }
       : null;
-
-  const cardPath = cardPathFor(format, outPath);
-  const cardDir = dirname(cardPath);
-  await writeFileAtomic(
-    cardPath,
-    datasetCard({
+    const first = cardFiles[0] as (typeof cardFiles)[number];
+    return ok({
       format,
-      projectName: req.project.name,
-      createdAt: settings.createdAt,
-      factmarkVersion: req.version,
-      unit: settings.unit,
-      labels: req.project.labels,
-      scope: `${describeScope(req.options.scope)}; annotations of ${req.options.annotator === ALL_ANNOTATORS ? 'every annotator' : annotators.join(', ')}`,
-      annotators,
-      files: folderLayout
-        ? [...groups.map((g) => (g === 'all' ? '*.txt + *.ann' : `${g}/*.txt + ${g}/*.ann`)), 'annotation.conf', 'visual.conf']
-        : files.map((f) => relative(cardDir, f)),
-      spans,
-      documents,
-      split: splitOptions ?? null,
-      dropped: droppedReport,
-      schema: formatSchema(format, settings, seenLabels),
-      suggested,
-    }),
-  );
-  files.push(cardPath);
-
-  let sidecarPath = cardPath;
-  if (format === 'jsonl') {
-    sidecarPath = `${outPath}.meta.json`;
-    const sidecar: JsonlSidecar = {
-      format: 'factmark-jsonl',
-      formatVersion: 1,
-      offsetUnit: settings.unit ?? 'codepoint',
-      offsetEnd: 'exclusive',
-      labels: req.project.labels.map((l) => ({ id: l.id, name: l.name })),
+      path: files[0] as string,
+      sidecarPath: first.sidecar ?? first.card,
+      cardPath: first.card,
+      files,
       documents: total,
       spans: spanTotal,
-      createdAt: settings.createdAt,
-      factmarkVersion: req.version,
-    };
-    await writeFileAtomic(sidecarPath, stableJson(sidecar));
-    files.push(sidecarPath);
+      unit: unitWord,
+      splits: splitCounts,
+      dropped: droppedReport,
+      notices,
+    });
+  } catch (err) {
+    await cleanup();
+    if (err instanceof ExportTargetError) return fail('invalid-input', err.message, err.file);
+    throw err;
   }
-
-  const splitCounts = splitOptions
-    ? { train: documents.train?.length ?? 0, dev: documents.dev?.length ?? 0, test: documents.test?.length ?? 0 }
-    : null;
-  return ok({
-    format,
-    path: files[0] as string,
-    sidecarPath,
-    cardPath,
-    files,
-    documents: total,
-    spans: spanTotal,
-    unit: unitWord,
-    splits: splitCounts,
-    dropped: droppedReport,
-  });
 }
 
 const PREVIEW_LIMIT = 8000;
@@ -568,6 +533,13 @@ export async function previewExport(req: ExportRequest): Promise<Result<ExportPr
   const { settings, unitWord } = context.value;
   const picked = await selectRecords(req);
   if (!picked.ok) return picked;
+  if (req.options.outPath !== undefined) {
+    // Say now what the export itself would refuse: a destination it may not write.
+    const planned = await resolvePlan(req.dir, req.project.name, req.options, req.now);
+    if (!planned.ok) return planned;
+    const checked = await checkTargets(req.dir, planned.value.targets);
+    if (!checked.ok) return checked;
+  }
   const { selected, annotators } = picked.value;
   const first = selected[0] as Selected;
   const record = await loadRecord(req, first, null);

@@ -1,4 +1,5 @@
 import type { DriftPlan, OrphanView } from '../annotation/driftRepair';
+import type { ExportNotice } from '../formats/exportNotices';
 import type { DocStatus, DocumentMeta, LabelDef, Relation, RelationType, Span } from '../model/schemas';
 
 /** What the document list shows for one document (for the current annotator). */
@@ -110,6 +111,12 @@ export interface ExportReport {
   splits: { train: number; dev: number; test: number } | null;
   /** Token formats: spans each overlap policy drops, by label (never dropped silently). */
   dropped: { policy: 'longest-wins' | 'per-label-columns'; chosen: boolean; total: number; byLabel: Record<string, number> }[] | null;
+  /**
+   * What the format could not carry, or carried with a change (spans widened or not written,
+   * attribute values and relations the format has no place for, tokens cut at span boundaries),
+   * each with its counts and a sentence; the dataset card lists the same (shared/formats/exportNotices.ts).
+   */
+  notices: ExportNotice[];
 }
 
 /** Progress of an export started with startExport. */

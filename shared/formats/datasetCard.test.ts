@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../model/labels';
+import { manifestLine, readManifest } from './cardManifest';
 import { countSuggested, datasetCard, type CardSummary } from './datasetCard';
+import { buildNotices } from './exportNotices';
 
 const summary = (extra: Partial<CardSummary> = {}): CardSummary => ({
   format: 'jsonl',
@@ -50,5 +52,34 @@ describe('dataset card: suggested, then accepted', () => {
   it('says none were when no span came from a suggestion, and has no section when not counted', () => {
     expect(datasetCard(summary({ suggested: {} }))).toContain('0 spans of the exported documents were proposed by');
     expect(datasetCard(summary())).not.toContain('Suggested, then accepted');
+  });
+});
+
+describe('dataset card: what the export does not carry', () => {
+  it('lists each notice, says when nothing was left out, and names the file it describes', () => {
+    const notices = buildNotices('conll', {
+      'attributes-not-written': { value: 3, status: 1 },
+      'spans-widened': { number: 1 },
+      'tokens-split': { tokens: 2 },
+    });
+    const card = datasetCard(summary({ format: 'conll', notices, describes: 'all.conll' }));
+    expect(card).toContain('This card describes `all.conll`.');
+    expect(card).toContain('## What this export does not carry');
+    expect(card).toContain('- CoNLL (token per line, IOB2 / BIOES): 1 span is written over whole tokens wider than the span');
+    expect(card).toContain('4 attribute values are not in the file (the format has no place for them; export JSONL to keep them): status 1, value 3.');
+    expect(card).toContain('2 tokens were cut at span boundaries');
+    expect(datasetCard(summary({ notices: [] }))).toContain('Every span, attribute value and relation of the exported annotations is in the file.');
+    expect(datasetCard(summary())).not.toContain('does not carry');
+  });
+});
+
+describe('card manifest', () => {
+  it('round-trips the files a card records, and recognises only Factmark cards', () => {
+    const manifest = { version: 1 as const, files: { 'all.jsonl': 'a'.repeat(64) } };
+    const card = `${manifestLine(manifest)}\n${datasetCard(summary())}`;
+    expect(readManifest(card)).toEqual(manifest);
+    expect(readManifest(datasetCard(summary()))).toBeNull();
+    expect(readManifest('# My notes\n')).toBeNull();
+    expect(readManifest('<!-- factmark-dataset-card {"version":2,"files":{}} -->')).toBeNull();
   });
 });

@@ -1,10 +1,13 @@
 import type { LabelDef } from '../model/schemas';
 import { FORMAT_INFO, UNIT_DESCRIPTIONS, type ExportFormat, type OffsetUnit, type OverlapPolicy, type SplitName, type SplitOptions } from './exportOptions';
+import type { ExportNotice } from './exportNotices';
 import { labelOrder, type DropCounts } from './exportRecord';
 
 /**
- * The dataset card written beside every export (README.md): what the data is, how it was made
- * and how to read it, so that a file found months later still says its offset unit.
+ * The dataset card written beside every data file (`<file>.README.md`; brat: `README.md` in its
+ * folder): what the data is, how it was made, how to read it and what it could not carry, so that
+ * a file found months later still says its offset unit. Its first line (cardManifest.ts) records
+ * the files it describes, so a later export knows which files it may replace.
  */
 export interface CardSummary {
   format: ExportFormat;
@@ -15,7 +18,9 @@ export interface CardSummary {
   labels: readonly LabelDef[];
   scope: string;
   annotators: string[];
-  /** Data files, relative to the card. */
+  /** The data file this card accompanies (null: brat's folder). */
+  describes?: string | null;
+  /** Data files of the whole export, relative to the card. */
   files: string[];
   /** Spans written per split ('all' without splits) and label. */
   spans: Record<string, Record<string, number>>;
@@ -24,6 +29,8 @@ export interface CardSummary {
   split: SplitOptions | null;
   /** Token formats: spans each overlap policy drops (the chosen one first). */
   dropped: { policy: OverlapPolicy; chosen: boolean; byLabel: DropCounts }[] | null;
+  /** What the format could not carry, or carried with a change (exportNotices.ts). Absent: not said. */
+  notices?: readonly ExportNotice[];
   /** Format-specific notes: schema, columns, configs. */
   schema: string;
   /**
@@ -60,7 +67,7 @@ export function datasetCard(s: CardSummary): string {
   const lines: string[] = [
     `# ${s.projectName}: ${FORMAT_INFO[s.format].title}`,
     '',
-    `Exported by Factmark ${s.factmarkVersion} on ${s.createdAt}.`,
+    `Exported by Factmark ${s.factmarkVersion} on ${s.createdAt}.${s.describes ? ` This card describes \`${s.describes}\`.` : ''}`,
     '',
     table(
       ['', ''],
@@ -95,6 +102,12 @@ export function datasetCard(s: CardSummary): string {
       ),
       '',
     );
+  }
+  if (s.notices) {
+    lines.push('## What this export does not carry', '');
+    if (s.notices.length === 0) lines.push('Every span, attribute value and relation of the exported annotations is in the file.', '');
+    for (const n of s.notices) lines.push(`- ${n.message}`);
+    if (s.notices.length > 0) lines.push('');
   }
   if (s.suggested) {
     const suggesters = Object.keys(s.suggested).sort();

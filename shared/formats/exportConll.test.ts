@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conlleval, goldAgainstItself } from './conlleval.testkit';
@@ -145,5 +145,67 @@ describe('the conlleval-compatible scorer', () => {
     expect(s.perType.X?.foundCorrect).toBe(3);
     expect(s.perType.Y?.foundCorrect).toBe(1);
     expect(() => conlleval('a B-X B-X\nb O')).toThrow(/number of features/);
+  });
+});
+
+/** Characters Python's str.split() splits on (str.isspace), which conlleval.py ports use. */
+const PYTHON_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+
+describe('CoNLL tokens respect every span and every separator (issue 14, items 6 and 7)', () => {
+  it('cuts a token where a span starts or ends inside it: "UN" in "UNHCR", "Assad" in "Pro-Assad"', () => {
+    const text = 'The UNHCR said Pro-Assad forces left.';
+    const un = spanAt(text, 'UN', 'actor');
+    const assad = spanAt(text, 'Assad', 'actor');
+    for (const overlapPolicy of ['longest-wins', 'per-label-columns'] as const) {
+      const out = conllDocument(record('d', text, [un, assad]), settings({ overlapPolicy }));
+      const lines = rows(out.text);
+      expect(lines).toContain(overlapPolicy === 'longest-wins' ? 'UN B-actor' : 'UN O B-actor O');
+      expect(lines.some((l) => l.startsWith('HCR O'))).toBe(true);
+      expect(lines.slice(lines.findIndex((l) => l.startsWith('Pro ')), lines.findIndex((l) => l.startsWith('Pro ')) + 3).map((l) => l.split(' ')[0])).toEqual(['Pro', '-', 'Assad']);
+      expect(out.widened).toEqual({});
+      expect(out.splitTokens).toBe(1);
+      // The scorer finds each span over exactly its own characters.
+      expect(conlleval(goldAgainstItself(out.text, overlapPolicy === 'longest-wins' ? 1 : 2)).perType.actor?.foundCorrect).toBe(2);
+    }
+    // Without spans inside them, UNHCR and Pro-Assad's tokens are not cut.
+    expect(conllDocument(record('d', text, []), settings()).splitTokens).toBe(0);
+  });
+
+  it('counts a span it cannot write exactly (a boundary inside a surrogate pair) as widened, per label', () => {
+    const text = 'Flag 🇫🇷 here.';
+    const half = { ...spanAt(text, '🇫🇷', 'number'), id: 'half' };
+    half.end = half.start + 1; // between the two halves of U+1F1EB
+    const out = conllDocument(record('d', text, [half]), settings());
+    expect(out.widened).toEqual({ number: 1 });
+    expect(rows(out.text)).toContain('🇫🇷 B-number');
+  });
+
+  it('never writes a separator as a token or inside one: every line has the same columns for conlleval.pl and Python', () => {
+    const seps = ['\u0085', '\u00a0', '\u1680', '\u2000', '\u2009', '\u202f', '\u205f', '\u3000', '\u2028', '\u2029', '\v', '\f', '\r', '\t', '\x1c', '\x1d', '\x1e', '\x1f', '\ufeff'];
+    const text = `Rebels${seps.join('entered')}Aleppo on Friday.`;
+    const rebels = spanAt(text, 'Rebels', 'actor');
+    const aleppo = spanAt(text, 'Aleppo', 'actor');
+    const out = conllDocument(record('d', text, [rebels, aleppo]), settings({ overlapPolicy: 'per-label-columns' }));
+    const lines = rows(out.text).filter((l) => l !== '');
+    for (const line of lines) {
+      expect(line.split(' ')).toHaveLength(4);
+      expect(line.split(PYTHON_WHITESPACE)).toHaveLength(4);
+    }
+    // Exactly the words: no separator became a token line (U+0085 did), none was kept inside a token.
+    expect(lines.slice(1).map((l) => l.split(' ')[0])).toEqual(['Rebels', ...Array<string>(seps.length - 1).fill('entered'), 'Aleppo', 'on', 'Friday', '.']);
+    expect(() => conlleval(goldAgainstItself(out.text, 2))).not.toThrow();
+    expect(conlleval(goldAgainstItself(out.text, 2)).perType.actor?.foundCorrect).toBe(2);
+  });
+
+  it('writes the five sample articles so that every line splits into the same columns, whatever splits them', () => {
+    const dir = join(__dirname, '..', '..', 'corpus', 'documents');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const out = conllDocument(record(f, text, []), settings());
+      for (const line of rows(out.text).filter((l) => l !== '')) {
+        expect(line.split(' ')).toHaveLength(2);
+        expect(line.split(PYTHON_WHITESPACE)).toHaveLength(2);
+      }
+    }
   });
 });

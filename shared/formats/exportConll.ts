@@ -1,5 +1,6 @@
 import type { Span } from '../model/schemas';
-import { tokenizeSentences, type Sentence } from '../text/tokenize';
+import { isSeparator } from '../text/separators';
+import { tokenizeSentences, type Sentence, type Token } from '../text/tokenize';
 import type { ConllScheme, OverlapPolicy } from './exportOptions';
 import { labelOrder, type DropCounts, type ExportRecord, type ExportSettings } from './exportRecord';
 
@@ -16,6 +17,12 @@ import { labelOrder, type DropCounts, type ExportRecord, type ExportSettings } f
  * Spans that cover no token (whitespace only) are counted as dropped under both policies.
  * A sentence boundary that falls inside a kept span is removed (the two sentences are joined),
  * so that a chunk is never cut in two.
+ *
+ * Tokens come from Factmark's token layer (shared/text/tokenize.ts, the tokens word snapping
+ * snaps to), then are cut at every span boundary that falls inside one ("UN" tagged in "UNHCR"
+ * makes "UN" + "HCR"), so every span is written over exactly its own characters. The only spans
+ * that cannot be (a boundary inside a surrogate pair, which would make the file invalid UTF-8)
+ * are written over the whole token and counted as widened, per label.
  */
 export interface ConllDocument {
   text: string;
@@ -23,6 +30,10 @@ export interface ConllDocument {
   dropped: Record<OverlapPolicy, DropCounts>;
   /** Chunks written, per label. */
   kept: DropCounts;
+  /** Kept spans written over more characters than they hold (their tokens are wider), per label. */
+  widened: DropCounts;
+  /** Tokens of the token layer cut in two or more at span boundaries. */
+  splitTokens: number;
 }
 
 interface TokenSpan {
@@ -38,8 +49,46 @@ export function conllColumns(settings: ExportSettings, extraLabels: Iterable<str
   return settings.overlapPolicy === 'per-label-columns' ? ['token', ...labelOrder(settings.labels, extraLabels)] : ['token', 'tag'];
 }
 
-/** conlleval splits on single spaces: a token never contains whitespace. */
-const cleanToken = (t: string) => t.replace(/\s/gu, '_');
+const insideSurrogatePair = (text: string, i: number) =>
+  i > 0 && i < text.length && /[\ud800-\udbff]/.test(text[i - 1] as string) && /[\udc00-\udfff]/.test(text[i] as string);
+
+/**
+ * Cut every token at the span boundaries strictly inside it (never inside a surrogate pair).
+ * Answers the new sentences and how many tokens were cut.
+ */
+function splitAtSpanBoundaries(text: string, sentences: Sentence[], spans: readonly Span[]): { sentences: Sentence[]; split: number } {
+  const bounds = [...new Set(spans.flatMap((s) => [s.start, s.end]))].filter((b) => !insideSurrogatePair(text, b)).sort((a, b) => a - b);
+  if (bounds.length === 0) return { sentences, split: 0 };
+  let split = 0;
+  let k = 0;
+  const out = sentences.map((sentence) => {
+    const tokens: Token[] = [];
+    for (const token of sentence.tokens) {
+      while (k < bounds.length && (bounds[k] as number) <= token.start) k++;
+      let from = token.start;
+      let j = k;
+      while (j < bounds.length && (bounds[j] as number) < token.end) {
+        const at = bounds[j] as number;
+        tokens.push({ start: from, end: at, text: text.slice(from, at) });
+        from = at;
+        j++;
+      }
+      if (from > token.start) split++;
+      tokens.push(from === token.start ? token : { start: from, end: token.end, text: text.slice(from, token.end) });
+    }
+    return { ...sentence, tokens };
+  });
+  return { sentences: out, split };
+}
+
+/** A span's characters without separators at its edges (tokens never hold separators). */
+function trimmed(text: string, span: Span): [number, number] {
+  let s = span.start;
+  let e = span.end;
+  while (s < e && isSeparator(text[s] as string)) s++;
+  while (e > s && isSeparator(text[e - 1] as string)) e--;
+  return [s, e];
+}
 
 function tagsFor(first: number, last: number, label: string, scheme: ConllScheme, tags: string[]): void {
   if (scheme === 'bioes' && first === last) {
@@ -101,7 +150,8 @@ function tokenRanges(starts: number[], ends: number[], spans: readonly Span[]): 
 }
 
 export function conllDocument(record: ExportRecord, settings: ExportSettings): ConllDocument {
-  const sentences: Sentence[] = tokenizeSentences(record.text);
+  const cut = splitAtSpanBoundaries(record.text, tokenizeSentences(record.text), record.spans);
+  const sentences: Sentence[] = cut.sentences;
   const tokens = sentences.flatMap((s) => s.tokens);
   const starts = tokens.map((t) => t.start);
   const ends = tokens.map((t) => t.end);
@@ -124,6 +174,14 @@ export function conllDocument(record: ExportRecord, settings: ExportSettings): C
   const chosen = settings.overlapPolicy === 'per-label-columns' ? perLabel.flatMap((p) => p.kept) : longest.kept;
   const kept: DropCounts = {};
   count(kept, chosen);
+  const widened: DropCounts = {};
+  count(
+    widened,
+    chosen.filter((c) => {
+      const [s, e] = trimmed(record.text, c.span);
+      return (starts[c.first] as number) !== s || (ends[c.last] as number) !== e;
+    }),
+  );
 
   // Tag columns over the whole document.
   const tagColumns: string[][] = columns.map(() => new Array<string>(tokens.length).fill('O'));
@@ -140,7 +198,7 @@ export function conllDocument(record: ExportRecord, settings: ExportSettings): C
   sentences.forEach((sentence, si) => {
     if (si > 0 && !inside.has(index)) lines.push('');
     for (const token of sentence.tokens) {
-      const row = [cleanToken(token.text)];
+      const row = [token.text];
       for (const col of tagColumns) row.push(col[index] as string);
       lines.push(row.join(' '));
       index++;
@@ -151,5 +209,7 @@ export function conllDocument(record: ExportRecord, settings: ExportSettings): C
     text: `${lines.join('\n')}\n`,
     dropped: { 'longest-wins': droppedLongest, 'per-label-columns': droppedPerLabel },
     kept,
+    widened,
+    splitTokens: cut.split,
   };
 }

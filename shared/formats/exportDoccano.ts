@@ -1,4 +1,5 @@
-import { offsetMapper, type ExportRecord, type ExportSettings } from './exportRecord';
+import { attributesNotWritten, relationsNotWritten, type RecordNotes } from './exportNotices';
+import { offsetMapper, type DropCounts, type ExportRecord, type ExportSettings } from './exportRecord';
 
 /**
  * doccano sequence-labelling JSONL: one document per line, `{"text", "label": [[start, end,
@@ -22,4 +23,25 @@ export function doccanoLine(record: ExportRecord, settings: ExportSettings): str
       offset_unit: settings.unit,
     },
   });
+}
+
+/**
+ * What doccano's sequence-labelling JSONL leaves out (attributes, relations), and the spans its
+ * importer drops unless the project has “Allow overlapping entity” on: doccano's SpanCleaner
+ * (backend/data_import/pipeline/cleaners.py) sorts a record's spans by start offset (a stable
+ * sort, so the order written here breaks ties) and keeps a span only if it starts at or after
+ * the end of the last span kept.
+ */
+export function doccanoNotes(record: ExportRecord): RecordNotes {
+  const overlap: DropCounts = {};
+  let lastEnd = -1;
+  for (const s of [...record.spans].sort((a, b) => a.start - b.start)) {
+    if (s.start >= lastEnd) lastEnd = s.end;
+    else overlap[s.label] = (overlap[s.label] ?? 0) + 1;
+  }
+  return {
+    'attributes-not-written': attributesNotWritten(record.spans),
+    'relations-not-written': relationsNotWritten(record.relations),
+    'overlap-needs-setting': overlap,
+  };
 }

@@ -195,7 +195,7 @@ describe('W3C Web Annotation', () => {
 
 describe('CSV review sheet', () => {
   it('starts with a BOM, quotes per RFC 4180 and defuses formulas', () => {
-    expect(csvHeader().startsWith('\uFEFFdocument,title,outlet,label,quote,sentence,')).toBe(true);
+    expect(csvHeader()).toBe('\uFEFFdocument,title,outlet,label,quote,sentence,claim_status,claimant,value,approx,value_max,unit,start,end,annotator,document_status,split\r\n');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
@@ -205,7 +205,7 @@ describe('CSV review sheet', () => {
     expect(csvCell(null)).toBe('');
     const rows = csvRows(rec, settings()).split('\r\n').filter(Boolean);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toBe(`emoji,Title of emoji,,Claim,"Bob said ""=1+1""\",\"Hi 😀 there, Bob said \"\"=1+1\"\".\",${cp(EMOJI_TEXT, claim.start)},${cp(EMOJI_TEXT, claim.end)},alice,done,`);
+    expect(rows[0]).toBe(`emoji,Title of emoji,,Claim,"Bob said ""=1+1""\",\"Hi 😀 there, Bob said \"\"=1+1\"\".\",,,,,,,${cp(EMOJI_TEXT, claim.start)},${cp(EMOJI_TEXT, claim.end)},alice,done,`);
   });
 });
 

@@ -2,15 +2,19 @@ import type { LabelDef } from '../model/schemas';
 import { offsetMapper, type ExportRecord, type ExportSettings } from './exportRecord';
 
 /**
- * Label Studio: a JSON array of tasks, one per document (per annotator), each with its text in
- * `data.text` and one annotation whose results are `labels` regions
+ * Label Studio: a JSON array of tasks, one per document (per annotator), each with an integer `id`
+ * (its position in the file, as Label Studio's own exports number tasks; label-studio-converter
+ * needs it), its text in `data.text` and one annotation whose results are `labels` regions
  * (`value: {start, end, text, labels: [name]}`). Label Studio's text offsets are JavaScript
  * (UTF-16) indices, the default here. Labels are written by their display names, which is what a
  * Label Studio labeling config lists (the dataset card includes a matching config).
  */
 export interface LabelStudioTask {
+  /** Label Studio's task id (label-studio-converter reads `task["id"]`): 1, 2, 3... within the file. */
+  id: number;
   data: { text: string; doc_id: string; title: string; outlet: string | null; date: string | null };
   annotations: {
+    id: number;
     completed_by: { email: string };
     was_cancelled: false;
     lead_time: null;
@@ -35,14 +39,17 @@ export interface LabelStudioTask {
 
 const nameOf = (labels: readonly LabelDef[], id: string) => labels.find((l) => l.id === id)?.name ?? id;
 
-export function labelStudioTask(record: ExportRecord, settings: ExportSettings): LabelStudioTask {
+/** The task of one record; `id` is its position in the file, from 1 (the annotation has the same id). */
+export function labelStudioTask(record: ExportRecord, settings: ExportSettings, id = 1): LabelStudioTask {
   const toUnit = offsetMapper(record.text, settings.unit);
   const created = record.spans.reduce((min, s) => (s.createdAt < min ? s.createdAt : min), settings.createdAt);
   const updated = record.spans.reduce((max, s) => (s.updatedAt > max ? s.updatedAt : max), created);
   return {
+    id,
     data: { text: record.text, doc_id: record.meta.id, title: record.meta.title, outlet: record.meta.outlet, date: record.meta.date },
     annotations: [
       {
+        id,
         completed_by: { email: record.annotator },
         was_cancelled: false,
         lead_time: null,

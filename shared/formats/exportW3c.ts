@@ -98,17 +98,27 @@ export function w3cAnnotations(record: ExportRecord, settings: ExportSettings): 
   }));
 }
 
-/** The collection's opening, up to the first item. */
-export function w3cHeader(settings: ExportSettings, label: string): string {
+/** The collection's IRI: one per file written (a split's file is a collection of its own). */
+export const collectionUri = (settings: ExportSettings, part: string | null = null) =>
+  `${projectUri(settings)}:export:${uriPart(settings.createdAt)}${part ? `:${uriPart(part)}` : ''}`;
+
+/**
+ * The collection's opening, up to the first item. The collection and its one page each have an
+ * `id` (the W3C test suite's 5.1-collectionIdValidated and 5.2-pageIdValidated), and the page
+ * says which collection it is part of.
+ */
+export function w3cHeader(settings: ExportSettings, label: string, part: string | null = null): string {
+  const id = collectionUri(settings, part);
   const head = {
     '@context': CONTEXT,
-    id: `${projectUri(settings)}:export:${uriPart(settings.createdAt)}`,
+    id,
     type: 'AnnotationCollection',
     label,
     created: settings.createdAt,
   };
   const json = JSON.stringify(head);
-  return `${json.slice(0, -1)},"first":{"type":"AnnotationPage","startIndex":0,"items":[\n`;
+  const page = JSON.stringify({ id: `${id}:page:1`, type: 'AnnotationPage', partOf: id, startIndex: 0 });
+  return `${json.slice(0, -1)},"first":${page.slice(0, -1)},"items":[\n`;
 }
 
 /** Items of one record, each preceded by a comma unless it is the file's first item. */

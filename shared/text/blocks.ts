@@ -1,4 +1,4 @@
-import { graphemeBoundaryAtOrBefore, graphemeAt, isGraphemeBoundary } from './snap';
+import { graphemeBoundaryAtOrBefore, graphemeAt, isGraphemeBoundary } from './graphemes';
 
 /**
  * The view renders a document as a list of blocks (paragraphs) and maps every DOM position back

@@ -273,6 +273,15 @@ export function ExportDialog() {
                 {d.total > 0 ? ` (${Object.entries(d.byLabel).map(([l, n]) => `${l} ${n}`).join(', ')})` : ''}
               </p>
             ))}
+            {report.notices.length > 0 && (
+              <ul className="export-notices" data-testid="export-notices" aria-label="What this export does not carry">
+                {report.notices.map((n) => (
+                  <li key={n.kind} data-testid="export-notice" data-kind={n.kind}>
+                    {n.message}
+                  </li>
+                ))}
+              </ul>
+            )}
             <p className="muted">Files written:</p>
             <ul className="export-files">
               {report.files.map((f) => (
