@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -35,6 +35,7 @@ import { importDataset, inspectFiles } from './datasetImporter';
 import { sweepInterruptedWrites } from './interruptedWrites';
 import { errorMessage, ioFailure } from './ioErrors';
 import { isConfined } from './pathConfinement';
+import { readProjectBytes } from './projectFiles';
 import { checkExportRecords, createExportJobs, exportProject, previewExport, type ExportRequest } from './projectExporter';
 import { applyEntityEdit, entitiesPath, readEntities, writeEntities } from './entityStore';
 import {
@@ -172,13 +173,10 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   let watcher: { key: string; watcher: ProjectWatcher } | null = null;
   const noteContent = (file: string, content: string | null) => watcher?.watcher.noteContent(file, content);
 
+  /** An annotation file's bytes as text; null when missing or not readable as one (readAnnotation then says why). */
   async function readRaw(file: string): Promise<string | null> {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (err) {
-      if (isErrno(err, 'ENOENT')) return null;
-      throw err;
-    }
+    const read = await readProjectBytes(file, 'json');
+    return read.ok ? read.bytes.toString('utf8') : null;
   }
 
   async function isSample(dir: string): Promise<boolean> {

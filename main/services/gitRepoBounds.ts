@@ -1,7 +1,8 @@
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ConfigEntry } from './gitIsolation';
 import { isInside } from './pathConfinement';
+import { readProjectBytes } from './projectFiles';
 
 /**
  * Git writes files into its working tree (a merge checks the other side's files out). The
@@ -33,6 +34,12 @@ export async function repositoryHolder(cwd: string): Promise<string | null> {
   return (await findDotGit(cwd))?.holder ?? null;
 }
 
+/** A small pointer file's text; '' when missing or not a regular file (never waits on a pipe). */
+const smallFile = async (file: string) => {
+  const read = await readProjectBytes(file, 'json').catch(() => null);
+  return read?.ok ? read.bytes.toString('utf8') : '';
+};
+
 const realOrSelf = (p: string) => realpath(p).catch(() => resolve(p));
 
 /**
@@ -50,13 +57,13 @@ export async function repoBoundsProblem(cwd: string, entries: readonly ConfigEnt
     return `${dotGit} is a link to a repository elsewhere (${await realOrSelf(dotGit)}); Factmark syncs only a repository inside the project's folder.`;
   }
   if (st.isFile()) {
-    const m = /^gitdir: (.+?)\s*$/m.exec(await readFile(dotGit, 'utf8').catch(() => ''));
+    const m = /^gitdir: (.+?)\s*$/m.exec(await smallFile(dotGit));
     // Not a gitfile git understands: git skips it, so does this check.
     if (!m?.[1]) return null;
     const gitDir = await realOrSelf(resolve(holder, m[1]));
     const linkedBack = async () => {
       // A linked worktree's git dir names the .git file that points to it.
-      const back = (await readFile(join(gitDir, 'gitdir'), 'utf8').catch(() => '')).trim();
+      const back = (await smallFile(join(gitDir, 'gitdir'))).trim();
       return back !== '' && (await realOrSelf(resolve(gitDir, back))) === (await realOrSelf(dotGit));
     };
     if (!isInside(holder, gitDir) && !(await linkedBack()) && !worktreeSetting) {

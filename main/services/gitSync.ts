@@ -1,4 +1,4 @@
-import { readFile, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type {
@@ -12,6 +12,7 @@ import type {
 import { isErrno, writeFileAtomic } from './atomicJson';
 import { createGit, gitComplaint, GitMissingError, gitVersion, type Git, type GitRun } from './gitSyncRunner';
 import { ensureLocalStateIgnored } from './localState';
+import { readProjectBytes } from './projectFiles';
 import { kindOf, normaliseContent, ownerOf, proposeMerge } from './syncFiles';
 import { incomingBetween } from './syncIncoming';
 import { readSyncState, writeSyncState } from './syncState';
@@ -214,11 +215,9 @@ export async function setSyncRemote(dir: string, url: string): Promise<Result<{ 
 async function countDone(dir: string, paths: readonly string[]): Promise<number> {
   let done = 0;
   for (const p of paths) {
-    try {
-      if (/"status":\s*"done"/.test(await readFile(join(dir, p), 'utf8'))) done++;
-    } catch {
-      // Deleted or unreadable: not done.
-    }
+    // Deleted or unreadable: not done.
+    const read = await readProjectBytes(join(dir, p), 'json').catch(() => null);
+    if (read?.ok && /"status":\s*"done"/.test(read.bytes.toString('utf8'))) done++;
   }
   return done;
 }

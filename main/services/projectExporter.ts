@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, rmdir, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -29,6 +28,7 @@ import { isErrno, pathExists, stableJson, writeFileAtomic } from './atomicJson';
 import { defaultExportAnnotator } from './curationGoldDefault';
 import { SYNC_BATCH, documentTextPath, exportsDir, listAnnotators, listDocuments, readAnnotationSync, type AnnotationRead } from './projectStore';
 import { sha256Hex } from './textHash';
+import { readProjectFileOrThrowSync } from './projectFiles';
 
 /**
  * Exports stream: documents are read, converted by a pure adapter (shared/formats) and written
@@ -204,7 +204,9 @@ function recordOf(sel: Selected, annotation: AnnotationFile | null, text: { text
 
 /** A document text and its hash, read synchronously (one small file; callers yield between batches). */
 function readTextSync(dir: string, docId: string): { text: string; sha256: string } {
-  const bytes = readFileSync(documentTextPath(dir, docId));
+  const file = documentTextPath(dir, docId);
+  const bytes = readProjectFileOrThrowSync(file, 'text');
+  if (bytes === null) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT', syscall: 'open', path: file });
   return { text: bytes.toString('utf8'), sha256: sha256Hex(bytes) };
 }
 
