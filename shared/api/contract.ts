@@ -16,6 +16,7 @@ import type { SyncOutcome, SyncStatusView } from './syncViews';
 import { reviewDecisionSchema } from '../review/claimsFile';
 import type { ReviewView } from '../review/types';
 import type { ChangesView, DocumentView, ExportJobStatus, ExportPreview, ExportReport, ImportFileResult, ProjectView, SessionView, VersionSummary } from './views';
+import { keyedRecord } from '../model/keyed';
 
 /**
  * The one API between the UI and the services: every operation, its input schema and its output.
@@ -53,6 +54,15 @@ const importFilesSchema = z
   .min(1)
   .max(2000);
 const importFormatSchema = z.enum(IMPORT_FORMATS).default('auto');
+
+const labelDecisionSchema = z.union([z.object({ action: z.literal('add') }).strict(), z.object({ action: z.literal('map'), to: z.string().min(1).max(40) }).strict()]);
+/**
+ * Import decisions keyed by the labels of the imported files, which may be any text: a label
+ * named "__proto__" stays a key (a zod record drops it), and the result has no prototype.
+ */
+const labelDecisionsSchema = z
+  .preprocess((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : v), z.array(z.tuple([z.string().min(1).max(200), labelDecisionSchema])).max(10_000))
+  .transform((entries) => Object.assign(keyedRecord<z.output<typeof labelDecisionSchema>>(), Object.fromEntries(entries)));
 
 /** A proposed label schema and the ids it renames (shared/model/schemaEdits.ts). */
 const schemaChangeSchema = z
@@ -180,12 +190,7 @@ export const contract = {
       .object({
         files: importFilesSchema,
         format: importFormatSchema,
-        labels: z
-          .record(
-            z.string().min(1).max(200),
-            z.union([z.object({ action: z.literal('add') }).strict(), z.object({ action: z.literal('map'), to: z.string().min(1).max(40) }).strict()]),
-          )
-          .default({}),
+        labels: labelDecisionsSchema.default(keyedRecord()),
       })
       .strict(),
     output: returns<DatasetImportReport>(),

@@ -1,6 +1,7 @@
 import type { LabelDef } from '../model/schemas';
 import { FORMAT_INFO, UNIT_DESCRIPTIONS, type ExportFormat, type OffsetUnit, type OverlapPolicy, type SplitName, type SplitOptions } from './exportOptions';
 import { labelOrder, type DropCounts } from './exportRecord';
+import { ownValue } from '../model/keyed';
 
 /**
  * The dataset card written beside every export (README.md): what the data is, how it was made
@@ -41,7 +42,7 @@ export function countSuggested(
   for (const s of spans) {
     if (s.origin?.format !== 'suggestion') continue;
     const per = (into[s.origin.file] ??= {});
-    per[s.label] = (per[s.label] ?? 0) + 1;
+    per[s.label] = (ownValue(per, s.label) ?? 0) + 1;
   }
   return into;
 }
@@ -80,7 +81,7 @@ export function datasetCard(s: CardSummary): string {
     table(
       ['label', 'id', ...groups, ...(groups.length > 1 ? ['total'] : [])],
       labelIds.map((id) => {
-        const per = groups.map((g) => s.spans[g]?.[id] ?? 0);
+        const per = groups.map((g) => ownValue(ownValue(s.spans, g), id) ?? 0);
         return [nameOf(id), `\`${id}\``, ...per, ...(groups.length > 1 ? [per.reduce((a, b) => a + b, 0)] : [])];
       }),
     ),
@@ -91,7 +92,7 @@ export function datasetCard(s: CardSummary): string {
     lines.push(
       table(
         ['policy', 'chosen', 'dropped', ...labelIds],
-        s.dropped.map((d) => [`\`${d.policy}\``, d.chosen ? 'yes' : '', total(d.byLabel), ...labelIds.map((id) => d.byLabel[id] ?? 0)]),
+        s.dropped.map((d) => [`\`${d.policy}\``, d.chosen ? 'yes' : '', total(d.byLabel), ...labelIds.map((id) => ownValue(d.byLabel, id) ?? 0)]),
       ),
       '',
     );
@@ -110,7 +111,7 @@ export function datasetCard(s: CardSummary): string {
       lines.push(
         table(
           ['suggester', ...byLabel.map(nameOf), 'total'],
-          suggesters.map((g) => [`\`${g}\``, ...byLabel.map((id) => s.suggested?.[g]?.[id] ?? 0), total(s.suggested?.[g] ?? {})]),
+          suggesters.map((g) => [`\`${g}\``, ...byLabel.map((id) => ownValue(ownValue(s.suggested, g), id) ?? 0), total(s.suggested?.[g] ?? {})]),
         ),
         '',
       );
