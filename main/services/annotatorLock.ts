@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { link, mkdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { isErrno, readdirOrEmpty } from './atomicJson';
 import { ensureLocalStateIgnored, lockPath, locksDir } from './localState';
 import { checkProjectWrite, readProjectBytes } from './projectFiles';
+import { makeFolder } from './makeFolder';
 
 /**
  * One writer per (project, annotator): the window or process that holds
@@ -180,7 +181,7 @@ export function createAnnotatorLock(): AnnotatorLock {
         });
         continue;
       }
-      await mkdir(locksDir(dir), { recursive: true });
+      await makeFolder(locksDir(dir));
       await ensureLocalStateIgnored(dir);
       const info: LockInfo = { owner, pid: process.pid, host: hostname(), annotator, acquiredAt: now.toISOString() };
       if (await tryCreate(file, info)) {

@@ -1,9 +1,10 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomicModule from 'write-file-atomic';
 import type { z } from 'zod';
 import { describeZodError } from '../../shared/model/schemas';
 import { checkProjectWrite, readProjectBytes, readProjectBytesSync, type ProjectRead } from './projectFiles';
+import { makeFolder } from './makeFolder';
 
 /**
  * Every file Factmark writes goes through here: temp file + fsync + rename (write-file-atomic),
@@ -19,7 +20,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): Promis
     .then(async () => {
       // Inside the project only (projectFiles.ts): never through a link out of it.
       await checkProjectWrite(file);
-      await mkdir(dirname(file), { recursive: true });
+      await makeFolder(dirname(file));
       await writeFileAtomicModule(file, typeof data === 'string' ? data : Buffer.from(data), { fsync: true });
     });
   pendingWrites.set(file, write);

@@ -1,4 +1,4 @@
-import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -59,6 +59,7 @@ import { projectAgreement } from './agreementService';
 import { curationView, saveGold } from './curationService';
 import { syncHandlers } from './syncService';
 import { createSuggestPool, type SuggestPool } from './suggestWorkerPool';
+import { makeFolder } from './makeFolder';
 
 export interface ServiceHost {
   chooseFolder?(purpose: 'open' | 'create' | 'export'): Promise<string | null>;
@@ -474,7 +475,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       if (entries && entries.some((e) => !OS_CLUTTER.has(e))) {
         return fail('invalid-input', `${dir} is not empty; choose a new or empty folder for the project.`, dir);
       }
-      await mkdir(dir, { recursive: true });
+      await makeFolder(dir);
       await writeProjectFile(dir, {
         schemaVersion: PROJECT_SCHEMA_VERSION,
         name,
@@ -482,8 +483,8 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
         relationTypes: DEFAULT_RELATION_TYPES,
         settings: { snapToWords: true },
       });
-      await mkdir(join(dir, 'documents'), { recursive: true });
-      await mkdir(join(dir, 'annotations'), { recursive: true });
+      await makeFolder(join(dir, 'documents'));
+      await makeFolder(join(dir, 'annotations'));
       return openAt(dir);
     },
 

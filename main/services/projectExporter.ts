@@ -29,6 +29,7 @@ import { defaultExportAnnotator } from './curationGoldDefault';
 import { SYNC_BATCH, documentTextPath, exportsDir, listAnnotators, listDocuments, readAnnotationSync, type AnnotationRead } from './projectStore';
 import { sha256Hex } from './textHash';
 import { readProjectFileOrThrowSync } from './projectFiles';
+import { makeFolder } from './makeFolder';
 
 /**
  * Exports stream: documents are read, converted by a pure adapter (shared/formats) and written
@@ -403,11 +404,11 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
   };
   try {
     if (tempFolder) {
-      await mkdir(dirname(outPath), { recursive: true });
+      await makeFolder(dirname(outPath));
       await mkdir(tempFolder);
       for (const g of groups) if (g !== 'all') await mkdir(join(tempFolder, g));
     } else {
-      await mkdir(dirname(outPath), { recursive: true });
+      await makeFolder(dirname(outPath));
       const adapter = FILE_ADAPTERS[format as Exclude<ExportFormat, 'brat'>];
       for (const g of groups) {
         const sink = await Sink.open(dataPath(g));
