@@ -14,6 +14,7 @@ import { extractArticle } from './htmlImporter';
 import { annotationPath, documentMetaPath, documentTextPath, listDocuments, writeAnnotation, writeDocumentMeta, writeProjectFile } from './projectStore';
 import { sha256Hex } from './textHash';
 import { keyedRecord, ownValue } from '../../shared/model/keyed';
+import { findUnpairedSurrogate } from '../../shared/text/wellFormed';
 
 /**
  * Import of documents with or without annotations (text, Markdown, HTML, JSONL, brat, Label
@@ -70,6 +71,19 @@ function prepare(group: ImportGroup): Prepared {
     if (!parsed.ok) return { group, report: refusedReport(group, parsed.error), documents: [] };
     documents = parsed.documents;
     warnings = parsed.warnings;
+  }
+  // A text, label or title with an unpaired surrogate cannot be stored as UTF-8 as it is (wellFormed.ts).
+  for (const doc of documents) {
+    const bad = findUnpairedSurrogate(doc, 'the document');
+    if (!bad) continue;
+    const span = /^the document\.spans\[(\d+)\](?:\.(\w+))?/.exec(bad.where);
+    const field = span ? `${span[2] === 'label' ? 'the label of ' : ''}span ${Number(span[1]) + 1}` : `the ${/^the document\.(\w+)/.exec(bad.where)?.[1] ?? 'record'}`;
+    const error = {
+      file: group.main.name,
+      line: doc.line,
+      reason: `${field} holds an unpaired UTF-16 surrogate (${bad.unit}) at character ${bad.index + 1}, which is not a character and cannot be saved. Fix or remove it in the file; nothing of this file was imported.`,
+    };
+    return { group, report: refusedReport(group, error), documents: [] };
   }
   const labels = keyedRecord<number>();
   let spans = 0;
