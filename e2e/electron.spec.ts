@@ -1,4 +1,4 @@
-import { _electron as electron, test } from '@playwright/test';
+import { _electron as electron, expect, test } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -41,6 +41,8 @@ test('annotator core loop in the desktop app (Electron)', async () => {
   });
   try {
     const page = await app.firstWindow();
+    // The app's own scheme (main/electron/appProtocol.ts), never file://.
+    expect(page.url()).toBe('app://factmark/index.html');
     await runCoreJourney(page, projectDir);
   } finally {
     await app.close();

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { scanProject, statsOf } from '../services/projectCheck';
 import { parseCommandArgs } from './args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
+import { ownValue } from '../../shared/model/keyed';
 
 /** Above this many documents, progress goes to stderr (unless --json). */
 const PROGRESS_FROM = 200;
@@ -53,7 +54,7 @@ export async function statsCommand(args: string[], io: CliIo): Promise<number> {
     for (const [label, n] of Object.entries(a.spansByLabel).sort()) out.push(`    ${label}: ${n}`);
   }
   out.push('Spans per label (all annotators):');
-  for (const l of stats.labels) out.push(`  ${l.id}: ${stats.spansByLabel[l.id] ?? 0}`);
+  for (const l of stats.labels) out.push(`  ${l.id}: ${ownValue(stats.spansByLabel, l.id) ?? 0}`);
   for (const [label, n] of Object.entries(stats.spansByLabel).sort()) if (!stats.labels.some((l) => l.id === label)) out.push(`  ${label} (not in project.json): ${n}`);
   if (scan.issues.length > 0) out.push(`${scan.issues.length} problems found: run "factmark validate ${dir}" for the list.`);
   io.stdout(`${out.join('\n')}\n`);

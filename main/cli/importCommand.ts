@@ -9,6 +9,7 @@ import { readProjectFile } from '../services/projectStore';
 import { defaultAnnotator } from './annotator';
 import { oneOf, parseCommandArgs } from './args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
+import { keyedRecord, ownValue } from '../../shared/model/keyed';
 
 /** Above this many files, progress goes to stderr. */
 const PROGRESS_FROM = 20;
@@ -95,7 +96,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
 
   // Labels: decided by --map and --add-labels, else the import is refused listing them.
   const inspection = inspectFiles(files, format, project.value);
-  const decisions: Record<string, LabelDecision> = {};
+  const decisions = keyedRecord<LabelDecision>();
   for (const [from, to] of maps) {
     const target = matchLabel(project.value.labels, to);
     if (target === null) {
@@ -104,7 +105,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     }
     decisions[from] = { action: 'map', to: target };
   }
-  const undecided = inspection.unknownLabels.filter((l) => decisions[l] === undefined);
+  const undecided = inspection.unknownLabels.filter((l) => ownValue(decisions, l) === undefined);
   if (undecided.length > 0) {
     if (!values['add-labels']) {
       // What the files said about their labels (e.g. that they are doccano label ids) helps to decide.

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { annotationFileSchema, projectFileSchema, type AnnotationFile } from '../../shared/model/schemas';
 import { readJsonFile } from '../services/atomicJson';
+import { readProjectFileOrThrow } from '../services/projectFiles';
 import { UsageError } from './io';
 
 /** The document ids of a project (documents/<id>.txt), sorted. */
@@ -14,7 +15,9 @@ export async function projectDocIds(dir: string): Promise<string[]> {
 }
 
 export async function readDocText(dir: string, docId: string): Promise<{ text: string; sha256: string }> {
-  const bytes = await readFile(join(dir, 'documents', `${docId}.txt`));
+  const file = join(dir, 'documents', `${docId}.txt`);
+  const bytes = await readProjectFileOrThrow(file, 'text');
+  if (bytes === null) throw new UsageError(`${file}: the document text is missing.`);
   return { text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 

@@ -1,16 +1,17 @@
-import { pathToFileURL } from 'node:url';
+import { APP_PAGE } from './appProtocol';
 
 /**
- * The one page the app's windows may show: our built index.html, as a file:// URL. Kept free of
- * Electron imports so the trust decisions below are unit-tested.
+ * The one page the app's windows may show: our built index.html, served by the app scheme
+ * (appProtocol.ts) at app://factmark/index.html. Kept free of Electron imports so the trust
+ * decisions below are unit-tested.
  */
-export function appPageUrl(indexHtmlPath: string): string {
-  return pathToFileURL(indexHtmlPath).href;
+export function appPageUrl(): string {
+  return APP_PAGE;
 }
 
 /**
  * True when `url` is the app page itself (any query or hash): used to allow reloads and to
- * recognise IPC senders. Any other file, scheme or host is foreign.
+ * recognise IPC senders. Any other scheme (file: included), host or path is foreign.
  */
 export function isAppPage(url: string | undefined | null, appPage: string): boolean {
   if (!url) return false;
@@ -23,8 +24,10 @@ export function isAppPage(url: string | undefined | null, appPage: string): bool
     return false;
   }
   return (
-    candidate.protocol === 'file:' &&
+    candidate.protocol === expected.protocol &&
     candidate.host === expected.host &&
-    decodeURIComponent(candidate.pathname) === decodeURIComponent(expected.pathname)
+    candidate.username === '' &&
+    candidate.password === '' &&
+    candidate.pathname === expected.pathname
   );
 }

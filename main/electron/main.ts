@@ -1,16 +1,20 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { appPageUrl } from './appPage';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './appProtocol';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { confineWebContents, hardenSession } from './security';
 import { createAppWindow } from './window';
 
 // The Electron entry (dist/main/electron.js). Layout of the build: dist/main/{electron,preload}.js
-// and dist/renderer/index.html.
-const indexHtml = join(__dirname, '..', 'renderer', 'index.html');
+// and dist/renderer/index.html, served to the windows as app://factmark/ (appProtocol.ts).
+const rendererDir = join(__dirname, '..', 'renderer');
 const preload = join(__dirname, 'preload.js');
-const appPage = appPageUrl(indexHtml);
+const appPage = appPageUrl();
+
+// The app scheme must be known before the app is ready.
+protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
@@ -30,7 +34,7 @@ function projectFromArgs(argv: readonly string[]): string | undefined {
 let initialProject = projectFromArgs(process.argv);
 
 function openWindow(): void {
-  createAppWindow({ dataDir: dataDir(), indexHtml, preload, initialProject });
+  createAppWindow({ dataDir: dataDir(), appPage, preload, initialProject });
   initialProject = undefined;
 }
 
@@ -42,6 +46,7 @@ function refreshMenu(): void {
 
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
+  registerAppProtocol(session.defaultSession.protocol, rendererDir);
   registerIpcHandlers(appPage, refreshMenu);
   refreshMenu();
   openWindow();

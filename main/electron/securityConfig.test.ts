@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../server/contentSecurityPolicy';
 import { appPageUrl } from './appPage';
 import { confineWebContents, hardenSession } from './security';
 
-const page = appPageUrl('/opt/factmark/dist/renderer/index.html');
+const page = appPageUrl();
 
 describe('Electron hardening', () => {
   it('electron-builder.yml sets the fuses (no run-as-node, no NODE_OPTIONS/--inspect, cookie encryption, ASAR only and checked)', () => {
@@ -50,6 +50,8 @@ describe('Electron hardening', () => {
       expect(prevented(name, 'https://evil.example/')).toBe(true);
       expect(prevented(name, 'javascript:alert(1)')).toBe(true);
       expect(prevented(name, 'file:///etc/passwd')).toBe(true);
+      expect(prevented(name, 'file:///opt/factmark/dist/renderer/index.html')).toBe(true);
+      expect(prevented(name, 'app://factmark/other.html')).toBe(true);
       expect(prevented(name, `${page}#reload`)).toBe(false);
     }
     expect(prevented('will-attach-webview', page)).toBe(true);

@@ -13,8 +13,8 @@ export interface AppWindow {
 export interface WindowPaths {
   /** Electron's per-user folder (settings, sample working copy). */
   dataDir: string;
-  /** dist/renderer/index.html */
-  indexHtml: string;
+  /** The app page (app://factmark/index.html, appProtocol.ts). */
+  appPage: string;
   /** dist/main/preload.js */
   preload: string;
   /** A project to open instead of the last one (command line `--project DIR`). */
@@ -82,6 +82,6 @@ export function createAppWindow(paths: WindowPaths): AppWindow {
   });
   window.once('ready-to-show', () => window.show());
   // Closing is left to the default: the renderer flushes pending saves in its beforeunload.
-  void window.loadFile(paths.indexHtml);
+  void window.loadURL(paths.appPage);
   return entry;
 }

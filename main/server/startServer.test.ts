@@ -187,3 +187,40 @@ describe('startServer', () => {
     await expect(fetch(other.url)).rejects.toThrow();
   });
 });
+
+describe('the printed address: token exchanged for a cookie', () => {
+  const cookieOf = (res: { headers: Record<string, string | string[] | undefined> }) => {
+    const set = res.headers['set-cookie'];
+    return (Array.isArray(set) ? set[0] : set) ?? '';
+  };
+
+  it('redirects to the bare address with an HttpOnly, SameSite=Strict, Path=/ cookie that is not the token', async () => {
+    const res = await rawRequest(server.port, { path: `/?token=${server.token}` });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+    expect(res.headers['cache-control']).toBe('no-store');
+    const cookie = cookieOf(res);
+    expect(cookie).toMatch(new RegExp(`^factmark-session-${server.port}=[A-Za-z0-9_-]{32}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(cookie).not.toContain(server.token);
+    // Other query parameters stay.
+    expect((await rawRequest(server.port, { path: `/index.html?a=1&token=${server.token}&b=2` })).headers.location).toBe('/index.html?a=1&b=2');
+  });
+
+  it('API requests are accepted with the cookie alone; a wrong cookie, or another port\'s, is refused', async () => {
+    const pair = cookieOf(await rawRequest(server.port, { path: `/?token=${server.token}` })).split(';')[0] as string;
+    const call = (cookie: string) =>
+      rawRequest(server.port, { method: 'POST', path: '/api/getSession', headers: { 'content-type': 'application/json', cookie }, body: '{}' });
+    const ok = await call(`other=1; ${pair}`);
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
+    expect((await call(`${pair.split('=')[0]}=${'x'.repeat(32)}`)).status).toBe(401);
+    expect((await call(pair.replace(`-${server.port}=`, `-${server.port + 1}=`))).status).toBe(401);
+    expect((await call(`factmark-session-${server.port}=${server.token}`)).status).toBe(401);
+  });
+
+  it('a wrong token is not exchanged: the page is served, without a cookie', async () => {
+    const res = await rawRequest(server.port, { path: '/?token=wrong' });
+    expect(res.status).toBe(200);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+});

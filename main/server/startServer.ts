@@ -14,6 +14,7 @@ import {
   TOKEN_HEADER,
   tokenMatches,
 } from './requestGuards';
+import { hasSession, sessionCookie, TOKEN_QUERY, withoutToken } from './sessionCookie';
 import { openStaticFile, resolveStaticFile } from './staticFiles';
 
 export interface ServerOptions {
@@ -57,12 +58,13 @@ function refuse(res: ServerResponse, status: number, message: string, extra: Rec
   sendJson(res, status, fail(code, message), extra);
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, operation: string, opts: { handlers: FactmarkHandlers; token: string }) {
+async function handleApi(req: IncomingMessage, res: ServerResponse, operation: string, opts: { handlers: FactmarkHandlers; token: string; session: string; port: number }) {
   if (req.method !== 'POST') {
     refuse(res, 405, 'API calls must use POST.', { Allow: 'POST' });
     return;
   }
-  if (!tokenMatches(req.headers[TOKEN_HEADER], opts.token)) {
+  // The page proves access with its session cookie; other clients (scripts) may send the token.
+  if (!hasSession(req.headers.cookie, opts.port, opts.session) && !tokenMatches(req.headers[TOKEN_HEADER], opts.token)) {
     refuse(res, 401, 'Missing or wrong access token: open the address printed by `factmark serve`.');
     return;
   }
@@ -125,6 +127,8 @@ async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname:
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
+  /** What the browser's cookie holds (sessionCookie.ts): a secret of its own, never the printed token. */
+  const session = newToken();
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -137,15 +141,20 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         refuse(res, 403, 'Refused: request from another origin.');
         return;
       }
-      let pathname: string;
+      let url: URL;
       try {
-        pathname = new URL(req.url ?? '/', `http://${HOST}:${port}`).pathname;
+        url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
       } catch {
         refuse(res, 400, 'Bad request URL.');
         return;
       }
+      const pathname = url.pathname;
       if (pathname.startsWith(API_PREFIX)) {
-        await handleApi(req, res, pathname.slice(API_PREFIX.length), { handlers: options.handlers, token });
+        await handleApi(req, res, pathname.slice(API_PREFIX.length), { handlers: options.handlers, token, session, port });
+      } else if ((req.method === 'GET' || req.method === 'HEAD') && tokenMatches(url.searchParams.get(TOKEN_QUERY) ?? undefined, token)) {
+        // The printed address: its token becomes the session cookie, and the address loses it.
+        res.writeHead(303, { ...SECURITY_HEADERS, Location: withoutToken(url), 'Set-Cookie': sessionCookie(port, session), 'Cache-Control': 'no-store', 'Content-Length': '0' });
+        res.end();
       } else {
         await handleStatic(req, res, pathname, options.staticDir);
       }

@@ -4,10 +4,9 @@ import { computeAgreement, type AgreementDocument } from '../../shared/agreement
 import type { AgreementSpan } from '../../shared/agreement/types';
 import { annotationFileSchema, describeZodError, type AnnotationFile, type ProjectFile } from '../../shared/model/schemas';
 import { tokenizeSentences } from '../../shared/text/tokenize';
-import { isErrno } from './atomicJson';
 import { annotationPath, documentTextPath, listAnnotators, listDocuments } from './projectStore';
-import { readFileSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { readProjectBytesSync, readProjectFileOrThrowSync } from './projectFiles';
 
 /** Documents read between two yields to the event loop (the server keeps answering meanwhile). */
 const BATCH = 64;
@@ -28,13 +27,10 @@ export interface AgreementRequest {
  * yield to the event loop between batches); it is several times faster than fs.promises here.
  */
 export function readAnnotationQuietly(dir: string, annotator: string, docId: string): { file: AnnotationFile } | { problem: string } | null {
-  let raw: string;
-  try {
-    raw = readFileSync(annotationPath(dir, annotator, docId), 'utf8');
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return null;
-    throw err;
-  }
+  const file = annotationPath(dir, annotator, docId);
+  const read = readProjectBytesSync(file, 'json');
+  if (!read.ok) return read.reason === 'missing' ? null : { problem: `${file}: ${read.message}` };
+  const raw = read.bytes.toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -91,7 +87,7 @@ export async function projectAgreement(req: AgreementRequest): Promise<Result<Ag
       single++;
       continue;
     }
-    const text = readFileSync(documentTextPath(req.dir, meta.id), 'utf8');
+    const text = readProjectFileOrThrowSync(documentTextPath(req.dir, meta.id), 'text')?.toString('utf8') ?? '';
     const tokens = tokenizeSentences(text).flatMap((s) => s.tokens);
     loaded.push({ docId: meta.id, title: meta.title, tokens, annotations });
   }

@@ -1,9 +1,10 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VersionSummary } from '../../shared/api/views';
 import { annotationFileSchema, type AnnotationFile, type DocStatus } from '../../shared/model/schemas';
-import { isErrno, readdirOrEmpty, readJsonFile, writeFileAtomic } from './atomicJson';
+import { readdirOrEmpty, readJsonFile, writeFileAtomic } from './atomicJson';
 import { documentHistoryDir, ensureLocalStateIgnored } from './localState';
+import { readProjectBytes } from './projectFiles';
 
 /**
  * Earlier versions of each annotation file, so that yesterday's state can be restored:
@@ -71,12 +72,8 @@ export async function keepVersion(input: KeepVersionInput): Promise<string | nul
   const ids = await versionIds(dir, annotator, docId);
   const newest = ids[ids.length - 1];
   if (newest !== undefined) {
-    let newestRaw: string | null = null;
-    try {
-      newestRaw = await readFile(join(folder, `${newest}.json`), 'utf8');
-    } catch (err) {
-      if (!isErrno(err, 'ENOENT')) throw err;
-    }
+    const newestRead = await readProjectBytes(join(folder, `${newest}.json`), 'json');
+    const newestRaw = newestRead.ok ? newestRead.bytes.toString('utf8') : null;
     // The same bytes are already kept: nothing to add.
     if (newestRaw === previousRaw) return null;
     const recent = now.getTime() - stampTime(newest) < MIN_VERSION_INTERVAL_MS;

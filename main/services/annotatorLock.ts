@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { link, mkdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { isErrno, readdirOrEmpty } from './atomicJson';
 import { ensureLocalStateIgnored, lockPath, locksDir } from './localState';
+import { checkProjectWrite, readProjectBytes } from './projectFiles';
+import { makeFolder } from './makeFolder';
 
 /**
  * One writer per (project, annotator): the window or process that holds
@@ -57,7 +59,9 @@ function pidAlive(pid: number): boolean {
 
 async function readLock(file: string): Promise<{ info: LockInfo | null; mtimeMs: number } | null> {
   try {
-    const [raw, st] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+    const [read, st] = await Promise.all([readProjectBytes(file, 'json'), stat(file)]);
+    // A lock file that is not one (a pipe, a link out: projectFiles.ts) holds no lock.
+    const raw = read.ok ? read.bytes.toString('utf8') : '';
     let info: LockInfo | null = null;
     try {
       const parsed = lockInfoSchema.safeParse(JSON.parse(raw));
@@ -131,6 +135,7 @@ export function createAnnotatorLock(): AnnotatorLock {
     // Written whole to a private file, then linked into place: link() fails if the lock exists,
     // so the lock file is never seen half-written and two takers never both win.
     const tmp = `${file}.${owner}.tmp`;
+    await checkProjectWrite(tmp);
     await writeFile(tmp, `${JSON.stringify(info, null, 2)}\n`);
     try {
       await link(tmp, file);
@@ -176,7 +181,7 @@ export function createAnnotatorLock(): AnnotatorLock {
         });
         continue;
       }
-      await mkdir(locksDir(dir), { recursive: true });
+      await makeFolder(locksDir(dir));
       await ensureLocalStateIgnored(dir);
       const info: LockInfo = { owner, pid: process.pid, host: hostname(), annotator, acquiredAt: now.toISOString() };
       if (await tryCreate(file, info)) {

@@ -48,8 +48,12 @@ describe('atomic JSON files', () => {
     });
   });
 
+  it('answers a folder where the file should be as invalid, saying so', async () => {
+    expect(await readJsonFile(tempDir(), schema)).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringMatching(/^it is a folder, not a regular file/) });
+  });
+
   it('throws other I/O errors for the caller to report', async () => {
-    await expect(readJsonFile(tempDir(), schema)).rejects.toMatchObject({ code: 'EISDIR' });
+    await expect(readJsonFile(join(tempDir(), 'x'.repeat(300)), schema)).rejects.toMatchObject({ code: 'ENAMETOOLONG' });
   });
 });
 

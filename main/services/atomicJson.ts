@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomicModule from 'write-file-atomic';
 import type { z } from 'zod';
 import { describeZodError } from '../../shared/model/schemas';
+import { checkProjectWrite, readProjectBytes, readProjectBytesSync, type ProjectRead } from './projectFiles';
+import { makeFolder } from './makeFolder';
 
 /**
  * Every file Factmark writes goes through here: temp file + fsync + rename (write-file-atomic),
@@ -17,7 +18,9 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): Promis
   const write = previous
     .catch(() => undefined)
     .then(async () => {
-      await mkdir(dirname(file), { recursive: true });
+      // Inside the project only (projectFiles.ts): never through a link out of it.
+      await checkProjectWrite(file);
+      await makeFolder(dirname(file));
       await writeFileAtomicModule(file, typeof data === 'string' ? data : Buffer.from(data), { fsync: true });
     });
   pendingWrites.set(file, write);
@@ -47,20 +50,20 @@ export type JsonReadResult<T> =
 
 /**
  * Read and validate a JSON file. A missing file and an invalid one are answers (callers decide
- * what each means); any other I/O error (permissions, ...) is thrown for the caller's boundary.
+ * what each means); any other I/O error (permissions, ...) is thrown for the caller's boundary,
+ * and so is a folder that leads out of the project (projectFiles.ts).
  */
 export async function readJsonFile<S extends z.ZodType>(
   file: string,
   schema: S,
 ): Promise<JsonReadResult<z.output<S>>> {
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return { ok: false, reason: 'missing' };
-    throw err;
-  }
-  return parseJsonText(raw, schema);
+  return parseRead(await readProjectBytes(file, 'json'), schema);
+}
+
+/** A file that is not there is 'missing'; one that cannot be read as a project file (projectFiles.ts) is 'invalid'. */
+function parseRead<S extends z.ZodType>(read: ProjectRead, schema: S): JsonReadResult<z.output<S>> {
+  if (!read.ok) return read.reason === 'missing' ? { ok: false, reason: 'missing' } : { ok: false, reason: 'invalid', message: read.message };
+  return parseJsonText(read.bytes.toString('utf8'), schema);
 }
 
 /**
@@ -69,14 +72,7 @@ export async function readJsonFile<S extends z.ZodType>(
  * fraction of the open/fstat/read/close round trips of fs/promises.
  */
 export function readJsonFileSync<S extends z.ZodType>(file: string, schema: S): JsonReadResult<z.output<S>> {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return { ok: false, reason: 'missing' };
-    throw err;
-  }
-  return parseJsonText(raw, schema);
+  return parseRead(readProjectBytesSync(file, 'json'), schema);
 }
 
 function parseJsonText<S extends z.ZodType>(raw: string, schema: S): JsonReadResult<z.output<S>> {

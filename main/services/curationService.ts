@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { GOLD_ANNOTATOR } from '../../shared/agreement/agreementView';
 import { spanContext } from '../../shared/annotation/reanchor';
@@ -11,9 +10,10 @@ import { readAnnotationQuietly } from './agreementService';
 import { listAnnotators } from './projectStore';
 import { liveLockHolders } from './annotatorLock';
 import { isBlind, othersVisible } from './syncBlind';
-import { isErrno, writeFileAtomic } from './atomicJson';
+import { writeFileAtomic } from './atomicJson';
 import { annotationJson, annotationPath, documentTextPath, readDocumentMeta } from './projectStore';
 import { readTextFile, sha256Hex } from './textHash';
+import { readProjectFileOrThrow } from './projectFiles';
 
 export interface CurationRequest {
   dir: string;
@@ -36,12 +36,8 @@ interface Loaded {
 }
 
 async function readRaw(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return null;
-    throw err;
-  }
+  const read = await readProjectFileOrThrow(file, 'json');
+  return read === null ? null : read.toString('utf8');
 }
 
 async function load(req: CurationRequest): Promise<Result<Loaded>> {

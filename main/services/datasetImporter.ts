@@ -13,6 +13,8 @@ import { slugId, titleFor, uniqueId } from './documentImporter';
 import { extractArticle } from './htmlImporter';
 import { annotationPath, documentMetaPath, documentTextPath, listDocuments, writeAnnotation, writeDocumentMeta, writeProjectFile } from './projectStore';
 import { sha256Hex } from './textHash';
+import { keyedRecord, ownValue } from '../../shared/model/keyed';
+import { findUnpairedSurrogate } from '../../shared/text/wellFormed';
 
 /**
  * Import of documents with or without annotations (text, Markdown, HTML, JSONL, brat, Label
@@ -73,10 +75,23 @@ function prepare(group: ImportGroup): Prepared {
     documents = parsed.documents;
     warnings = parsed.warnings;
   }
-  const labels: Record<string, number> = {};
+  // A text, label or title with an unpaired surrogate cannot be stored as UTF-8 as it is (wellFormed.ts).
+  for (const doc of documents) {
+    const bad = findUnpairedSurrogate(doc, 'the document');
+    if (!bad) continue;
+    const span = /^the document\.spans\[(\d+)\](?:\.(\w+))?/.exec(bad.where);
+    const field = span ? `${span[2] === 'label' ? 'the label of ' : ''}span ${Number(span[1]) + 1}` : `the ${/^the document\.(\w+)/.exec(bad.where)?.[1] ?? 'record'}`;
+    const error = {
+      file: group.main.name,
+      line: doc.line,
+      reason: `${field} holds an unpaired UTF-16 surrogate (${bad.unit}) at character ${bad.index + 1}, which is not a character and cannot be saved. Fix or remove it in the file; nothing of this file was imported.`,
+    };
+    return { group, report: refusedReport(group, error), documents: [] };
+  }
+  const labels = keyedRecord<number>();
   let spans = 0;
   for (const d of documents) {
-    for (const s of d.spans) labels[s.label] = (labels[s.label] ?? 0) + 1;
+    for (const s of d.spans) labels[s.label] = (ownValue(labels, s.label) ?? 0) + 1;
     spans += d.spans.length;
   }
   return { group, documents, report: { name: group.label, format: group.kind, ok: true, documents: documents.length, spans, labels, warnings } };
@@ -152,7 +167,7 @@ export async function importDataset(input: DatasetImportInput): Promise<DatasetI
   const { dir, project, annotator, now, decisions } = input;
   const prepared = groupImportFiles(input.files, input.format).map(prepare);
   const uses = labelUses(prepared, project);
-  const undecided = uses.filter((u) => u.matches === null && decisions[u.label] === undefined);
+  const undecided = uses.filter((u) => u.matches === null && ownValue(decisions, u.label) === undefined);
   if (undecided.length > 0) {
     const list = undecided.map((u) => `"${u.label}" (${u.spans} span${u.spans === 1 ? '' : 's'})`).join(', ');
     return {
@@ -163,7 +178,7 @@ export async function importDataset(input: DatasetImportInput): Promise<DatasetI
   }
   const projectIds = new Set(project.labels.map((l) => l.id));
   for (const u of uses) {
-    const d = decisions[u.label];
+    const d = ownValue(decisions, u.label);
     if (u.matches === null && d?.action === 'map' && !projectIds.has(d.to)) {
       return { ok: false, message: `"${u.label}" is mapped to "${d.to}", which is not a label of this project; nothing was imported.` };
     }
@@ -189,14 +204,14 @@ export async function importDataset(input: DatasetImportInput): Promise<DatasetI
 
   // Labels to add: only those the files that will be written use.
   const toAdd = uses
-    .filter((u) => u.matches === null && decisions[u.label]?.action === 'add')
+    .filter((u) => u.matches === null && ownValue(decisions, u.label)?.action === 'add')
     .map((u) => u.label)
-    .filter((label) => prepared.some((p) => p.report.ok && (p.report.labels[label] ?? 0) > 0));
+    .filter((label) => prepared.some((p) => p.report.ok && (ownValue(p.report.labels, label) ?? 0) > 0));
   const { added, idBySource } = labelsToAdd(project.labels, toAdd);
   const target = (label: string): string => {
     const match = matchLabel(project.labels, label);
     if (match !== null) return match;
-    const d = decisions[label];
+    const d = ownValue(decisions, label);
     if (d?.action === 'map') return d.to;
     const id = idBySource.get(label);
     if (id === undefined) throw new Error(`no decision for label ${label}`);

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -35,6 +35,7 @@ import { importDataset, inspectFiles } from './datasetImporter';
 import { sweepInterruptedWrites } from './interruptedWrites';
 import { errorMessage, ioFailure } from './ioErrors';
 import { isConfined } from './pathConfinement';
+import { readProjectBytes } from './projectFiles';
 import { checkExportRecords, createExportJobs, exportProject, previewExport, type ExportRequest } from './projectExporter';
 import { applyEntityEdit, entitiesPath, readEntities, writeEntities } from './entityStore';
 import {
@@ -58,6 +59,7 @@ import { projectAgreement } from './agreementService';
 import { curationView, saveGold } from './curationService';
 import { syncHandlers } from './syncService';
 import { createSuggestPool, type SuggestPool } from './suggestWorkerPool';
+import { makeFolder } from './makeFolder';
 
 export interface ServiceHost {
   chooseFolder?(purpose: 'open' | 'create' | 'export'): Promise<string | null>;
@@ -172,13 +174,10 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   let watcher: { key: string; watcher: ProjectWatcher } | null = null;
   const noteContent = (file: string, content: string | null) => watcher?.watcher.noteContent(file, content);
 
+  /** An annotation file's bytes as text; null when missing or not readable as one (readAnnotation then says why). */
   async function readRaw(file: string): Promise<string | null> {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (err) {
-      if (isErrno(err, 'ENOENT')) return null;
-      throw err;
-    }
+    const read = await readProjectBytes(file, 'json');
+    return read.ok ? read.bytes.toString('utf8') : null;
   }
 
   async function isSample(dir: string): Promise<boolean> {
@@ -476,7 +475,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       if (entries && entries.some((e) => !OS_CLUTTER.has(e))) {
         return fail('invalid-input', `${dir} is not empty; choose a new or empty folder for the project.`, dir);
       }
-      await mkdir(dir, { recursive: true });
+      await makeFolder(dir);
       await writeProjectFile(dir, {
         schemaVersion: PROJECT_SCHEMA_VERSION,
         name,
@@ -484,8 +483,8 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
         relationTypes: DEFAULT_RELATION_TYPES,
         settings: { snapToWords: true },
       });
-      await mkdir(join(dir, 'documents'), { recursive: true });
-      await mkdir(join(dir, 'annotations'), { recursive: true });
+      await makeFolder(join(dir, 'documents'));
+      await makeFolder(join(dir, 'annotations'));
       return openAt(dir);
     },
 

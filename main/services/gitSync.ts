@@ -1,4 +1,4 @@
-import { readFile, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type {
@@ -12,6 +12,7 @@ import type {
 import { isErrno, writeFileAtomic } from './atomicJson';
 import { createGit, gitComplaint, GitMissingError, gitVersion, type Git, type GitRun } from './gitSyncRunner';
 import { ensureLocalStateIgnored } from './localState';
+import { readProjectBytes } from './projectFiles';
 import { kindOf, normaliseContent, ownerOf, proposeMerge } from './syncFiles';
 import { incomingBetween } from './syncIncoming';
 import { readSyncState, writeSyncState } from './syncState';
@@ -47,7 +48,15 @@ const nul = (paths: readonly string[]) => paths.map((p) => `${p}\0`).join('');
 
 async function isRepo(git: Git): Promise<boolean> {
   const run = await git(['rev-parse', '--is-inside-work-tree']);
+  if (run.refused) throw new RepoRefused(run.refused);
   return run.code === 0 && run.stdout.trim() === 'true';
+}
+
+/** A repository Factmark will not run git in (gitRepoBounds.ts): the sentence says why. */
+class RepoRefused extends Error {
+  constructor(reason: string) {
+    super(`Sync is off for this project: ${reason}`);
+  }
 }
 
 async function headSha(repo: Repo): Promise<string | null> {
@@ -102,6 +111,7 @@ async function openRepo(dir: string): Promise<Result<Repo>> {
     if (!(await isRepo(git))) return fail('invalid-input', `${dir} is not a git repository yet; set a remote in Sync (or run \`factmark sync --remote URL\`) to make it one.`, dir);
   } catch (err) {
     if (err instanceof GitMissingError) return fail('unsupported', err.message);
+    if (err instanceof RepoRefused) return fail('unsupported', err.message);
     throw err;
   }
   return ok({ git, dir });
@@ -129,7 +139,12 @@ export async function syncStatus(dir: string, me: string, { blind = false }: { b
   if (version === null) return { ...base, message: new GitMissingError().message };
   base.gitVersion = version;
   const repo: Repo = { git: createGit(dir), dir };
-  if (!(await isRepo(repo.git))) return { ...base, message: 'This project is not shared yet: set a remote (a URL, or the path of a shared folder) to sync it.' };
+  try {
+    if (!(await isRepo(repo.git))) return { ...base, message: 'This project is not shared yet: set a remote (a URL, or the path of a shared folder) to sync it.' };
+  } catch (err) {
+    if (err instanceof RepoRefused) return { ...base, message: err.message };
+    throw err;
+  }
   const branch = await currentBranch(repo);
   const remote = await remoteUrl(repo);
   const changes: SyncStatusView['changes'] = { mine: [], project: [], others: [] };
@@ -169,7 +184,14 @@ export async function setSyncRemote(dir: string, url: string): Promise<Result<{ 
   if (version === null) return fail('unsupported', new GitMissingError().message);
   const repo: Repo = { git: createGit(dir), dir };
   let created = false;
-  if (!(await isRepo(repo.git))) {
+  let shared: boolean;
+  try {
+    shared = await isRepo(repo.git);
+  } catch (err) {
+    if (err instanceof RepoRefused) return fail('unsupported', err.message);
+    throw err;
+  }
+  if (!shared) {
     const init = await must(repo, ['init', '-q', '-b', 'main'], `${dir} could not be made a git repository`);
     if (!init.ok) return init;
     created = true;
@@ -193,11 +215,9 @@ export async function setSyncRemote(dir: string, url: string): Promise<Result<{ 
 async function countDone(dir: string, paths: readonly string[]): Promise<number> {
   let done = 0;
   for (const p of paths) {
-    try {
-      if (/"status":\s*"done"/.test(await readFile(join(dir, p), 'utf8'))) done++;
-    } catch {
-      // Deleted or unreadable: not done.
-    }
+    // Deleted or unreadable: not done.
+    const read = await readProjectBytes(join(dir, p), 'json').catch(() => null);
+    if (read?.ok && /"status":\s*"done"/.test(read.bytes.toString('utf8'))) done++;
   }
   return done;
 }

@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { isErrno } from './atomicJson';
 import { annotatorDir } from './projectStore';
 import { historyRoot } from './localState';
+import { checkProjectWrite } from './projectFiles';
 
 /** write-file-atomic's temp files: `<target>.<32-bit number>`, left behind only by a crash mid-save. */
 const TEMP_OF_JSON = /^[A-Za-z0-9][A-Za-z0-9_-]*\.json\.\d{1,10}$/;
 
 async function sweepFolder(folder: string): Promise<number> {
+  // Never outside the project, whatever links its folders are (projectFiles.ts).
+  if (!(await checkProjectWrite(join(folder, '_')).then(() => true, () => false))) return 0;
   let names: string[];
   try {
     names = await readdir(folder);

@@ -1,4 +1,5 @@
 import { fail, type AppError } from '../../shared/api/result';
+import { ProjectFileError } from './projectFiles';
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -20,6 +21,7 @@ const REASONS: Record<string, string> = {
  * one (then it is a bug, reported as 'internal' by the caller).
  */
 export function ioFailure(err: unknown): { ok: false; error: AppError } | null {
+  if (err instanceof ProjectFileError) return fail('io', err.message, err.file);
   if (typeof err !== 'object' || err === null) return null;
   const e = err as NodeJS.ErrnoException & { dest?: string };
   if (typeof e.code !== 'string' || typeof e.syscall !== 'string') return null;

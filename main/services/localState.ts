@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isErrno, writeFileAtomic } from './atomicJson';
+import { writeFileAtomic } from './atomicJson';
+import { readProjectBytes } from './projectFiles';
 
 /**
  * `<project>/.factmark/`: state that belongs to this machine and this user, not to the team's
@@ -20,10 +20,7 @@ const GITIGNORE = '# Factmark: this machine\'s history and locks; never shared.\
 /** Make sure `.factmark/.gitignore` exists (written once, atomically). */
 export async function ensureLocalStateIgnored(dir: string): Promise<void> {
   const file = join(localStateDir(dir), '.gitignore');
-  try {
-    if ((await readFile(file, 'utf8')) === GITIGNORE) return;
-  } catch (err) {
-    if (!isErrno(err, 'ENOENT')) throw err;
-  }
+  const read = await readProjectBytes(file, 'json');
+  if (read.ok && read.bytes.toString('utf8') === GITIGNORE) return;
   await writeFileAtomic(file, GITIGNORE);
 }

@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { validateSpans } from '../../shared/annotation/operations';
 import { annotationFileSchema, DOC_STATUSES, type AnnotationFile, type DocStatus, type ProjectFile } from '../../shared/model/schemas';
 import { isErrno, readJsonFile } from './atomicJson';
+import { readProjectBytes } from './projectFiles';
 import { documentTextPath, listDocuments, readProjectFile } from './projectStore';
 import { sha256Hex } from './textHash';
 
@@ -75,16 +76,17 @@ export async function scanProject(dir: string, onProgress?: (done: number, total
   let done = 0;
   for (const meta of listing.documents) {
     const file = documentTextPath(dir, meta.id);
-    try {
-      const bytes = await readFile(file);
-      const text = bytes.toString('utf8');
-      const sha = sha256Hex(bytes);
+    const read = await readProjectBytes(file, 'text');
+    if (read.ok) {
+      const text = read.bytes.toString('utf8');
+      const sha = sha256Hex(read.bytes);
       if (sha !== meta.textSha256) issues.push({ file, reason: `the text changed after import (its SHA-256 is not the one in ${meta.id}.json).` });
       else if (text.length !== meta.length) issues.push({ file, reason: `the text is ${text.length} UTF-16 units long, ${meta.id}.json says ${meta.length}.` });
       texts.set(meta.id, { text, sha });
       documents.push({ id: meta.id, text });
-    } catch (err) {
-      if (!isErrno(err, 'ENOENT')) throw err;
+    } else {
+      // A link out of the project, a pipe, a device or a huge file (projectFiles.ts) is reported, never read.
+      if (read.reason === 'unreadable') issues.push({ file, reason: read.message });
       documents.push({ id: meta.id, text: null });
     }
     onProgress?.(++done, listing.documents.length);

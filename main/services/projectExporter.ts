@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, open, rename, rm, rmdir, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -32,6 +31,8 @@ import { defaultExportName, isEmptyDirectory, resolvePlan, type ExportGroup } fr
 import { checkTargets, ExportTargetError, placeFile } from './exportTargets';
 import { SYNC_BATCH, documentTextPath, listAnnotators, listDocuments, readAnnotationSync, type AnnotationRead } from './projectStore';
 import { sha256Hex } from './textHash';
+import { readProjectFileOrThrowSync } from './projectFiles';
+import { makeFolder } from './makeFolder';
 
 /**
  * Exports stream: documents are read, converted by a pure adapter (shared/formats) and written
@@ -130,7 +131,9 @@ function recordOf(sel: Selected, annotation: AnnotationFile | null, text: { text
 
 /** A document text and its hash, read synchronously (one small file; callers yield between batches). */
 function readTextSync(dir: string, docId: string): { text: string; sha256: string } {
-  const bytes = readFileSync(documentTextPath(dir, docId));
+  const file = documentTextPath(dir, docId);
+  const bytes = readProjectFileOrThrowSync(file, 'text');
+  if (bytes === null) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT', syscall: 'open', path: file });
   return { text: bytes.toString('utf8'), sha256: sha256Hex(bytes) };
 }
 
@@ -344,11 +347,11 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
   const cardFiles: { data: string; card: string; sidecar: string | null }[] = [];
   try {
     if (tempFolder) {
-      await mkdir(dirname(outPath), { recursive: true });
+      await makeFolder(dirname(outPath));
       await mkdir(tempFolder);
       for (const g of groups) if (g !== 'all') await mkdir(join(tempFolder, g));
     } else {
-      await mkdir(dirname(outPath), { recursive: true });
+      await makeFolder(dirname(outPath));
       const adapter = FILE_ADAPTERS[format as Exclude<ExportFormat, 'brat'>];
       for (const g of groups) {
         const sink = await Sink.open(dataPath(g));

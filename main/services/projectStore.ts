@@ -17,6 +17,7 @@ import {
 import { isErrno, readdirOrEmpty, readJsonFile, readJsonFileSync, stableJson, writeFileAtomic, writeJsonAtomic } from './atomicJson';
 import { setAsideName } from './setAside';
 import { mapLimit } from './mapLimit';
+import { confineToProject } from './projectFiles';
 
 /** Where each part of a project lives (docs/project-format.md). */
 export const projectFilePath = (dir: string) => join(dir, 'project.json');
@@ -54,6 +55,8 @@ export async function readProjectFile(dir: string): Promise<Result<ProjectFile>>
     if (isErrno(err, 'ENOENT')) return fail('invalid-project', `${dir}: folder not found.`, dir);
     throw err;
   }
+  // From here on, this folder's files are read and written only inside it (projectFiles.ts).
+  confineToProject(dir);
   const read = await readJsonFile(file, projectFileSchema);
   if (read.ok) return ok(read.value);
   if (read.reason === 'missing') {
@@ -81,6 +84,7 @@ function attributeJson(a: AttributeDef) {
 }
 
 export async function writeProjectFile(dir: string, project: ProjectFile): Promise<void> {
+  confineToProject(dir);
   await writeFileAtomic(projectFilePath(dir), projectFileJson(project));
 }
 

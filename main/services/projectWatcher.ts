@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { isErrno } from './atomicJson';
+import { readProjectBytes } from './projectFiles';
 import { sha256Hex } from './textHash';
 
 /**
@@ -75,9 +74,11 @@ export function createProjectWatcher(dir: string, annotator: string): ProjectWat
     let hash: string | null = null;
     if (!removed) {
       try {
-        hash = sha256Hex(await readFile(path));
-      } catch (err) {
-        if (!isErrno(err, 'ENOENT')) return;
+        const read = await readProjectBytes(path, 'text');
+        // Not readable as a project file (projectFiles.ts): reported as changed, read (and refused) by the reload.
+        hash = read.ok ? sha256Hex(read.bytes) : read.reason === 'missing' ? null : `unreadable:${read.message}`;
+      } catch {
+        return;
       }
     }
     if (known.has(path) && known.get(path) === hash) return;
@@ -89,6 +90,8 @@ export function createProjectWatcher(dir: string, annotator: string): ProjectWat
     ignoreInitial: true,
     ignored,
     depth: 2,
+    // A linked folder may lead out of the project: its files are not the project's.
+    followSymlinks: false,
     // A rename over the file (our atomic writes, git's) is seen as one change.
     atomic: true,
   });

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { annotationFileSchema, describeZodError, type AnnotationFile, type ProjectFile } from '../../shared/model/schemas';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../shared/model/schemaEdits';
 import { isErrno, readdirOrEmpty } from './atomicJson';
 import { annotationJson, projectFileJson, projectFilePath } from './projectStore';
+import { checkProjectWrite, readProjectBytes, readProjectFileOrThrow } from './projectFiles';
 
 /** One file a schema change rewrites: its new bytes and the bytes it was planned from. */
 export interface PlannedWrite {
@@ -65,13 +66,12 @@ export async function planProjectChange(
   const deletedCounts = new Map(plan.deletedLabels.map((id) => [id, 0]));
   const writes: PlannedWrite[] = [];
   for (const file of await annotationFiles(dir)) {
-    let raw: string;
-    try {
-      raw = await readFile(file, 'utf8');
-    } catch (err) {
-      if (isErrno(err, 'ENOENT')) continue;
-      throw err;
+    const read = await readProjectBytes(file, 'json');
+    if (!read.ok) {
+      if (read.reason === 'unreadable') summary.problems.push(`${relative(dir, file)} could not be read (${read.message}); it was left as it is.`);
+      continue;
     }
+    const raw = read.bytes.toString('utf8');
     let parsed: AnnotationFile;
     try {
       const result = annotationFileSchema.safeParse(JSON.parse(raw));
@@ -100,7 +100,7 @@ export async function planProjectChange(
     summary.files.push(relative(dir, file));
   }
   const projectFile = projectFilePath(dir);
-  const previousProject = await readFile(projectFile, 'utf8');
+  const previousProject = (await readProjectFileOrThrow(projectFile, 'json'))?.toString('utf8') ?? '';
   const projectContent = projectFileJson(newProject);
   if (projectContent !== previousProject) {
     writes.push({ file: projectFile, content: projectContent, previous: previousProject });
@@ -122,6 +122,7 @@ export interface CommitSteps {
 
 /** A temp name write-file-atomic would also use (`<file>.<number>`): a crash's leftovers are swept like a save's. */
 async function writeTemp(file: string, content: string): Promise<string> {
+  await checkProjectWrite(file);
   const tmp = `${file}.${randomInt(1, 2 ** 31)}`;
   const handle = await open(tmp, 'wx');
   try {
@@ -136,7 +137,7 @@ async function writeTemp(file: string, content: string): Promise<string> {
 export const fsCommitSteps: CommitSteps = {
   writeTemp,
   rename: (from, to) => rename(from, to),
-  read: (file) => readFile(file, 'utf8'),
+  read: async (file) => (await readProjectFileOrThrow(file, 'json'))?.toString('utf8') ?? '',
   remove: (file) => rm(file, { force: true }),
 };
 

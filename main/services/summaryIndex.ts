@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { z } from 'zod';
@@ -21,6 +20,7 @@ import {
   SYNC_BATCH,
 } from './projectStore';
 import { sha256Hex } from './textHash';
+import { readProjectBytes, readProjectBytesSync } from './projectFiles';
 
 /**
  * The summary index: `<project>/.factmark/index/<annotator>.json` holds, per document, what the
@@ -88,14 +88,11 @@ function stampOf(file: string): Stamp | null {
   return st ? { mtimeMs: st.mtimeMs, size: st.size } : null;
 }
 
-/** SHA-256 of a text file; null when it is gone. */
-function hashTextSync(file: string): string | null {
-  try {
-    return sha256Hex(readFileSync(file));
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return null;
-    throw err;
-  }
+/** SHA-256 of a text file; null when it is gone; why it cannot be read (projectFiles.ts) otherwise. */
+function hashTextSync(file: string): string | null | { problem: string } {
+  const read = readProjectBytesSync(file, 'text');
+  if (read.ok) return sha256Hex(read.bytes);
+  return read.reason === 'missing' ? null : { problem: read.message };
 }
 
 const sameStamp = (a: Stamp | null, b: Stamp | null) =>
@@ -105,9 +102,11 @@ const sameStamp = (a: Stamp | null, b: Stamp | null) =>
 async function readIndex(file: string, annotator: string | null, entityKey: string): Promise<Map<string, Entry>> {
   let raw: string;
   try {
-    raw = await readFile(file, 'utf8');
+    const read = await readProjectBytes(file, 'json');
+    if (!read.ok) return new Map();
+    raw = read.bytes.toString('utf8');
   } catch (err) {
-    if (isErrno(err, 'ENOENT') || isErrno(err, 'EISDIR') || isErrno(err, 'EACCES')) return new Map();
+    if (isErrno(err, 'EACCES')) return new Map();
     throw err;
   }
   let data: unknown;
@@ -200,8 +199,13 @@ export async function listDocumentSummaries({ dir, project, annotator, now, racy
       continue;
     }
     const base = { id: meta.id, title: meta.title, outlet: meta.outlet, date: meta.date, length: meta.length };
-    const textSha256 = hashTextSync(documentTextPath(dir, meta.id));
+    const textFile = documentTextPath(dir, meta.id);
+    const textSha256 = hashTextSync(textFile);
     if (textSha256 === null) continue; // removed while listing
+    if (typeof textSha256 === 'object') {
+      results[index] = { entry: null, summary: null, problem: { kind: 'invalid-document', file: textFile, message: `${textFile}: ${textSha256.problem}` } };
+      continue;
+    }
     const read = annotator === null ? ({ kind: 'none' } as const) : await readAnnotationSync(dir, annotator, meta.id, now);
     const annotation = read.kind === 'ok' ? read.annotation : null;
     const entry: Entry = {

@@ -1,26 +1,24 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SyncAnnotatorProgress, SyncIncoming } from '../../shared/api/syncViews';
 import { readdirOrEmpty } from './atomicJson';
 import type { Git } from './gitSyncRunner';
 import { mapLimit } from './mapLimit';
+import { readProjectBytes } from './projectFiles';
 import { annotationOf, documentOf, ownerOf } from './syncFiles';
 
 const FILES_IN_FLIGHT = 32;
 
 /** An annotation file's status, read cheaply (the whole file is not validated here). */
 async function statusOf(file: string): Promise<string | null> {
-  try {
-    const raw = await readFile(file, 'utf8');
-    return /"status":\s*"(todo|in_progress|done)"/.exec(raw)?.[1] ?? null;
-  } catch {
-    return null;
-  }
+  const read = await readProjectBytes(file, 'json').catch(() => null);
+  return read?.ok ? (/"status":\s*"(todo|in_progress|done)"/.exec(read.bytes.toString('utf8'))?.[1] ?? null) : null;
 }
 
 async function titleOf(dir: string, docId: string): Promise<string> {
   try {
-    const meta = JSON.parse(await readFile(join(dir, 'documents', `${docId}.json`), 'utf8')) as { title?: unknown };
+    const read = await readProjectBytes(join(dir, 'documents', `${docId}.json`), 'json');
+    if (!read.ok) return docId;
+    const meta = JSON.parse(read.bytes.toString('utf8')) as { title?: unknown };
     return typeof meta.title === 'string' && meta.title ? meta.title : docId;
   } catch {
     return docId;

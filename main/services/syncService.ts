@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { ParsedInput } from '../../shared/api/contract';
 import type { SyncOutcome, SyncStatusView } from '../../shared/api/syncViews';
@@ -11,6 +11,7 @@ import { createGit } from './gitSyncRunner';
 import { isBlind } from './syncBlind';
 import { writeProjectFile } from './projectStore';
 import { annotatorContext } from './annotatorContext';
+import { makeFolder } from './makeFolder';
 
 /** What the sync operations need from the service that hosts them (factmarkService.ts). */
 export interface SyncHost {
@@ -44,7 +45,7 @@ async function prepareFolderRemote(path: string): Promise<Result<boolean>> {
     if (!isErrno(err, 'ENOENT')) throw err;
   }
   if (entries !== null && entries.length > 0) return ok(false);
-  await mkdir(path, { recursive: true });
+  await makeFolder(path);
   const run = await createGit(path)(['init', '-q', '--bare', '-b', 'main']);
   if (run.code !== 0) return fail('io', `A shared repository could not be created in ${path}: ${run.stderr.trim()}`, path);
   return ok(true);

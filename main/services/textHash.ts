@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readProjectFileOrThrow } from './projectFiles';
 
 export const sha256Hex = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -10,11 +11,18 @@ export const sha256Hex = (bytes: Uint8Array | string): string => createHash('sha
  */
 const cache = new Map<string, { mtimeMs: number; size: number; sha256: string }>();
 
+/** A document text's bytes (projectFiles.ts: inside the project, a regular file, size-capped); a missing one is ENOENT. */
+async function readTextBytes(file: string): Promise<Buffer> {
+  const bytes = await readProjectFileOrThrow(file, 'text');
+  if (bytes === null) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT', syscall: 'open', path: file });
+  return bytes;
+}
+
 export async function hashTextFile(file: string): Promise<string> {
   const st = await stat(file);
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.sha256;
-  const bytes = await readFile(file);
+  const bytes = await readTextBytes(file);
   const sha256 = sha256Hex(bytes);
   cache.set(file, { mtimeMs: st.mtimeMs, size: st.size, sha256 });
   return sha256;
@@ -23,7 +31,7 @@ export async function hashTextFile(file: string): Promise<string> {
 /** Read a document text (UTF-8 by the project format) with its hash, refreshing the cache. */
 export async function readTextFile(file: string): Promise<{ text: string; sha256: string }> {
   const st = await stat(file);
-  const bytes = await readFile(file);
+  const bytes = await readTextBytes(file);
   const hit = cache.get(file);
   const sha256 =
     hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size && bytes.length === st.size

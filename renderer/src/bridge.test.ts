@@ -22,6 +22,16 @@ describe('HTTP bridge', () => {
     ]);
   });
 
+  it('without a token (the page, authenticated by its cookie) sends no token header', async () => {
+    const headers: Record<string, string>[] = [];
+    const api = createHttpBridge('', async (_url, init) => {
+      headers.push(init.headers);
+      return { ok: true, status: 200, json: async () => ({ ok: true, value: null }) };
+    });
+    await api.getSession({});
+    expect(headers).toEqual([{ 'content-type': 'application/json' }]);
+  });
+
   it('turns a network failure into an io error a user can act on', async () => {
     const api = createHttpBridge('tok', async () => {
       throw new TypeError('Failed to fetch');

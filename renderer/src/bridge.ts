@@ -5,7 +5,8 @@ import { fail, type Result } from '../../shared/api/result';
 /**
  * The one module that talks to Factmark's services. In Electron the preload exposes
  * `window.factmark` (IPC); under `factmark serve` the same API is reached over loopback HTTP,
- * authenticated with the token the server printed in the URL.
+ * authenticated by the session cookie the server set when the page was opened from the address it
+ * printed (main/server/sessionCookie.ts), or by a token given explicitly.
  */
 export type MenuCommandSource = { onMenuCommand?(cb: (cmd: string) => void): () => void };
 export type Bridge = FactmarkApi & MenuCommandSource;
@@ -43,7 +44,7 @@ export function createHttpBridge(token: string, fetchImpl: FetchLike, baseUrl = 
       const body = JSON.stringify(input ?? {});
       const init: FetchInit = {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-factmark-token': token },
+        headers: token ? { 'content-type': 'application/json', 'x-factmark-token': token } : { 'content-type': 'application/json' },
         body,
       };
       // A save started while the page closes must still reach the server; browsers allow
@@ -67,8 +68,9 @@ export function createHttpBridge(token: string, fetchImpl: FetchLike, baseUrl = 
 
 function pickBridge(): Bridge {
   if (typeof window !== 'undefined' && window.factmark) return window.factmark;
-  const token = typeof location === 'undefined' ? '' : (new URLSearchParams(location.search).get('token') ?? '');
-  return createHttpBridge(token, (url, init) => fetch(url, init));
+  // The server exchanged the address's token for an HttpOnly cookie and dropped it from the address;
+  // same-origin requests carry the cookie.
+  return createHttpBridge('', (url, init) => fetch(url, { ...init, credentials: 'same-origin' }));
 }
 
 export const bridge: Bridge = pickBridge();

@@ -1,6 +1,7 @@
 import type { AttributeValue } from '../model/schemas';
 import { matchSpans } from './spanMatching';
 import type { AgreementSpan } from './types';
+import { ownValue } from '../model/keyed';
 
 /**
  * Attribute agreement on matched spans: for every pair of spans matched by overlap (same label),
@@ -38,7 +39,7 @@ export function attributeCounts(a: readonly AgreementSpan[], b: readonly Agreeme
       let c = byAttr.get(id);
       if (!c) byAttr.set(id, (c = { compared: 0, equal: 0 }));
       c.compared++;
-      if (sameValue(sa.attributes?.[id], sb.attributes?.[id])) c.equal++;
+      if (sameValue(ownValue(sa.attributes, id), ownValue(sb.attributes, id))) c.equal++;
     }
   }
   return out;

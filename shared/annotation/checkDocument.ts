@@ -1,4 +1,5 @@
 import type { LabelDef, Relation, RelationType, Span } from '../model/schemas';
+import { ownValue } from '../model/keyed';
 
 /**
  * The check before an export: what a dataset consumer would trip over. A claim nobody is said to
@@ -53,7 +54,7 @@ export function checkDocument(input: CheckInput): ExportProblem[] {
       }
     }
     for (const attr of label?.attributes ?? []) {
-      const value = s.attributes?.[attr.id];
+      const value = ownValue(s.attributes, attr.id);
       if (!isEmpty(value)) continue;
       if (s.label === 'number' && attr.id === 'value') {
         problems.push({ ...base, kind: 'number-without-value', message: `The number ${where} has no value: type the figure it stands for.` });

@@ -1,4 +1,5 @@
 import type { Entity, LabelDef, Span } from '../model/schemas';
+import { ownValue } from '../model/keyed';
 
 /**
  * Project-wide entities (entities.json): the canonical names Actor spans link to, so that
@@ -16,7 +17,7 @@ export function linkedEntities(project: { labels: readonly LabelDef[] }, spans: 
   const found = new Set<string>();
   for (const s of spans) {
     for (const attr of entityAttributes.get(s.label) ?? []) {
-      const v = s.attributes?.[attr];
+      const v = ownValue(s.attributes, attr);
       if (typeof v === 'string' && v) found.add(v);
     }
   }

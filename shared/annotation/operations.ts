@@ -1,4 +1,5 @@
 import type { AttributeValue, Span } from '../model/schemas';
+import { keyedRecord } from '../model/keyed';
 
 /**
  * The edits an annotator makes to a document's spans, as pure functions over immutable arrays
@@ -89,7 +90,7 @@ export function relabelSpan(spans: readonly Span[], id: string, label: string, n
 }
 
 export function countByLabel(spans: readonly { label: string }[]): Record<string, number> {
-  const counts: Record<string, number> = {};
+  const counts = keyedRecord<number>();
   for (const s of spans) counts[s.label] = (counts[s.label] ?? 0) + 1;
   return counts;
 }

@@ -92,3 +92,10 @@ describe('parseNumber', () => {
     }
   });
 });
+
+describe('words named like Object.prototype members', () => {
+  it.each(['constructor', 'toString', 'valueOf', '__proto__', 'two constructor', 'constructor people'])('%s is read as text, not a number', (text) => {
+    expect(() => parseNumber(text)).not.toThrow();
+    expect(parseNumber(text).value === undefined || Number.isFinite(parseNumber(text).value)).toBe(true);
+  });
+});

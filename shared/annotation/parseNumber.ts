@@ -4,6 +4,8 @@
  * quantity. Used to pre-fill a new span's attributes; the annotator can change every field.
  * Pure and English-only; text it cannot read gives {} (nothing pre-filled), never a guess.
  */
+import { lookupTable } from '../model/keyed';
+
 export type Approx = 'exact' | 'at least' | 'at most' | 'about' | 'more than' | 'fewer than' | 'range';
 
 export interface ParsedNumber {
@@ -14,13 +16,13 @@ export interface ParsedNumber {
   quantity?: string;
 }
 
-const SMALL: Record<string, number> = {
+const SMALL = lookupTable<number>({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   a: 1, an: 1,
-};
-const SCALES: Record<string, number> = {
+});
+const SCALES = lookupTable<number>({
   hundred: 100,
   thousand: 1e3,
   k: 1e3,
@@ -32,7 +34,7 @@ const SCALES: Record<string, number> = {
   b: 1e9,
   trillion: 1e12,
   tn: 1e12,
-};
+});
 /** Scales that may follow a number as a word of their own ("1.2 bn"); single letters only when attached ("5m"). */
 const SPACED_SCALES = new Set(['hundred', 'thousand', 'million', 'mn', 'billion', 'bn', 'trillion', 'tn']);
 
@@ -53,14 +55,14 @@ const CURRENCIES: [RegExp, string][] = [
   [/^£/, 'GBP'],
   [/^€/, 'EUR'],
 ];
-const CURRENCY_WORDS: Record<string, string> = {
+const CURRENCY_WORDS = lookupTable<string>({
   dollars: 'USD', dollar: 'USD', usd: 'USD', pounds: 'GBP', pound: 'GBP', gbp: 'GBP', euros: 'EUR', euro: 'EUR', eur: 'EUR',
-};
+});
 
-const TIME_UNITS: Record<string, string> = {
+const TIME_UNITS = lookupTable<string>({
   second: 'seconds', seconds: 'seconds', minute: 'minutes', minutes: 'minutes', hour: 'hours', hours: 'hours', hrs: 'hours', h: 'hours',
   day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months', months: 'months', year: 'years', years: 'years', decade: 'decades', decades: 'decades',
-};
+});
 
 const KILLED = /\b(?:killed|dead|deaths?|died|fatalities|lives|casualties|bodies)\b/;
 const INJURED = /\b(?:injured|wounded|hurt|injuries)\b/;

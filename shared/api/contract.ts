@@ -16,6 +16,8 @@ import type { SyncOutcome, SyncStatusView } from './syncViews';
 import { reviewDecisionSchema } from '../review/claimsFile';
 import type { ReviewView } from '../review/types';
 import type { ChangesView, DocumentView, ExportJobStatus, ExportPreview, ExportReport, ImportFileResult, ProjectView, SessionView, VersionSummary } from './views';
+import { keyedRecord } from '../model/keyed';
+import { noNul, NUL_MESSAGE, pathInputSchema } from './pathInput';
 
 /**
  * The one API between the UI and the services: every operation, its input schema and its output.
@@ -29,7 +31,7 @@ const returns = <T>() => undefined as unknown as T;
 const docId = docIdSchema;
 /** An annotation file's revision: the SHA-256 of its bytes. */
 const revisionSchema = z.string().regex(/^[0-9a-f]{64}$/);
-const path = z.string().min(1).max(4096);
+const path = pathInputSchema();
 
 export { spanInputSchema };
 export type SpanInput = z.infer<typeof spanInputSchema>;
@@ -44,7 +46,7 @@ const importFilesSchema = z
   .array(
     z
       .object({
-        name: z.string().min(1).max(1000),
+        name: pathInputSchema(1000),
         /** File bytes, base64: the importer decides the encoding, not the browser. */
         base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8),
       })
@@ -53,6 +55,15 @@ const importFilesSchema = z
   .min(1)
   .max(2000);
 const importFormatSchema = z.enum(IMPORT_FORMATS).default('auto');
+
+const labelDecisionSchema = z.union([z.object({ action: z.literal('add') }).strict(), z.object({ action: z.literal('map'), to: z.string().min(1).max(40) }).strict()]);
+/**
+ * Import decisions keyed by the labels of the imported files, which may be any text: a label
+ * named "__proto__" stays a key (a zod record drops it), and the result has no prototype.
+ */
+const labelDecisionsSchema = z
+  .preprocess((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : v), z.array(z.tuple([z.string().min(1).max(200), labelDecisionSchema])).max(10_000))
+  .transform((entries) => Object.assign(keyedRecord<z.output<typeof labelDecisionSchema>>(), Object.fromEntries(entries)));
 
 /** A proposed label schema and the ids it renames (shared/model/schemaEdits.ts). */
 const schemaChangeSchema = z
@@ -109,7 +120,7 @@ export const contract = {
           .array(
             z
               .object({
-                name: z.string().min(1).max(500),
+                name: pathInputSchema(500),
                 /** File bytes, base64: the importer decides the encoding, not the browser. */
                 base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8),
               })
@@ -180,12 +191,7 @@ export const contract = {
       .object({
         files: importFilesSchema,
         format: importFormatSchema,
-        labels: z
-          .record(
-            z.string().min(1).max(200),
-            z.union([z.object({ action: z.literal('add') }).strict(), z.object({ action: z.literal('map'), to: z.string().min(1).max(40) }).strict()]),
-          )
-          .default({}),
+        labels: labelDecisionsSchema.default(keyedRecord()),
       })
       .strict(),
     output: returns<DatasetImportReport>(),
@@ -232,7 +238,7 @@ export const contract = {
   /** Project sync over git (main/services/gitSync.ts): is it a repository, its remote, ahead/behind, what changed, a pending conflict. */
   getSyncStatus: { input: z.object({}).strict(), output: returns<SyncStatusView>() },
   /** Set the remote (a URL, or a folder: an empty one becomes a shared bare repository); makes the project a repository if needed. */
-  setSyncRemote: { input: z.object({ url: z.string().trim().min(1).max(4096) }).strict(), output: returns<SyncStatusView & { createdRemote: boolean }>() },
+  setSyncRemote: { input: z.object({ url: z.string().trim().min(1).max(4096).refine(noNul, NUL_MESSAGE) }).strict(), output: returns<SyncStatusView & { createdRemote: boolean }>() },
   /** Commit this annotator's files and the project-level files, fetch, merge, push; answers what came in, or a conflict. */
   syncProject: { input: z.object({}).strict(), output: returns<{ outcome: SyncOutcome; project: ProjectView }>() },
   /** Settle a sync conflict: per file mine / theirs / a merged version the user confirmed; or abort the merge. */
@@ -242,7 +248,7 @@ export const contract = {
         resolutions: z
           .array(
             z
-              .object({ path: z.string().min(1).max(1000), choice: z.enum(['mine', 'theirs', 'merged']), content: z.string().max(50_000_000).optional() })
+              .object({ path: pathInputSchema(1000), choice: z.enum(['mine', 'theirs', 'merged']), content: z.string().max(50_000_000).optional() })
               .strict(),
           )
           .max(100_000)

@@ -2,6 +2,7 @@ import type { LabelDef } from '../model/schemas';
 import { FORMAT_INFO, UNIT_DESCRIPTIONS, type ExportFormat, type OffsetUnit, type OverlapPolicy, type SplitName, type SplitOptions } from './exportOptions';
 import type { ExportNotice } from './exportNotices';
 import { labelOrder, type DropCounts } from './exportRecord';
+import { ownValue } from '../model/keyed';
 
 /**
  * The dataset card written beside every data file (`<file>.README.md`; brat: `README.md` in its
@@ -48,7 +49,7 @@ export function countSuggested(
   for (const s of spans) {
     if (s.origin?.format !== 'suggestion') continue;
     const per = (into[s.origin.file] ??= {});
-    per[s.label] = (per[s.label] ?? 0) + 1;
+    per[s.label] = (ownValue(per, s.label) ?? 0) + 1;
   }
   return into;
 }
@@ -87,7 +88,7 @@ export function datasetCard(s: CardSummary): string {
     table(
       ['label', 'id', ...groups, ...(groups.length > 1 ? ['total'] : [])],
       labelIds.map((id) => {
-        const per = groups.map((g) => s.spans[g]?.[id] ?? 0);
+        const per = groups.map((g) => ownValue(ownValue(s.spans, g), id) ?? 0);
         return [nameOf(id), `\`${id}\``, ...per, ...(groups.length > 1 ? [per.reduce((a, b) => a + b, 0)] : [])];
       }),
     ),
@@ -98,7 +99,7 @@ export function datasetCard(s: CardSummary): string {
     lines.push(
       table(
         ['policy', 'chosen', 'dropped', ...labelIds],
-        s.dropped.map((d) => [`\`${d.policy}\``, d.chosen ? 'yes' : '', total(d.byLabel), ...labelIds.map((id) => d.byLabel[id] ?? 0)]),
+        s.dropped.map((d) => [`\`${d.policy}\``, d.chosen ? 'yes' : '', total(d.byLabel), ...labelIds.map((id) => ownValue(d.byLabel, id) ?? 0)]),
       ),
       '',
     );
@@ -123,7 +124,7 @@ export function datasetCard(s: CardSummary): string {
       lines.push(
         table(
           ['suggester', ...byLabel.map(nameOf), 'total'],
-          suggesters.map((g) => [`\`${g}\``, ...byLabel.map((id) => s.suggested?.[g]?.[id] ?? 0), total(s.suggested?.[g] ?? {})]),
+          suggesters.map((g) => [`\`${g}\``, ...byLabel.map((id) => ownValue(ownValue(s.suggested, g), id) ?? 0), total(s.suggested?.[g] ?? {})]),
         ),
         '',
       );

@@ -3,6 +3,7 @@ import { isSeparator } from '../text/separators';
 import { tokenizeSentences, type Sentence, type Token } from '../text/tokenize';
 import type { ConllScheme, OverlapPolicy } from './exportOptions';
 import { labelOrder, type DropCounts, type ExportRecord, type ExportSettings } from './exportRecord';
+import { ownValue } from '../model/keyed';
 
 /**
  * CoNLL export: one token per line, a blank line between sentences, a `-DOCSTART-` line before
@@ -123,7 +124,7 @@ function pickNonOverlapping(spans: TokenSpan[]): { kept: TokenSpan[]; dropped: T
 const count = (into: DropCounts, spans: TokenSpan[] | Span[]) => {
   for (const s of spans) {
     const label = 'span' in s ? s.span.label : s.label;
-    into[label] = (into[label] ?? 0) + 1;
+    into[label] = (ownValue(into, label) ?? 0) + 1;
   }
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { annotatorNameSchema, docStatusSchema } from '../model/schemas';
+import { pathInputSchema } from '../api/pathInput';
 
 /**
  * The options of an export, as the API (contract.ts), the CLI and the dialog share them.
@@ -59,7 +60,7 @@ export const exportOptionsSchema = z
     /** Default longest-wins. */
     overlapPolicy: z.enum(OVERLAP_POLICIES).optional(),
     /** A file, or a folder for brat; an existing folder gets the default name inside it. */
-    outPath: z.string().min(1).max(4096).optional(),
+    outPath: pathInputSchema().optional(),
   })
   .strict();
 export type ExportOptionsInput = z.input<typeof exportOptionsSchema>;

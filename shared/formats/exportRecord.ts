@@ -2,6 +2,7 @@ import type { LabelDef, RelationType } from '../model/schemas';
 import { createOffsetConverter } from '../text/offsets';
 import type { ExportDocument } from './exportJsonl';
 import type { ConllScheme, OffsetUnit, OverlapPolicy, SplitName } from './exportOptions';
+import { ownValue } from '../model/keyed';
 
 /**
  * What every format adapter receives: one document as one annotator left it (text, status,
@@ -37,7 +38,7 @@ export function offsetMapper(text: string, unit: OffsetUnit | null): (utf16: num
 }
 
 export function addCounts(into: DropCounts, more: DropCounts): void {
-  for (const [label, n] of Object.entries(more)) into[label] = (into[label] ?? 0) + n;
+  for (const [label, n] of Object.entries(more)) into[label] = (ownValue(into, label) ?? 0) + n;
 }
 
 /** Label ids in project order, then any label found on spans but no longer in the project. */

@@ -2,6 +2,7 @@ import type { AnnotationFile, AttributeDef, AttributeValue, LabelDef, ProjectFil
 import { describeZodError, projectFileSchema } from './schemas';
 import { sortSpans } from '../annotation/operations';
 import { parseNumber } from '../annotation/parseNumber';
+import { ownValue } from './keyed';
 
 /**
  * Changing a project's label schema (the Schema screen, `previewSchemaChange` /
@@ -101,7 +102,7 @@ export function planSchemaChange(before: LabelSchema, after: LabelSchema, rename
     if (!oldIds.has(from)) problems.push(`The label "${from}" to rename is not in the project.`);
     else if (!newIds.has(to)) problems.push(`The label "${from}" is renamed to "${to}", which the new schema does not have.`);
     else if (targets.has(to)) problems.push(`Two labels are renamed to "${to}".`);
-    else if (oldIds.has(to) && renames.labels[to] === undefined) problems.push(`"${from}" cannot be renamed to "${to}": that label already exists.`);
+    else if (oldIds.has(to) && ownValue(renames.labels, to) === undefined) problems.push(`"${from}" cannot be renamed to "${to}": that label already exists.`);
     else {
       labelMap.set(from, to);
       targets.add(to);
@@ -122,7 +123,7 @@ export function planSchemaChange(before: LabelSchema, after: LabelSchema, rename
     const newAttrs = new Set((newLabels.get(to)?.attributes ?? []).map((a) => a.id));
     const map = new Map<string, string>();
     const attrTargets = new Set<string>();
-    for (const [a, b] of Object.entries(renames.attributes[to] ?? {})) {
+    for (const [a, b] of Object.entries(ownValue(renames.attributes, to) ?? {})) {
       if (a === b) continue;
       const where = newLabels.get(to)?.name ?? to;
       if (!oldAttrs.has(a)) problems.push(`${where}: the attribute "${a}" to rename does not exist.`);
@@ -197,7 +198,7 @@ export function missingRequired(label: LabelDef | undefined, values: Record<stri
   return (label?.attributes ?? [])
     .filter((a) => a.required)
     .filter((a) => {
-      const v = values?.[a.id];
+      const v = ownValue(values, a.id);
       return v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
     })
     .map((a) => a.name);
@@ -322,7 +323,7 @@ export function spansAttributeProblem(
     if (!label || !s.attributes) continue;
     const old = before.get(s.id);
     const changed = Object.fromEntries(
-      Object.entries(s.attributes).filter(([k, v]) => old?.label !== s.label || JSON.stringify(old.attributes?.[k]) !== JSON.stringify(v)),
+      Object.entries(s.attributes).filter(([k, v]) => old?.label !== s.label || JSON.stringify(ownValue(old.attributes, k)) !== JSON.stringify(v)),
     );
     const problem = attributeProblem(label, changed);
     if (problem) return `Span ${i + 1} (id ${s.id}, ${label.name}): ${problem}.`;

@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { lookupTable } from '../model/keyed';
 
 /**
  * The words of a claim that carry its meaning: wink-nlp lemmas (its bundled English model, already
@@ -11,7 +12,7 @@ import model from 'wink-eng-lite-web-model';
 let nlp: ReturnType<typeof winkNLP> | null = null;
 const pipeline = () => (nlp ??= winkNLP(model, ['pos']));
 
-const SYNONYMS: Record<string, string> = {
+const SYNONYMS = lookupTable<string>({
   pledge: 'promise',
   vow: 'promise',
   assistance: 'aid',
@@ -36,7 +37,7 @@ const SYNONYMS: Record<string, string> = {
   russian: 'russia',
   damascus: 'syria',
   syrian: 'syria',
-};
+});
 
 export function claimTerms(text: string): string[] {
   const its = pipeline().its;

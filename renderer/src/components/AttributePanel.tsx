@@ -5,6 +5,7 @@ import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { documentStore, setSpanAttributes } from '../controller';
 import { EntityPicker } from './EntityPicker';
+import { ownValue } from '../../../shared/model/keyed';
 
 type Values = Record<string, AttributeValue>;
 
@@ -112,7 +113,7 @@ function TypedField({ def, value, disabled, onChange }: { def: AttributeDef; val
 }
 
 function Field({ def, values, disabled, set, spanText }: { def: AttributeDef; values: Values; disabled: boolean; set(id: string, v: AttributeValue | undefined): void; spanText: string }) {
-  const value = values[def.id];
+  const value = ownValue(values, def.id);
   switch (def.type) {
     case 'entity':
       return disabled ? (

@@ -10,6 +10,7 @@ import { useStore } from '../stores/createStore';
 import { filterDocuments, type StatusFilter } from '../stores/documentFilters';
 import { documentStore, importFiles, openDocument } from '../controller';
 import { STATUS_LABEL, StatusPill } from './StatusPill';
+import { ownValue } from '../../../shared/model/keyed';
 
 const DocItem = memo(function DocItem({
   doc,
@@ -39,7 +40,7 @@ const DocItem = memo(function DocItem({
         <span className="doc-line">
           <span className="doc-counts">
             {labels.map((l) => {
-              const n = doc.counts[l.id] ?? 0;
+              const n = ownValue(doc.counts, l.id) ?? 0;
               return n > 0 ? (
                 <span key={l.id} className="count" style={{ color: l.color }} title={`${n} ${l.name}`}>
                   {n}

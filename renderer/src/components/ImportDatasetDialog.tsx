@@ -5,6 +5,7 @@ import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { importStore } from '../stores/importStore';
 import { Dialog } from './Dialog';
+import { keyedRecord, ownValue } from '../../../shared/model/keyed';
 
 const FORMAT_NAMES: Record<string, string> = {
   text: 'text',
@@ -34,13 +35,13 @@ export function ImportDatasetDialog() {
   if (!pending || !project) return null;
   const { inspection } = pending;
   const usable = inspection.files.filter((f) => f.ok && f.format !== 'ignored');
-  const choiceFor = (label: string) => choices[label] ?? 'add';
+  const choiceFor = (label: string) => ownValue(choices, label) ?? 'add';
   const fromDoccano = inspection.files.some((f) => f.format === 'doccano');
   const isLabelId = (label: string) => fromDoccano && isNumber(label);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const labels: Record<string, LabelDecision> = {};
+    const labels = keyedRecord<LabelDecision>();
     for (const l of inspection.unknownLabels) {
       const c = choiceFor(l);
       labels[l] = c === 'add' ? { action: 'add' } : { action: 'map', to: c.slice('map:'.length) };

@@ -5,6 +5,7 @@ import { applySchemaChange, previewSchemaChange } from '../controller';
 import { appStore, setOverlay, showToast } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { Dialog } from './Dialog';
+import { keyedRecord } from '../../../shared/model/keyed';
 
 /** Draft rows remember the id they had in project.json (null: new), so renames can be migrated. */
 type DraftAttr = AttributeDef & { key: string; origId: string | null };
@@ -22,12 +23,12 @@ const fromDraft = (labels: readonly DraftLabel[]): LabelDef[] =>
   labels.map(({ key: _k, origId: _o, attributes, ...l }) => ({ ...l, attributes: attributes.map(({ key: _ak, origId: _ao, ...a }) => a as AttributeDef) }));
 
 function renamesOf(labels: readonly DraftLabel[]): SchemaRenames {
-  const renames: SchemaRenames = { labels: {}, attributes: {} };
+  const renames: SchemaRenames = { labels: keyedRecord(), attributes: keyedRecord() };
   for (const l of labels) {
     if (l.origId === null) continue;
     if (l.origId !== l.id) renames.labels[l.origId] = l.id;
     for (const a of l.attributes) {
-      if (a.origId !== null && a.origId !== a.id) (renames.attributes[l.id] ??= {})[a.origId] = a.id;
+      if (a.origId !== null && a.origId !== a.id) (renames.attributes[l.id] ??= keyedRecord())[a.origId] = a.id;
     }
   }
   return renames;
