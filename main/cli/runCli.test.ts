@@ -166,11 +166,11 @@ describe('factmark export', () => {
   it('refuses an empty export, and writes the default file under exports/ for --all', async () => {
     await saveAliceAnnotations();
     const none = capture();
-    expect(await runCli(['export', '--annotator', 'bob', project], none.io)).toBe(1);
-    expect(none.err()).toContain('factmark export: No documents are marked done');
+    expect(await runCli(['export', '--annotator', 'alice', '--scope', 'in_progress', project], none.io)).toBe(1);
+    expect(none.err()).toContain('factmark export: No documents with status in_progress to export');
     const all = capture();
-    expect(await runCli(['export', '--annotator', 'bob', '--scope', 'all', project], all.io)).toBe(0);
-    expect(all.out()).toMatch(/^Exported \d+ documents, 0 spans \(offsets in code points\) to .*\/project\/exports\/[^/]+\.jsonl\n/);
+    expect(await runCli(['export', '--annotator', 'alice', '--scope', 'all', project], all.io)).toBe(0);
+    expect(all.out()).toMatch(/^Exported \d+ documents, 2 spans \(offsets in code points\) to .*\/project\/exports\/[^/]+\.jsonl\n/);
   });
 
   it('exits 1 with the reason when the project cannot be opened', async () => {
