@@ -125,7 +125,7 @@ test('a second server on the same project and annotator is read-only until the f
   // The writer stops: this one may write from its next poll on.
   await writerPage.close();
   await writer.stop();
-  await expect(banner).toBeHidden({ timeout: 10_000 });
+  await expect(banner).toBeHidden();
   await page.keyboard.press('Escape'); // drop the refused selection first
   await tagQuote(page, text, 'Russia', '2');
   await waitSaved(page);

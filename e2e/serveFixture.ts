@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_PATH } from '../playwright.config';
+import { SERVE_START_MS } from './waits';
 
 export const repoRoot = resolve(__dirname, '..');
 
@@ -47,7 +48,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServedApp & {
   );
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start within ${SERVE_START_MS / 1000} s:\n${output}`)), SERVE_START_MS);
     const onData = (chunk: Buffer) => {
       // The server's output stays readable after start (the last 20,000 characters): a failed
       // test prints it, so a crash of the server is seen rather than guessed at.
