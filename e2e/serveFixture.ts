@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_PATH } from '../playwright.config';
+import { recordToasts } from './toastLog';
 import { SERVE_START_MS } from './waits';
 
 export const repoRoot = resolve(__dirname, '..');
@@ -89,6 +90,11 @@ function requireChromium() {
 export type StoppableApp = ServedApp & { stop(): Promise<void> };
 
 export const test = base.extend<{ app: ServedApp; serve: (opts?: ServeOptions) => Promise<StoppableApp> }>({
+  // Every page of a test keeps a log of the toasts it showed (toastLog.ts).
+  context: async ({ context }, use) => {
+    await recordToasts(context);
+    await use(context);
+  },
   app: async ({}, use, testInfo) => {
     requireChromium();
     const served = await startServe();

@@ -1,8 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { docItem, openDocument, readAnnotationFile, readDocumentText, spanItems, tagQuote, toasts, waitSaved } from './articlePage';
+import { docItem, openDocument, readAnnotationFile, readDocumentText, spanItems, tagQuote, waitSaved } from './articlePage';
 import { expect, test } from './serveFixture';
+import { expectToast, seenToasts } from './toastLog';
 
 const ANNOTATOR = 'e2e-tester';
 const FIRST_DOC = '000_341b31175584a5d7';
@@ -17,28 +18,14 @@ const HELD_STARTS = 3;
 
 declare global {
   interface Window {
-    __toastsSeen?: { error: boolean; text: string }[];
     __getDocumentPending?: number;
   }
 }
 
-/**
- * Before the app's own script: record every toast that appears (even one gone before a check),
- * and count the getDocument requests whose answer the app has not handled yet.
- */
-async function watchToastsAndLoads(page: Page) {
+/** Before the app's own script: count the getDocument requests whose answer the app has not handled yet. */
+async function countDocumentLoads(page: Page) {
   await page.addInitScript(() => {
-    const seen: { error: boolean; text: string }[] = [];
-    const recorded = new WeakSet<Element>();
-    window.__toastsSeen = seen;
     window.__getDocumentPending = 0;
-    new MutationObserver(() => {
-      for (const toast of document.querySelectorAll('[data-testid=toast]')) {
-        if (recorded.has(toast)) continue;
-        recorded.add(toast);
-        seen.push({ error: toast.classList.contains('toast-error'), text: toast.textContent ?? '' });
-      }
-    }).observe(document, { childList: true, subtree: true });
     const fetchBefore = window.fetch.bind(window);
     window.fetch = (input, init) => {
       if (!String(input).includes('/api/getDocument')) return fetchBefore(input, init);
@@ -62,7 +49,7 @@ async function watchToastsAndLoads(page: Page) {
 
 test('clicking the first document while the app is still opening it shows no error', async ({ page, serve }) => {
   const app = await serve({ annotator: ANNOTATOR });
-  await watchToastsAndLoads(page);
+  await countDocumentLoads(page);
   let held: { release(): void; wait: Promise<void> } | null = null;
   await page.route('**/api/getDocument', async (route) => {
     await held?.wait;
@@ -88,7 +75,7 @@ test('clicking the first document while the app is still opening it shows no err
     // Every load asked for (the app's own and the click's) has been answered and handled.
     await expect.poll(() => page.evaluate(() => window.__getDocumentPending)).toBe(0);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-    const errors = await page.evaluate(() => (window.__toastsSeen ?? []).filter((t) => t.error).map((t) => t.text));
+    const errors = (await seenToasts(page)).filter((t) => t.error).map((t) => t.text);
     if (errors.length > 0) falseErrors.push(`start ${start + 1}${start < HELD_STARTS ? ' (held)' : ''}: ${errors.join(' | ')}`);
   }
   const natural = falseErrors.filter((e) => !e.includes('(held)')).length;
@@ -143,7 +130,7 @@ test('undo history survives leaving a document and coming back; a change on disk
   writeFileSync(file, `${JSON.stringify({ ...theirs, spans: [span], updatedAt: '2026-01-01T00:00:00.000Z' }, null, 2)}\n`);
   await page.keyboard.press(']');
   await expectShown(page, app.projectDir, SECOND_DOC);
-  await expect(toasts(page).filter({ hasText: 'its undo history was cleared' })).toBeVisible();
+  await expectToast(page, 'its undo history was cleared');
   await expect(spanItems(page)).toHaveCount(1);
   await expect(spanItems(page).first()).toContainText('Hayat Tahrir al-Sham');
   // Undo has nothing to put back over their version.
