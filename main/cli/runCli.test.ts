@@ -7,6 +7,7 @@ import { corpusDir } from '../paths';
 import { VERSION } from '../version';
 import type { CliIo } from './io';
 import { runCli } from './runCli';
+import { withoutProgress } from './cliTestKit';
 import { reportFailure } from './cliService';
 import { USAGE } from './usage';
 
@@ -126,7 +127,7 @@ describe('factmark export', () => {
     const out = join(root, 'out.jsonl');
     const c = capture();
     expect(await runCli(['export', '--format', 'jsonl', '--out', 'out.jsonl', '--annotator', 'alice', 'project'], c.io)).toBe(0);
-    expect(c.err()).toBe('');
+    expect(withoutProgress(c.err())).toBe('');
     expect(c.out().split('\n')[0]).toBe(`Exported 1 documents, 2 spans (offsets in code points) to ${out}`);
 
     const lines = (await readFile(out, 'utf8')).trimEnd().split('\n');
