@@ -29,7 +29,7 @@ export interface CliAnnotator {
 
 /** The data folder of `--data-dir` (relative to the working folder), else the one `serve` uses by default. */
 export function cliDataDir(value: string | undefined, cwd: string): string {
-  return value !== undefined ? resolve(cwd, value) : defaultDataDir();
+  return value !== undefined && value.trim() !== '' ? resolve(cwd, value) : defaultDataDir();
 }
 
 /**
