@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { TEST_MS, WAIT_MS } from './e2e/waits';
 
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against `factmark serve`;
 // e2e/electron.spec.ts runs the same journey in Electron where its binary exists.
@@ -6,8 +7,9 @@ export const CHROMIUM_PATH = process.env.FACTMARK_CHROMIUM ?? '/usr/bin/chromium
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 90_000,
-  expect: { timeout: 10_000 },
+  // Ceilings only (e2e/waits.ts): tests wait for conditions, so a loaded machine is slower, not failing.
+  timeout: TEST_MS,
+  expect: { timeout: WAIT_MS },
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,

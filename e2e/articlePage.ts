@@ -90,7 +90,7 @@ export async function tagQuote(page: Page, text: string, quote: string, key: str
 }
 
 export async function waitSaved(page: Page) {
-  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 5_000 });
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
 }
 
 export const spanItems = (page: Page) => page.locator('[data-testid=span-list] [data-testid=span-item]');

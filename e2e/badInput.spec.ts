@@ -10,11 +10,11 @@ import {
   readDocumentText,
   spanItems,
   tagQuote,
-  toasts,
   waitForProject,
   waitSaved,
 } from './articlePage';
 import { expect, repoRoot, test } from './serveFixture';
+import { expectToast } from './toastLog';
 
 const ANNOTATOR = 'e2e-tester';
 const FIRST_DOC = '000_341b31175584a5d7';
@@ -58,11 +58,11 @@ test('import by file picker: CRLF and markdown accepted, Latin-1, binary and emp
   await expect(docItem(page, 'briefing')).toContainText('Ministers meet in Geneva');
 
   // Every refusal says which file and why; the CRLF conversion is reported.
-  await expect(toasts(page).filter({ hasText: 'latin1-cafe.txt' })).toContainText(/UTF-8/);
-  await expect(toasts(page).filter({ hasText: 'latin1-cafe.txt' })).toContainText(/Windows-1252|Latin-1/);
-  await expect(toasts(page).filter({ hasText: 'image-renamed.txt' })).toContainText(/binary/i);
-  await expect(toasts(page).filter({ hasText: 'empty.txt' })).toContainText(/empty/i);
-  await expect(toasts(page).filter({ hasText: 'windows-notes.txt' })).toContainText(/CRLF/);
+  await expectToast(page, 'latin1-cafe.txt', /UTF-8/);
+  await expectToast(page, 'latin1-cafe.txt', /Windows-1252|Latin-1/);
+  await expectToast(page, 'image-renamed.txt', /binary/i);
+  await expectToast(page, 'empty.txt', /empty/i);
+  await expectToast(page, 'windows-notes.txt', /CRLF/);
   await page.screenshot({ path: join(repoRoot, 'test-results', 'import-toasts.png') });
 
   // On disk: exactly the two good files, stored with LF only, the markdown titled by its heading.
@@ -110,7 +110,7 @@ test('import by dropping files on the document list', async ({ page, serve }) =>
   ]);
   await expect(docItems(page)).toHaveCount(SAMPLE_DOCS + 1);
   await expect(docItem(page, 'dropped-report')).toContainText('Dropped report');
-  await expect(toasts(page).filter({ hasText: 'blank.txt' })).toContainText(/no text/i);
+  await expectToast(page, 'blank.txt', /no text/i);
   await expect(page.locator('aside[aria-label=Documents]')).not.toHaveClass(/dragging/);
   expect(readDocumentText(app.projectDir, 'dropped-report')).toBe('Dropped report\n\nThe council approved 3 budgets.\n');
   expect(existsSync(join(app.projectDir, 'documents', 'blank.json'))).toBe(false);
@@ -235,6 +235,11 @@ test('a text changed under its annotations is flagged, opened read-only, and its
   await page.keyboard.press('Delete');
   await expect(spanItems(page)).toHaveCount(1);
   await expect(page.getByTestId('doc-status')).toBeDisabled();
-  await page.waitForTimeout(1500); // longer than the autosave delay
+  // Leaving a document first saves whatever it has pending: once the next one is shown, no save
+  // of this one can still be on its way.
+  await page.keyboard.press(']');
+  await expect(docItem(page, FIRST_DOC)).not.toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('[data-testid=doc-item][aria-current=true]')).toHaveCount(1);
+  await expect(page.locator('[data-testid=article] [data-block-start]').first()).toBeVisible();
   expect(readAnnotationFile(app.projectDir, ANNOTATOR, FIRST_DOC).raw).toBe(before);
 });

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dragSelect, openDocument, readAnnotationFile, readDocumentText, spanItems, tagQuote, toasts, waitSaved } from './articlePage';
+import { dragSelect, openDocument, readAnnotationFile, readDocumentText, spanItems, tagQuote, waitSaved } from './articlePage';
 import { expect, test } from './serveFixture';
 import { readmeScreenshot } from './screenshots';
+import { expectToast } from './toastLog';
 
 const DOC = '000_341b31175584a5d7';
 const WHO = 'alice';
@@ -57,7 +58,7 @@ test('a file changed on disk reloads when there are no unsaved edits', async ({ 
   writeTheirs(app.projectDir, (json) => {
     json.spans = json.spans.filter((s) => s.label === 'number');
   });
-  await expect(toasts(page).filter({ hasText: 'Reloaded' })).toBeVisible();
+  await expectToast(page, 'Reloaded');
   await expect(spanItems(page)).toHaveCount(1);
   // Nothing was written back over their file.
   expect(readAnnotationFile(app.projectDir, WHO, DOC).json.spans.map((s) => s.label)).toEqual(['number']);
@@ -71,14 +72,25 @@ for (const choice of ['both', 'theirs'] as const) {
     const text = readDocumentText(app.projectDir, DOC);
     await tagQuote(page, text, 'Russia', '2');
     await waitSaved(page);
-    // They add a claim on disk; at the same moment I tag a number here.
+    // I tag a number here and, while it is not saved yet, they add a claim on disk. (My save is
+    // held until theirs has landed: on a slow machine the poll would otherwise see their change
+    // before my edit and just reload, which is the test above.)
+    let releaseSave = () => undefined as void;
+    const saveHeld = new Promise<void>((r) => (releaseSave = r));
+    await page.route('**/api/saveAnnotations', async (route) => {
+      await saveHeld;
+      await route.continue();
+    });
     const at = text.indexOf('72 hours');
+    await dragSelect(page, at, at + 8);
+    await page.keyboard.press('3');
+    await expect(spanItems(page)).toHaveCount(2);
+    await expect(page.getByTestId('save-state')).not.toHaveAttribute('data-state', 'saved');
     writeTheirs(app.projectDir, (json) => {
       json.spans.push({ ...(json.spans[0] as object), id: 'theirs-1', start: 0, end: 6, label: 'claim', quote: text.slice(0, 6) } as never);
       json.spans.sort((a, b) => a.start - b.start);
     });
-    await dragSelect(page, at, at + 8);
-    await page.keyboard.press('3');
+    releaseSave();
     const dialog = page.getByTestId('conflict-dialog');
     await expect(dialog).toBeVisible();
     if (choice === 'both') await readmeScreenshot(page, 'conflict.png');
@@ -121,12 +133,12 @@ test('a second server on the same project and annotator is read-only until the f
   const text = readDocumentText(owner.projectDir, DOC);
   await tagQuote(page, text, 'Russia', '2');
   await expect(spanItems(page)).toHaveCount(0);
-  await expect(toasts(page).filter({ hasText: 'read-only' })).toBeVisible();
+  await expectToast(page, 'read-only');
 
   // The writer stops: this one may write from its next poll on.
   await writerPage.close();
   await writer.stop();
-  await expect(banner).toBeHidden({ timeout: 10_000 });
+  await expect(banner).toBeHidden();
   await page.keyboard.press('Escape'); // drop the refused selection first
   await tagQuote(page, text, 'Russia', '2');
   await waitSaved(page);

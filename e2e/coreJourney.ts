@@ -11,6 +11,7 @@ import {
   tagQuote,
   waitSaved,
 } from './articlePage';
+import { expectToast } from './toastLog';
 
 export const FIRST_DOC = '000_341b31175584a5d7';
 export const SECOND_DOC = '001_565ccf9d3e3b851f';
@@ -48,7 +49,7 @@ export async function runCoreJourney(page: Page, projectDir: string, opts: { scr
   // The same span with the same label twice is refused with a message.
   await dragSelect(page, claimAt, claimAt + 'Russia'.length);
   await page.keyboard.press('2');
-  await expect(page.getByTestId('toast').filter({ hasText: /already/i })).toBeVisible();
+  await expectToast(page, /already/i);
   await expect(spanItems(page)).toHaveCount(4);
   await page.keyboard.press('Escape');
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCoreJourney } from './coreJourney';
 import { repoRoot } from './serveFixture';
+import { recordToastsNow } from './toastLog';
 
 /**
  * Where the electron package's binary is, or why there is none. Read from its path.txt, never
@@ -43,6 +44,7 @@ test('annotator core loop in the desktop app (Electron)', async () => {
     const page = await app.firstWindow();
     // The app's own scheme (main/electron/appProtocol.ts), never file://.
     expect(page.url()).toBe('app://factmark/index.html');
+    await recordToastsNow(page);
     await runCoreJourney(page, projectDir);
   } finally {
     await app.close();

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from './serveFixture';
 import { readmeScreenshot } from './screenshots';
+import { expectToast } from './toastLog';
 
 /** The sample corpus tagged by hand for review (scripts/build-review-sample.mjs), annotator "reviewer". */
 const FIXTURE = join(repoRoot, 'test-fixtures/review-sample');
@@ -84,7 +85,7 @@ test('review screen: conflicts first, the pledge across three outlets; j/k, Ente
 
   // e exports the review set into the project's exports folder.
   await page.keyboard.press('e');
-  await expect(page.getByTestId('toast').filter({ hasText: 'Review set written' })).toBeVisible();
+  await expectToast(page, 'Review set written');
   const exportDir = readdirSync(join(app.projectDir, 'exports')).find((n) => n.startsWith('review-'))!;
   expect(readdirSync(join(app.projectDir, 'exports', exportDir)).sort()).toEqual(['review.csv', 'review.html', 'review.json']);
   expect(readFileSync(join(app.projectDir, 'exports', exportDir, 'review.html'), 'utf8')).toContain('numbers disagree');

@@ -4,6 +4,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_PATH } from '../playwright.config';
+import { recordToasts } from './toastLog';
+import { SERVE_START_MS } from './waits';
 
 export const repoRoot = resolve(__dirname, '..');
 
@@ -47,7 +49,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServedApp & {
   );
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start within ${SERVE_START_MS / 1000} s:\n${output}`)), SERVE_START_MS);
     const onData = (chunk: Buffer) => {
       // The server's output stays readable after start (the last 20,000 characters): a failed
       // test prints it, so a crash of the server is seen rather than guessed at.
@@ -88,6 +90,11 @@ function requireChromium() {
 export type StoppableApp = ServedApp & { stop(): Promise<void> };
 
 export const test = base.extend<{ app: ServedApp; serve: (opts?: ServeOptions) => Promise<StoppableApp> }>({
+  // Every page of a test keeps a log of the toasts it showed (toastLog.ts).
+  context: async ({ context }, use) => {
+    await recordToasts(context);
+    await use(context);
+  },
   app: async ({}, use, testInfo) => {
     requireChromium();
     const served = await startServe();

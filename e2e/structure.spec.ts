@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chooseAnnotator, openDocument, readDocumentText, spanItems, tagQuote, waitSaved } from './articlePage';
 import { expect, test } from './serveFixture';
 import { readmeScreenshot } from './screenshots';
+import { expectToast } from './toastLog';
 
 const DOC = '000_341b31175584a5d7';
 const OTHER = '001_565ccf9d3e3b851f';
@@ -63,7 +64,7 @@ test('tag a claim, an actor inside it and a number, set the value, link claim ->
   await page.locator('[data-testid=span-item][data-label=actor]').click();
   await page.locator('body').press('r');
   await expect(page.getByTestId('link-banner')).toBeHidden();
-  await expect(page.getByTestId('toast').last()).toContainText('No relation type starts at a span labelled Actor');
+  await expectToast(page, 'No relation type starts at a span labelled Actor');
 
   // Reload: everything is still there, and on disk.
   await waitSaved(page);

@@ -8,15 +8,20 @@
 //     adds to opening a document.
 //  2. `factmark suggest` over a generated project of N articles (default 10,000) made of the sample
 //     corpus's texts, each with a numbered line so no two are the same.
-// Usage: node scripts/bench-suggest.mjs [N]
+//  4. Under load: 1. again with the CPUs saturated by busy loops (BENCH_LOAD_PROCS, default 5; on 2
+//     cores that is a load average of 6 or more): how long `serve` takes to start, the first
+//     getSuggestions (worker start + model load) and warm calls, as an annotator on a busy machine
+//     (and the e2e suite under load) sees them. The loops are stopped right after.
+// Usage: node scripts/bench-suggest.mjs [N]   (BENCH_ONLY=loaded: only 1. and 4.)
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { apiClient } from './bench/api.mjs';
 import { makeWorkspace, startServe } from './bench/server.mjs';
 import { addSyntheticDocument, corpusSentences, newsLikeText } from './bench/synthetic.mjs';
+import { startCpuLoad } from './lib/cpuLoad.mjs';
 
 const n = Number(process.argv[2] ?? 10000);
 const WARM_RUNS = 5;
@@ -122,6 +127,41 @@ function benchCli() {
   }
 }
 
+async function benchUnderLoad() {
+  const procs = Number(process.env.BENCH_LOAD_PROCS ?? 5);
+  const workspace = makeWorkspace(here, 'suggest-loaded');
+  const load = startCpuLoad(procs, { maxSeconds: 600 });
+  const loads = [];
+  const sample = setInterval(() => loads.push(loadavg()[0]), 2_000);
+  try {
+    // Let the loops take the CPUs before anything is timed.
+    await new Promise((r) => setTimeout(r, 3_000));
+    const started = await timed(() => startServe(here, workspace));
+    const server = started.value;
+    try {
+      const api = apiClient(server.url);
+      await api.call('getSession', {});
+      const ids = readdirSync(corpusDocs).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort();
+      const first = await timed(() => api.call('getSuggestions', { docId: ids[0] }));
+      const warm = [];
+      for (const docId of ids) for (let i = 0; i < WARM_RUNS; i++) warm.push((await timed(() => api.call('getSuggestions', { docId }))).ms);
+      const avg = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : loadavg()[0];
+      console.log(`4. Under load: ${procs} busy loops on ${availableParallelism()} cores (1-minute load average ${avg.toFixed(1)} on average, ${Math.max(...loads, avg).toFixed(1)} at most)`);
+      console.log(`   factmark serve started (address printed) in ${ms(started.ms)}`);
+      console.log(`   first getSuggestions (${ids[0]}; worker start + model load included): ${ms(first.ms)}`);
+      console.log(`   warm getSuggestions over the ${ids.length} sample articles: median ${ms(median(warm))}, max ${ms(Math.max(...warm))} over ${warm.length} calls`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    clearInterval(sample);
+    await load.stop();
+    workspace.remove();
+  }
+}
+
+const only = process.env.BENCH_ONLY;
 await benchServices();
-if (process.env.BENCH_ONLY !== 'cli') await benchLargeProject();
-if (process.env.BENCH_ONLY !== 'large') benchCli();
+if (only !== 'cli' && only !== 'loaded') await benchLargeProject();
+if (only !== 'large' && only !== 'loaded') benchCli();
+if (only === undefined || only === 'loaded') await benchUnderLoad();

@@ -11,9 +11,11 @@ import {
   exportOptionsSchema,
   type ExportOptionsInput,
 } from '../../shared/formats/exportOptions';
-import { DOC_STATUSES, annotatorNameSchema, describeZodError, type DocStatus } from '../../shared/model/schemas';
+import { DOC_STATUSES, describeZodError, type DocStatus } from '../../shared/model/schemas';
+import { GOLD_ANNOTATOR } from '../../shared/agreement/agreementView';
 import { parseCommandArgs, oneOf } from './args';
-import { defaultAnnotator } from './annotator';
+import { ANNOTATOR_OPTIONS, cliAnnotator } from './annotator';
+import { chooseExportAnnotator } from './exportAnnotator';
 import { describeError, reportFailure, withCliService } from './cliService';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
 
@@ -66,7 +68,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     unit: { type: 'string' },
     scope: { type: 'string' },
     all: { type: 'boolean' },
-    annotator: { type: 'string' },
+    ...ANNOTATOR_OPTIONS,
     'all-annotators': { type: 'boolean' },
     split: { type: 'string' },
     seed: { type: 'string' },
@@ -88,17 +90,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const projectDir = resolve(cwd, positionals[0]!);
   const outPath = values.out === undefined ? undefined : resolve(cwd, values.out);
   const everyone = values['all-annotators'] || values.annotator === ALL_ANNOTATORS;
-  // The service reads one annotator's work; with --all-annotators the export option says whose.
-  const annotator = values.annotator !== undefined && !everyone ? values.annotator : await defaultAnnotator();
-  const checked = annotatorNameSchema.safeParse(annotator);
-  if (!checked.success) {
-    throw new UsageError(`"${annotator}" is not a valid annotator name: ${describeZodError(checked.error)}.`);
-  }
   const input: ExportOptionsInput = {
     format,
     scope,
     ...(unit ? { unit } : {}),
-    ...(everyone ? { annotator: ALL_ANNOTATORS } : {}),
     ...(split ? { split } : {}),
     ...(conllScheme ? { conllScheme } : {}),
     ...(overlapPolicy ? { overlapPolicy } : {}),
@@ -106,9 +101,25 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   };
   const parsed = exportOptionsSchema.safeParse(input);
   if (!parsed.success) throw new UsageError(describeZodError(parsed.error));
-  const options = parsed.data;
 
-  return withCliService(io, { annotator: checked.data }, async (handlers) => {
+  // Who runs the export (the reader, as in the app: blind mode applies to them), by the app's rule.
+  const reader = await cliAnnotator({ ...values, annotator: everyone ? undefined : values.annotator }, cwd);
+  // Whose annotations it holds: never nobody's while others have some (exportAnnotator.ts).
+  let whose: string = ALL_ANNOTATORS;
+  if (!everyone) {
+    const choice = await chooseExportAnnotator(projectDir, reader, parsed.data.scope ?? 'done');
+    if (!choice.ok) {
+      io.stderr(`factmark export: ${choice.message}\n`);
+      return EXIT_FAILURE;
+    }
+    if (choice.note) io.stderr(`factmark export: ${choice.note}\n`);
+    whose = choice.annotator;
+  }
+  const options = { ...parsed.data, annotator: whose };
+  // Taking the project's only annotator means exporting as them; gold is read as yourself.
+  const exportAs = everyone || whose === GOLD_ANNOTATOR ? reader.name : whose;
+
+  return withCliService(io, { annotator: exportAs }, async (handlers) => {
     const opened = await handlers.openProject({ path: projectDir });
     if (!opened.ok) {
       return reportFailure(io, 'export', opened.error);

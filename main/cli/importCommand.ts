@@ -3,10 +3,9 @@ import { join, relative, resolve } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
 import { IMPORT_FORMATS, IMPORTABLE_EXTENSIONS, type ImportFormatChoice, type ImportInputFile } from '../../shared/formats/importGroups';
 import { matchLabel, type LabelDecision } from '../../shared/formats/labelMapping';
-import { annotatorNameSchema, describeZodError } from '../../shared/model/schemas';
 import { importDataset, inspectFiles } from '../services/datasetImporter';
 import { readProjectFile } from '../services/projectStore';
-import { defaultAnnotator } from './annotator';
+import { ANNOTATOR_OPTIONS, cliAnnotator } from './annotator';
 import { oneOf, parseCommandArgs } from './args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
 import { keyedRecord, ownValue } from '../../shared/model/keyed';
@@ -49,7 +48,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     format: { type: 'string' },
     'add-labels': { type: 'boolean' },
     map: { type: 'string', multiple: true },
-    annotator: { type: 'string' },
+    ...ANNOTATOR_OPTIONS,
   });
   if (positionals.length < 2) throw new UsageError('import needs a PROJECT_DIR and at least one FILE or FOLDER.');
   const format = oneOf('--format', values.format, IMPORT_FORMATS, 'auto') as ImportFormatChoice;
@@ -120,15 +119,13 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     for (const l of undecided) decisions[l] = { action: 'add' };
   }
 
-  const annotatorName = values.annotator ?? (await defaultAnnotator());
-  const checked = annotatorNameSchema.safeParse(annotatorName);
-  if (!checked.success) throw new UsageError(`"${annotatorName}" is not a valid annotator name: ${describeZodError(checked.error)}.`);
+  const { name: annotator } = await cliAnnotator(values, io.cwd ?? process.cwd());
 
   const total = inspection.files.length;
   const outcome = await importDataset({
     dir: projectDir,
     project: project.value,
-    annotator: checked.data,
+    annotator,
     files,
     format,
     decisions,
@@ -150,7 +147,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       imported++;
       const ids = f.docIds ?? [];
       const what = ids.length === 1 ? ids[0] : `${ids.length} documents`;
-      report(`imported ${f.name} as ${what}${f.spans > 0 ? ` (${f.spans} spans for ${checked.data})` : ''}`);
+      report(`imported ${f.name} as ${what}${f.spans > 0 ? ` (${f.spans} spans for ${annotator})` : ''}`);
     } else {
       refused++;
       report(`refused  ${f.name}: ${f.error?.message ?? 'refused'}`);

@@ -1,32 +1,31 @@
 import { resolve } from 'node:path';
-import { annotatorNameSchema, describeZodError } from '../../shared/model/schemas';
-import { defaultAnnotator } from './annotator';
+import { ANNOTATOR_OPTIONS, cliAnnotator } from './annotator';
 import { parseCommandArgs } from './args';
 import { describeError, reportFailure, withCliService } from './cliService';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
 
 /**
- * factmark repair PROJECT_DIR [--annotator NAME] [--dry-run]: after texts changed under their
+ * factmark repair PROJECT_DIR [--annotator NAME] [--data-dir DIR] [--dry-run]: after texts changed under their
  * annotations (a git pull, an edit), move every span found again with full confidence and keep the
  * others as orphans for the annotator to place or drop in the app (docs/project-format.md, "Text
  * drift"). --dry-run only reports what would happen.
  */
 export async function repairCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { annotator: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { ...ANNOTATOR_OPTIONS, 'dry-run': { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('repair needs exactly one PROJECT_DIR.');
-  const projectDir = resolve(io.cwd ?? process.cwd(), positionals[0]!);
-  const checked = annotatorNameSchema.safeParse(values.annotator ?? (await defaultAnnotator()));
-  if (!checked.success) throw new UsageError(`--annotator: ${describeZodError(checked.error)}`);
+  const cwd = io.cwd ?? process.cwd();
+  const projectDir = resolve(cwd, positionals[0]!);
+  const { name: annotator } = await cliAnnotator(values, cwd);
   const dryRun = values['dry-run'] === true;
 
-  return withCliService(io, { annotator: checked.data }, async (handlers) => {
+  return withCliService(io, { annotator }, async (handlers) => {
     const opened = await handlers.openProject({ path: projectDir });
     if (!opened.ok) {
       return reportFailure(io, 'repair', opened.error);
     }
     const changed = opened.value.documents.filter((d) => d.textChanged);
     if (changed.length === 0) {
-      io.stdout(`No document of ${checked.data} needs a repair: every text matches its annotations.\n`);
+      io.stdout(`No document of ${annotator} needs a repair: every text matches its annotations.\n`);
       return EXIT_OK;
     }
     let failed = 0;

@@ -2,19 +2,20 @@ import { resolve } from 'node:path';
 import { VERSION } from '../version';
 import { readProjectFile } from '../services/projectStore';
 import { projectReview, writeReviewSet } from '../services/reviewService';
-import { defaultAnnotator } from './annotator';
+import { ANNOTATOR_OPTIONS, cliAnnotator, describeAnnotator } from './annotator';
 import { parseCommandArgs } from './args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
 import { listAnnotators } from '../services/projectStore';
 
 /**
- * factmark review --out DIR [--annotator NAME] [--json] PROJECT_DIR
+ * factmark review --out DIR [--annotator NAME] [--data-dir DIR] [--json] PROJECT_DIR
  * Writes the review set (review.html, review.json, review.csv) of the project's claims clustered
  * across documents, with the reviewer's decisions from claims.json applied, into DIR.
- * Annotator: --annotator, else the project's only annotator, else as for export.
+ * Annotator: as for every command (annotator.ts); when that one has no annotations here, the
+ * project's only annotator (and the output names whose claims they are).
  */
 export async function reviewCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, annotator: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, ...ANNOTATOR_OPTIONS, json: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('review needs exactly one PROJECT_DIR.');
   if (values.out === undefined) throw new UsageError('review needs --out DIR, the folder to write review.html, review.json and review.csv into.');
   const cwd = io.cwd ?? process.cwd();
@@ -25,9 +26,11 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
     return EXIT_FAILURE;
   }
   const annotators = await listAnnotators(dir);
-  const annotator = values.annotator ?? (annotators.length === 1 ? annotators[0]! : await defaultAnnotator());
+  const chosen = await cliAnnotator(values, cwd);
+  const only = chosen.source !== 'option' && !annotators.includes(chosen.name) && annotators.length === 1 ? annotators[0] : undefined;
+  const annotator = only ?? chosen.name;
   if (!annotators.includes(annotator)) {
-    io.stderr(`factmark review: ${dir} has no annotations by "${annotator}"${annotators.length ? ` (annotators: ${annotators.join(', ')}); pass --annotator NAME` : ''}.\n`);
+    io.stderr(`factmark review: ${dir} has no annotations by ${describeAnnotator(chosen)}${annotators.length ? ` (annotators: ${annotators.join(', ')}); pass --annotator NAME` : ''}.\n`);
     return EXIT_FAILURE;
   }
   const review = await projectReview(dir, annotator);

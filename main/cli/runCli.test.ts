@@ -7,6 +7,7 @@ import { corpusDir } from '../paths';
 import { VERSION } from '../version';
 import type { CliIo } from './io';
 import { runCli } from './runCli';
+import { withoutProgress } from './cliTestKit';
 import { reportFailure } from './cliService';
 import { USAGE } from './usage';
 
@@ -126,7 +127,7 @@ describe('factmark export', () => {
     const out = join(root, 'out.jsonl');
     const c = capture();
     expect(await runCli(['export', '--format', 'jsonl', '--out', 'out.jsonl', '--annotator', 'alice', 'project'], c.io)).toBe(0);
-    expect(c.err()).toBe('');
+    expect(withoutProgress(c.err())).toBe('');
     expect(c.out().split('\n')[0]).toBe(`Exported 1 documents, 2 spans (offsets in code points) to ${out}`);
 
     const lines = (await readFile(out, 'utf8')).trimEnd().split('\n');
@@ -166,11 +167,11 @@ describe('factmark export', () => {
   it('refuses an empty export, and writes the default file under exports/ for --all', async () => {
     await saveAliceAnnotations();
     const none = capture();
-    expect(await runCli(['export', '--annotator', 'bob', project], none.io)).toBe(1);
-    expect(none.err()).toContain('factmark export: No documents are marked done');
+    expect(await runCli(['export', '--annotator', 'alice', '--scope', 'in_progress', project], none.io)).toBe(1);
+    expect(none.err()).toContain('factmark export: No documents with status in_progress to export');
     const all = capture();
-    expect(await runCli(['export', '--annotator', 'bob', '--scope', 'all', project], all.io)).toBe(0);
-    expect(all.out()).toMatch(/^Exported \d+ documents, 0 spans \(offsets in code points\) to .*\/project\/exports\/[^/]+\.jsonl\n/);
+    expect(await runCli(['export', '--annotator', 'alice', '--scope', 'all', project], all.io)).toBe(0);
+    expect(all.out()).toMatch(/^Exported \d+ documents, 2 spans \(offsets in code points\) to .*\/project\/exports\/[^/]+\.jsonl\n/);
   });
 
   it('exits 1 with the reason when the project cannot be opened', async () => {

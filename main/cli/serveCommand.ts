@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { appRoot, corpusDir, defaultDataDir } from '../paths';
+import { appRoot, corpusDir } from '../paths';
+import { cliDataDir } from './annotator';
 import { startServer } from '../server/startServer';
 import { createFactmarkService } from '../services/factmarkService';
 import { VERSION } from '../version';
@@ -43,7 +44,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT_FAILURE;
   }
   const handlers = createFactmarkService({
-    dataDir: values['data-dir'] ? resolve(cwd, values['data-dir']) : defaultDataDir(),
+    // The same data folder (and so the same saved annotator) as every other command (annotator.ts).
+    dataDir: cliDataDir(values['data-dir'], cwd),
     corpusDir: io.corpusDir ?? corpusDir(),
     version: VERSION,
     initialProject: values.project ? resolve(cwd, values.project) : undefined,

@@ -5,7 +5,7 @@ import { SUGGESTIONS_SCHEMA_VERSION, storeSuggestions, suggestionFileSchema } fr
 import { readJsonFile, writeJsonAtomic } from '../services/atomicJson';
 import { mapLimit } from '../services/mapLimit';
 import { createSuggestPool } from '../services/suggestWorkerPool';
-import { defaultAnnotator } from './annotator';
+import { ANNOTATOR_OPTIONS, cliAnnotator } from './annotator';
 import { parseCommandArgs } from './args';
 import { EXIT_OK, UsageError, type CliIo } from './io';
 import { knownActors } from '../services/gazetteer';
@@ -15,18 +15,19 @@ import { annotatorFiles, projectDocIds, readDocText } from './projectSpans';
 export const suggestionsPath = (dir: string, annotator: string, docId: string) => join(dir, '.factmark', 'suggestions', annotator, `${docId}.json`);
 
 /**
- * factmark suggest [--labels number,actor,claim] [--annotator NAME] PROJECT_DIR
+ * factmark suggest [--labels number,actor,claim] [--annotator NAME] [--data-dir DIR] PROJECT_DIR
  * Computes suggestions for every document and stores them (not as annotations) for the annotator:
  * spans already tagged with the same label and suggestions the annotator rejected are left out.
  */
 export async function suggestCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { labels: { type: 'string' }, annotator: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { labels: { type: 'string' }, ...ANNOTATOR_OPTIONS, json: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('suggest needs exactly one PROJECT_DIR.');
   const labels = (values.labels ?? SUGGEST_LABELS.join(',')).split(',').map((l) => l.trim()).filter(Boolean);
   for (const l of labels) if (!(SUGGEST_LABELS as readonly string[]).includes(l)) throw new UsageError(`--labels takes ${SUGGEST_LABELS.join(', ')}, not "${l}".`);
-  const dir = resolve(io.cwd ?? process.cwd(), positionals[0]!);
+  const cwd = io.cwd ?? process.cwd();
+  const dir = resolve(cwd, positionals[0]!);
   const docIds = await projectDocIds(dir);
-  const annotator = values.annotator ?? (await defaultAnnotator());
+  const { name: annotator } = await cliAnnotator(values, cwd);
   const known = await knownActors(dir);
   const existing = new Map((await annotatorFiles(dir, annotator)).map((f) => [f.docId, f.spans] as const));
   const started = Date.now();

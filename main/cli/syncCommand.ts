@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
-import { annotatorNameSchema, describeZodError } from '../../shared/model/schemas';
 import { describeOutcome } from '../../shared/sync/describeSync';
-import { defaultAnnotator } from './annotator';
+import { ANNOTATOR_OPTIONS, cliAnnotator } from './annotator';
 import { parseCommandArgs } from './args';
 import { reportFailure, withCliService } from './cliService';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
 
 /**
- * factmark sync [--remote URL] [--annotator NAME] [--keep mine|theirs | --abort] [--json] PROJECT_DIR
+ * factmark sync [--remote URL] [--annotator NAME] [--data-dir DIR] [--keep mine|theirs | --abort] [--json] PROJECT_DIR
  * Commit the annotator's own files and the project files, fetch, merge, push (main/services/gitSync.ts),
  * and print what came in. A conflict in a project file stops the sync (exit 1) until it is
  * settled: in the app, or here with --keep (every conflicted file) or --abort.
@@ -15,7 +14,7 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
 export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     remote: { type: 'string' },
-    annotator: { type: 'string' },
+    ...ANNOTATOR_OPTIONS,
     keep: { type: 'string' },
     abort: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -23,12 +22,11 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('sync needs exactly one PROJECT_DIR.');
   if (values.keep !== undefined && values.keep !== 'mine' && values.keep !== 'theirs') throw new UsageError(`--keep must be mine or theirs, not "${values.keep}".`);
   if (values.keep !== undefined && values.abort) throw new UsageError('--keep contradicts --abort.');
-  const dir = resolve(io.cwd ?? process.cwd(), positionals[0] as string);
-  const annotator = values.annotator ?? (await defaultAnnotator());
-  const checked = annotatorNameSchema.safeParse(annotator);
-  if (!checked.success) throw new UsageError(`"${annotator}" is not a valid annotator name: ${describeZodError(checked.error)}.`);
+  const cwd = io.cwd ?? process.cwd();
+  const dir = resolve(cwd, positionals[0] as string);
+  const { name: annotator } = await cliAnnotator(values, cwd);
 
-  return withCliService(io, { annotator: checked.data }, async (h) => {
+  return withCliService(io, { annotator }, async (h) => {
     const opened = await h.openProject({ path: dir });
     if (!opened.ok) return reportFailure(io, 'sync', opened.error);
     if (values.remote !== undefined) {
@@ -54,7 +52,7 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
     if (values.json === true) {
       io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
     } else {
-      io.stdout(`${dir} (annotator ${checked.data}):\n${describeOutcome(outcome).map((l) => `  ${l}`).join('\n')}\n`);
+      io.stdout(`${dir} (annotator ${annotator}):\n${describeOutcome(outcome).map((l) => `  ${l}`).join('\n')}\n`);
       if (outcome.state === 'conflict') io.stdout('  Settle it in the app (Sync), or run factmark sync --keep mine|theirs, or --abort.\n');
     }
     return outcome.state === 'conflict' ? EXIT_FAILURE : EXIT_OK;

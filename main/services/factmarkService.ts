@@ -52,6 +52,7 @@ import { buildProjectView } from './projectView';
 import { createProjectWatcher, type ProjectWatcher } from './projectWatcher';
 import { ensureSampleProject, sampleProjectDir } from './sampleProject';
 import { readSettings, updateSettings, withRecentProject } from './settingsStore';
+import { createSessionAnnotator } from './sessionAnnotator';
 import { readTextFile, sha256Hex } from './textHash';
 import { documentSuggestions, rejectDocumentSuggestion } from './suggestionService';
 import { reviewHandlers } from './reviewHandlers';
@@ -138,14 +139,15 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   const now = opts.now ?? (() => new Date());
   let projectPath: string | null = null;
   let projectError: SessionView['projectError'] = null;
-  let annotatorOverride: string | null = opts.annotator ?? null;
   /** The first getSession opens a project by itself; after any open attempt the user's choice stands. */
   let openAttempted = false;
 
   /** Folders the user picked in the native chooser during this session. */
   const chosenFolders = new Set<string>();
 
-  const annotator = async () => annotatorOverride ?? (await readSettings(opts.dataDir)).annotator;
+  /** This window's annotator: the saved one at first use, then only what this window sets (sessionAnnotator.ts). */
+  const sessionAnnotator = createSessionAnnotator(async () => (await readSettings(opts.dataDir)).annotator, opts.annotator);
+  const annotator = () => sessionAnnotator.get();
 
   /** The suggesters run in a worker thread (started on first use), so other operations are answered meanwhile. */
   let pool: SuggestPool | null = opts.suggestPool ?? null;
@@ -256,7 +258,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     const settings = await readSettings(opts.dataDir);
     return {
       version: opts.version,
-      annotator: annotatorOverride ?? settings.annotator,
+      annotator: await annotator(),
       suggestedAnnotator: suggestedAnnotatorName(),
       recentProjects: settings.recentProjects,
       project,
@@ -451,8 +453,9 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     getSession: async () => ok(await session()),
 
     setAnnotator: async ({ name }) => {
-      await updateSettings(opts.dataDir, (s) => ({ ...s, annotator: name }));
-      annotatorOverride = null;
+      // Saved for the windows and processes started from now on; the ones running keep theirs.
+      const saved = await updateSettings(opts.dataDir, (s) => ({ ...s, annotator: annotatorNameSchema.parse(name) }));
+      if (saved.annotator !== null) sessionAnnotator.set(saved.annotator);
       return ok(await session());
     },
 

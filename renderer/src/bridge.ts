@@ -1,6 +1,7 @@
 import type { FactmarkApi, OperationName } from '../../shared/api/contract';
 import { PRELOAD_OPERATION_NAMES } from '../../shared/api/operationNames';
 import { fail, type Result } from '../../shared/api/result';
+import { bodyBytes, createKeepaliveBudget, KEEPALIVE_BUDGET_BYTES } from './support/keepaliveBudget';
 
 /**
  * The one module that talks to Factmark's services. In Electron the preload exposes
@@ -16,8 +17,6 @@ declare global {
     factmark?: Bridge;
   }
 }
-
-const KEEPALIVE_MAX_BODY = 60_000;
 
 export const LOST_CONTACT_MESSAGE = 'Lost contact with Factmark: is `factmark serve` still running?';
 
@@ -38,27 +37,35 @@ function transportRefusal(status: number): Result<never> {
 
 /** An HTTP client of `factmark serve` implementing the same API as the Electron preload. */
 export function createHttpBridge(token: string, fetchImpl: FetchLike, baseUrl = ''): Bridge {
+  const keepalive = createKeepaliveBudget();
   const call = async (name: OperationName, input: unknown): Promise<Result<unknown>> => {
-    let response;
+    const body = JSON.stringify(input ?? {});
+    const init: FetchInit = {
+      method: 'POST',
+      headers: token ? { 'content-type': 'application/json', 'x-factmark-token': token } : { 'content-type': 'application/json' },
+      body,
+    };
+    // A save started while the page closes must still reach the server; browsers allow
+    // keepalive only while the bodies in flight stay under 64 KB in total (keepaliveBudget.ts).
+    const bytes = bodyBytes(body, KEEPALIVE_BUDGET_BYTES);
+    const reserved = keepalive.reserve(bytes);
+    if (reserved) init.keepalive = true;
     try {
-      const body = JSON.stringify(input ?? {});
-      const init: FetchInit = {
-        method: 'POST',
-        headers: token ? { 'content-type': 'application/json', 'x-factmark-token': token } : { 'content-type': 'application/json' },
-        body,
-      };
-      // A save started while the page closes must still reach the server; browsers allow
-      // keepalive only for small bodies (64 KB in total).
-      if (body.length < KEEPALIVE_MAX_BODY) init.keepalive = true;
-      response = await fetchImpl(`${baseUrl}/api/${name}`, init);
-    } catch {
-      return fail('io', LOST_CONTACT_MESSAGE);
-    }
-    if (!response.ok) return transportRefusal(response.status);
-    try {
-      return (await response.json()) as Result<unknown>;
-    } catch {
-      return fail('io', LOST_CONTACT_MESSAGE);
+      let response;
+      try {
+        response = await fetchImpl(`${baseUrl}/api/${name}`, init);
+      } catch {
+        return fail('io', LOST_CONTACT_MESSAGE);
+      }
+      if (!response.ok) return transportRefusal(response.status);
+      try {
+        return (await response.json()) as Result<unknown>;
+      } catch {
+        return fail('io', LOST_CONTACT_MESSAGE);
+      }
+    } finally {
+      // In flight until its answer is read whole.
+      if (reserved) keepalive.release(bytes);
     }
   };
   const api: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};

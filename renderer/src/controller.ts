@@ -140,7 +140,9 @@ export async function openDocument(docId: string): Promise<void> {
   if (documentStore.get().docId === docId && documentStore.get().doc) return;
   appStore.set({ hasTextSelection: false });
   const result = await documentStore.open(docId);
-  if (!result.ok) showToast(result.message, 'error');
+  // A load overtaken by a later choice (a click while the first document opens) is not an error.
+  if (!result.ok && !result.superseded) showToast(result.message, 'error');
+  if (result.ok && result.notice) showToast(result.notice);
 }
 
 /** The list as shown (filtered), for previous/next. */
@@ -447,8 +449,11 @@ export async function pollChanges(): Promise<void> {
     if (changes.length > 0 || lockChanged) await refreshProject();
     const openId = documentStore.get().docId;
     if (openId && changes.some((c) => c.docId === openId && (c.kind === 'annotation' || c.kind === 'document'))) {
+      const history = documentStore.get().doc?.history;
       const outcome = await documentStore.externalChange();
-      if (outcome === 'reloaded') showToast('Reloaded: this document changed on disk.');
+      // Undoing would put back what was there before their change: the history starts again.
+      const undone = history && (history.past.length > 0 || history.future.length > 0) ? ' Its undo history starts again from this version.' : '';
+      if (outcome === 'reloaded') showToast(`Reloaded: this document changed on disk.${undone}`);
     }
   } finally {
     polling = false;

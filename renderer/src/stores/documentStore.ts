@@ -23,6 +23,7 @@ import {
 import { snapRange } from '../../../shared/text/snap';
 import { createAutosaver, type Autosaver, type SaveState } from './autosaver';
 import { createStore, type Store } from './createStore';
+import { createKeptHistories, HISTORY_DROPPED_MESSAGE } from './keptHistories';
 
 /** The document open in the centre pane: its immutable text and the annotator's editable spans. */
 export interface OpenDocument {
@@ -63,7 +64,12 @@ export interface DocumentState {
   lockedReason: string | null;
 }
 
-export type ChangeResult = { ok: true } | { ok: false; message: string };
+/**
+ * `notice`: something the user should know although it worked (e.g. an undo history cleared).
+ * `superseded`: a load given up because another document was asked for meanwhile; not an error
+ * (the user's latest choice is what opens), so nothing is reported.
+ */
+export type ChangeResult = { ok: true; notice?: string } | { ok: false; message: string; superseded?: true };
 
 /** A span to add exactly as given (no snapping), with its origin and attribute values. */
 export interface SpanAddition {
@@ -218,6 +224,10 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
   const store = createStore<DocumentState>(EMPTY);
   let saver: Autosaver | null = null;
   let loadToken = 0;
+  /** The load being waited for: asking for the same document again joins it instead of starting over. */
+  let pending: { docId: string; token: number; result: Promise<ChangeResult> } | null = null;
+  /** Undo histories of the documents left in this session (keptHistories.ts). */
+  const histories = createKeptHistories();
 
   const currentDoc = () => store.get().doc;
 
@@ -281,25 +291,47 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
     return `Your changes to this document could not be saved${msg ? `: ${msg}` : '.'} Fix the problem or retry before leaving it.`;
   };
 
-  const load = async (docId: string): Promise<ChangeResult> => {
+  /**
+   * Load a document (its edits are saved by the caller first). `join`: a load of the same
+   * document already under way is the answer (a second click while it opens); a reload after a
+   * change on disk asks again. A load overtaken by a later one answers `superseded`, silently.
+   */
+  const load = (docId: string, { join = false } = {}): Promise<ChangeResult> => {
+    if (join && pending && pending.docId === docId && pending.token === loadToken) return pending.result;
+    const leaving = currentDoc();
+    // Left for another document: its undo history waits for the annotator to come back.
+    if (leaving && leaving.docId !== docId) histories.keep(leaving.docId, { history: leaving.history, revision: leaving.revision, text: leaving.text });
     const token = ++loadToken;
     saver?.dispose();
     saver = null;
     store.set({ docId, loading: true, loadError: null, doc: null, saveState: 'saved', saveMessage: null, conflict: null });
-    const result = await deps.api.getDocument({ docId });
-    if (token !== loadToken) return { ok: false, message: 'Another document was opened meanwhile.' };
-    if (!result.ok) {
-      store.set({ loading: false, loadError: result.error.message });
-      return { ok: false, message: result.error.message };
-    }
-    show(docId, result.value);
-    return { ok: true };
+    const result = (async (): Promise<ChangeResult> => {
+      const read = await deps.api.getDocument({ docId });
+      if (token !== loadToken) return { ok: false, superseded: true, message: 'Another document was opened meanwhile.' };
+      if (!read.ok) {
+        store.set({ loading: false, loadError: read.error.message });
+        return { ok: false, message: read.error.message };
+      }
+      return show(docId, read.value) ? { ok: true, notice: HISTORY_DROPPED_MESSAGE } : { ok: true };
+    })();
+    pending = { docId, token, result };
+    const forget = () => {
+      if (pending?.result === result) pending = null;
+    };
+    void result.then(forget, forget);
+    return result;
   };
 
-  /** Show a document as read from disk: fresh history, nothing selected, a new autosaver. */
-  const show = (docId: string, view: DocumentView) => {
+  /**
+   * Show a document as read from disk: nothing selected, a new autosaver, and its undo history
+   * from earlier in the session when the disk still holds what it was left at (else a fresh one).
+   * True when a kept history had to be dropped.
+   */
+  const show = (docId: string, view: DocumentView): boolean => {
     saver?.dispose();
     saver = makeSaver(docId);
+    const annotations: Annotations = { spans: view.spans, relations: view.relations ?? [] };
+    const kept = histories.take(docId, view);
     store.set({
       docId,
       loading: false,
@@ -313,7 +345,8 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
         text: view.text,
         textChanged: view.textChanged,
         status: view.status,
-        history: createHistory<Annotations>({ spans: view.spans, relations: view.relations ?? [] }),
+        // What is shown is what is on disk; the kept past and future are undone and redone from it.
+        history: kept.history ? { ...kept.history, present: annotations } : createHistory<Annotations>(annotations),
         selectedSpanId: null,
         selectedRelationId: null,
         updatedAt: view.updatedAt,
@@ -322,6 +355,7 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
         orphans: view.orphans ?? [],
       },
     });
+    return kept.dropped;
   };
 
   /** Reload the open document from disk (its unsaved edits, if any, are dropped by the caller's choice). */
@@ -369,10 +403,12 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
     ...store,
     async open(docId) {
       if (!(await flush())) return { ok: false, message: saveFailedMessage() };
-      return load(docId);
+      return load(docId, { join: true });
     },
     async close() {
       if (!(await flush())) return { ok: false, message: saveFailedMessage() };
+      // Another project or annotator: the kept histories belong to what is being closed.
+      histories.clear();
       loadToken += 1;
       saver?.dispose();
       saver = null;
