@@ -22,7 +22,7 @@ function PairMatrix({ view, pair, onPick }: { view: AgreementView; pair: string[
       <caption className="visually-hidden">Span F1 (overlap) and token kappa between each pair of annotators</caption>
       <thead>
         <tr>
-          <th />
+          <td />
           {view.annotators.map((a) => (
             <th key={a} scope="col">
               {a}

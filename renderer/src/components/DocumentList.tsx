@@ -10,6 +10,7 @@ import { useStore } from '../stores/createStore';
 import { filterDocuments, type StatusFilter } from '../stores/documentFilters';
 import { documentStore, importFiles, openDocument } from '../controller';
 import { STATUS_LABEL, StatusPill } from './StatusPill';
+import { legibleTextColor } from '../../../shared/color/contrast';
 
 const DocItem = memo(function DocItem({
   doc,
@@ -31,9 +32,9 @@ const DocItem = memo(function DocItem({
         aria-current={current ? 'true' : undefined}
         onClick={() => void openDocument(doc.id)}
       >
-        <span className="doc-title">{doc.title || doc.id}</span>
+        <span className="doc-title" dir="auto">{doc.title || doc.id}</span>
         <span className="doc-line">
-          <span className="doc-outlet">{doc.outlet ?? '—'}</span>
+          <span className="doc-outlet" dir="auto">{doc.outlet ?? '—'}</span>
           <StatusPill status={doc.status} />
         </span>
         <span className="doc-line">
@@ -41,7 +42,7 @@ const DocItem = memo(function DocItem({
             {labels.map((l) => {
               const n = doc.counts[l.id] ?? 0;
               return n > 0 ? (
-                <span key={l.id} className="count" style={{ color: l.color }} title={`${n} ${l.name}`}>
+                <span key={l.id} className="count" style={{ color: legibleTextColor(l.color) }} title={`${n} ${l.name}`}>
                   {n}
                 </span>
               ) : null;

@@ -214,7 +214,11 @@ export function ExportDialog() {
           <p className="muted">
             {preview ? `First record of ${preview.records} (${preview.file}):` : previewError ? 'Preview unavailable:' : 'Preview…'}
           </p>
-          {preview ? <pre>{preview.text}</pre> : previewError ? <p className="form-error">{previewError}</p> : null}
+          {preview ? (
+            <pre tabIndex={0} role="region" aria-label={`Preview of ${preview.file}`} dir="auto">
+              {preview.text}
+            </pre>
+          ) : previewError ? <p className="form-error">{previewError}</p> : null}
         </div>
         {running && progress && (
           <div className="form-wide">
@@ -286,7 +290,7 @@ export function ExportDialog() {
             </p>
           </div>
         )}
-        <div className="button-row form-wide">
+        <div className="button-row form-wide dialog-footer">
           <button type="submit" className="primary" data-testid="export-run" disabled={running}>
             {running ? 'Exporting…' : 'Export'}
           </button>

@@ -417,7 +417,7 @@ export function SchemaEditor() {
           {error}
         </p>
       )}
-      <div className="button-row">
+      <div className="button-row dialog-footer">
         <button type="button" onClick={() => setOverlay(null)}>
           Cancel
         </button>
