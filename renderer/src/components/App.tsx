@@ -20,6 +20,7 @@ import { SpanPanel } from './SpanPanel';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 import { SyncDialogs } from '../sync/SyncDialogs';
+import { ConfirmDialog } from '../confirm/ConfirmDialog';
 
 function Overlays() {
   const overlay = useStore(appStore, (s) => s.overlay);
@@ -34,6 +35,7 @@ function Overlays() {
   if (overlay === 'schema' && hasProject) return <SchemaEditor />;
   if (overlay === 'agreement' && hasProject) return <AgreementScreen />;
   if (overlay === 'review' && hasProject) return <ReviewScreen />;
+  if (overlay === 'confirm') return <ConfirmDialog />;
   return null;
 }
 
@@ -67,9 +69,12 @@ function Screen() {
   return (
     <div className="app-shell">
       <TopBar />
-      <LockBanner />
-      <ProblemsBanner />
-      <LabelPalette />
+      {/* Notices and the palette sit in a landmark of their own (the main one is the article). */}
+      <section className="notices-and-labels" aria-label="Labels and notices">
+        <LockBanner />
+        <ProblemsBanner />
+        <LabelPalette />
+      </section>
       <div className="workspace">
         <DocumentList />
         <ArticlePane />

@@ -27,10 +27,14 @@ export function visibleSuggestions(
   );
 }
 
-/** Tab / Shift+Tab: the next (or previous) suggestion after the focused one, wrapping around. */
-export function neighbourSuggestion(visible: readonly SuggestionView[], focusedId: string | null, delta: 1 | -1): string | null {
+/**
+ * Tab / Shift+Tab: the next (or previous) suggestion after the focused one, wrapping around;
+ * with `wrap` false, null past either end (Tab then leaves the article: no keyboard trap).
+ */
+export function neighbourSuggestion(visible: readonly SuggestionView[], focusedId: string | null, delta: 1 | -1, wrap = true): string | null {
   if (visible.length === 0) return null;
   const at = visible.findIndex((s) => s.id === focusedId);
   if (at < 0) return (delta === 1 ? visible[0] : visible[visible.length - 1])?.id ?? null;
+  if (!wrap && (at + delta < 0 || at + delta >= visible.length)) return null;
   return visible[(at + delta + visible.length) % visible.length]?.id ?? null;
 }

@@ -37,11 +37,11 @@ export const focusedSuggestion = (): SuggestionView | null => {
   return shownSuggestions().find((s) => s.id === id) ?? null;
 };
 
-/** Tab / Shift+Tab: move the focus to the next / previous suggestion; false when there is none. */
-export function focusNeighbourSuggestion(delta: 1 | -1): boolean {
+/** Tab / Shift+Tab: move the focus to the next / previous suggestion; false when there is none (past an end, unless `wrap`). */
+export function focusNeighbourSuggestion(delta: 1 | -1, wrap = true): boolean {
   // Only those drawn (the current page of a long document).
   const drawn = new Set([...document.querySelectorAll('[data-suggestion-id]')].map((el) => el.getAttribute('data-suggestion-id')));
-  const next = neighbourSuggestion(shownSuggestions().filter((s) => drawn.has(s.id)), suggestionStore.get().focusedId, delta);
+  const next = neighbourSuggestion(shownSuggestions().filter((s) => drawn.has(s.id)), suggestionStore.get().focusedId, delta, wrap);
   if (!next) return false;
   documentStore.selectSpan(null);
   suggestionStore.set({ focusedId: next });
