@@ -74,7 +74,7 @@ export function ArticlePane() {
     <main className="article-pane" aria-label="Article">
       <header className="article-header">
         <div className="article-title">
-          <h2>{doc.meta.title || doc.docId}</h2>
+          <h2 dir="auto">{doc.meta.title || doc.docId}</h2>
           <p className="article-meta">
             {[doc.meta.outlet, doc.meta.date].filter(Boolean).join(' · ') || 'No outlet or date'}
           </p>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { setOverlay } from '../stores/appStore';
 import { holdModalBackground } from '../layout/modalBackground';
+import { useFocusableWhenScrolling } from '../layout/useFocusableWhenScrolling';
 
 interface DialogProps {
   title: string;
@@ -28,6 +29,8 @@ export function Dialog({ title, testId, children, onClose, wide }: DialogProps) 
       previous?.focus();
     };
   }, []);
+  const body = useRef<HTMLDivElement>(null);
+  useFocusableWhenScrolling(body, titleId);
   const close = onClose ?? (() => setOverlay(null));
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
@@ -47,7 +50,9 @@ export function Dialog({ title, testId, children, onClose, wide }: DialogProps) 
             ×
           </button>
         </div>
-        <div className="dialog-body">{children}</div>
+        <div className="dialog-body" ref={body}>
+          {children}
+        </div>
       </div>
     </div>
   );

@@ -122,6 +122,7 @@ export function DocumentList() {
           id="doc-search"
           type="search"
           data-testid="doc-search"
+          dir="auto"
           placeholder="Search titles…"
           value={search}
           onChange={(e) => appStore.set({ search: e.target.value })}

@@ -40,6 +40,7 @@ function CommitInput({ value, onCommit, ...rest }: { value: string; onCommit(v: 
   return (
     <input
       {...rest}
+      dir="auto"
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={() => draft !== value && onCommit(draft)}
