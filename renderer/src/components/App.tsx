@@ -21,6 +21,7 @@ import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 import { SyncDialogs } from '../sync/SyncDialogs';
 import { ConfirmDialog } from '../confirm/ConfirmDialog';
+import { Workspace } from '../layout/Workspace';
 
 function Overlays() {
   const overlay = useStore(appStore, (s) => s.overlay);
@@ -75,11 +76,11 @@ function Screen() {
         <ProblemsBanner />
         <LabelPalette />
       </section>
-      <div className="workspace">
+      <Workspace>
         <DocumentList />
         <ArticlePane />
         <SpanPanel />
-      </div>
+      </Workspace>
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { filterDocuments, type StatusFilter } from '../stores/documentFilters';
 import { documentStore, importFiles, openDocument } from '../controller';
 import { STATUS_LABEL, StatusPill } from './StatusPill';
 import { legibleTextColor } from '../../../shared/color/contrast';
+import { paneLayout } from '../layout/paneLayout';
+import { PaneToggle } from '../layout/Workspace';
 
 const DocItem = memo(function DocItem({
   doc,
@@ -83,6 +85,7 @@ export function DocumentList() {
   // Another project: its own entities.
   useEffect(() => setEntityFilter(''), [project?.path]);
   const inputRef = useRef<HTMLInputElement>(null);
+  const collapsed = useStore(paneLayout, (s) => s.documentsCollapsed);
 
   const docs = useMemo(() => {
     const all = project?.documents ?? [];
@@ -99,6 +102,31 @@ export function DocumentList() {
   };
 
   const total = project?.documents.length ?? 0;
+  const importInput = (
+    <input
+      ref={inputRef}
+      type="file"
+      multiple
+      accept=".txt,.md,.html,.htm,.jsonl,.ndjson,.json,.ann,text/plain,text/markdown,text/html,application/json"
+      data-testid="import-input"
+      className="visually-hidden"
+      tabIndex={-1}
+      aria-hidden="true"
+      onChange={(e) => {
+        const files = Array.from(e.target.files ?? []);
+        e.target.value = '';
+        if (files.length > 0) void importFiles(files);
+      }}
+    />
+  );
+  if (collapsed) {
+    return (
+      <aside className="doc-pane pane-rail" aria-label="Documents">
+        <PaneToggle pane="documents" name="Documents" count={total} collapsed />
+        {importInput}
+      </aside>
+    );
+  }
   return (
     <aside
       className={dragging ? 'doc-pane dragging' : 'doc-pane'}
@@ -159,9 +187,10 @@ export function DocumentList() {
           </>
         )}
       </div>
-      <p className="doc-count">
-        {docs.length === total ? `${total} documents` : `${docs.length} of ${total} documents`}
-      </p>
+      <div className="doc-count">
+        <span>{docs.length === total ? `${total} documents` : `${docs.length} of ${total} documents`}</span>
+        <PaneToggle pane="documents" name="Documents" collapsed={false} />
+      </div>
       <ul className="doc-list" data-testid="doc-list">
         {docs.map((d) => (
           <DocItem key={d.id} doc={d} labels={project?.labels ?? []} current={d.id === docId} />
@@ -173,21 +202,7 @@ export function DocumentList() {
         <button type="button" onClick={() => inputRef.current?.click()} disabled={!project}>
           or choose files…
         </button>
-        <input
-          ref={inputRef}
-          type="file"
-          multiple
-          accept=".txt,.md,.html,.htm,.jsonl,.ndjson,.json,.ann,text/plain,text/markdown,text/html,application/json"
-          data-testid="import-input"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            if (files.length > 0) void importFiles(files);
-          }}
-        />
+        {importInput}
       </div>
     </aside>
   );

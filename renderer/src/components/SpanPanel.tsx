@@ -10,6 +10,7 @@ import { LabelChip } from './LabelChip';
 import { Splitter } from '../layout/Splitter';
 import { MAX_SHARE, MIN_SHARE, paneLayout, setPaneLayout } from '../layout/paneLayout';
 import { neighbourIndex } from '../keyboard/listNavigation';
+import { PaneToggle } from '../layout/Workspace';
 
 const QUOTE_MAX = 90;
 const truncate = (s: string) => {
@@ -98,6 +99,15 @@ export function SpanPanel() {
   const byId = useMemo(() => new Map((labels ?? []).map((l) => [l.id, l])), [labels]);
   const listCollapsed = useStore(paneLayout, (s) => s.spanListCollapsed);
   const share = useStore(paneLayout, (s) => s.spanListShare);
+  const paneCollapsed = useStore(paneLayout, (s) => s.spansCollapsed);
+  if (paneCollapsed) {
+    return (
+      <aside className="span-pane pane-rail" aria-label="Spans" data-testid="span-pane">
+        <PaneToggle pane="spans" name="Spans" count={spans?.length ?? 0} collapsed />
+        <MissingRequiredMarks />
+      </aside>
+    );
+  }
   return (
     <aside className="span-pane" aria-label="Spans" data-testid="span-pane">
       <div
@@ -121,6 +131,7 @@ export function SpanPanel() {
           <span className="muted" data-testid="span-count">
             {spans ? spans.length : 0}
           </span>
+          <PaneToggle pane="spans" name="Spans" collapsed={false} />
         </div>
         {!listCollapsed && (
           <div id="span-list-body" className="span-list-body">

@@ -23,7 +23,9 @@ export const clampShare = (share: number) => Math.min(MAX_SHARE, Math.max(MIN_SH
 function readSaved(): PaneLayout {
   try {
     const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY);
-    const saved = raw ? (JSON.parse(raw) as Partial<PaneLayout>) : {};
+    // A first start in a narrow window (under 900 px, e.g. 150 % zoom) gives the article the room.
+    const narrow = typeof window !== 'undefined' && window.innerWidth < 900;
+    const saved = raw ? (JSON.parse(raw) as Partial<PaneLayout>) : narrow ? { documentsCollapsed: true } : {};
     const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
     return {
       documentsCollapsed: bool(saved.documentsCollapsed, DEFAULTS.documentsCollapsed),
