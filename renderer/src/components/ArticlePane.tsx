@@ -104,6 +104,8 @@ export function ArticlePane() {
       <RepairPanel />
       <LinkBanner />
       <SuggestionBar
+        docId={doc.docId}
+        loading={suggestionState.loading && suggestionState.docId === doc.docId}
         available={available}
         hiddenLabels={suggestionState.hiddenLabels}
         labels={labels}

@@ -9,9 +9,11 @@ export interface SuggestionState {
   hiddenLabels: string[];
   /** The suggestion Tab moved to: Enter / y accepts it, x / Backspace rejects it. */
   focusedId: string | null;
+  /** docId's suggestions are being computed (the bar says "loading…", not "none"). */
+  loading: boolean;
 }
 
-export const suggestionStore = createStore<SuggestionState>({ docId: null, suggestions: [], hiddenLabels: [], focusedId: null });
+export const suggestionStore = createStore<SuggestionState>({ docId: null, suggestions: [], hiddenLabels: [], focusedId: null, loading: false });
 
 /**
  * The suggestions to draw: those of shown labels, without the ones a span of the same label

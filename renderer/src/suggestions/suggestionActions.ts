@@ -18,13 +18,15 @@ export function shownSuggestions(): SuggestionView[] {
 /** Ask the services for the open document's suggestions (computed off the UI thread). */
 export async function loadSuggestions(docId: string): Promise<void> {
   if (suggestionStore.get().docId !== docId) suggestionStore.set({ docId, suggestions: [], focusedId: null });
+  suggestionStore.set({ loading: true });
   const result = await bridge.getSuggestions({ docId });
   if (documentStore.get().docId !== docId) return;
   if (!result.ok) {
+    suggestionStore.set({ loading: false });
     showToast(`Suggestions are not available: ${result.error.message}`, 'error');
     return;
   }
-  suggestionStore.set({ docId, suggestions: result.value.suggestions });
+  suggestionStore.set({ docId, suggestions: result.value.suggestions, loading: false });
 }
 
 export function toggleSuggestionLabel(label: string): void {
