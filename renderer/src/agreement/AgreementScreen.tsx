@@ -9,6 +9,7 @@ import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { CompareView } from './CompareView';
 import './agreement.css';
+import { AgreementEmptyState } from './AgreementEmptyState';
 
 type Screen = { kind: 'overview' } | { kind: 'compare'; docId: string } | { kind: 'curate'; docId: string };
 
@@ -62,6 +63,7 @@ function Overview({ view, docs, pair, setPair, open }: { view: AgreementView; do
   /** Whose figures the per-label table shows: -1 all annotators, else a pair's index. */
   const [group, setGroup] = useState(-1);
   const shown = group >= 0 && view.pairs[group] ? view.pairs[group]! : view.all;
+  if (view.annotators.length < 2 || view.all.documents === 0) return <AgreementEmptyState annotators={view.annotators} />;
   return (
     <>
       <p className="agreement-summary" data-testid="agreement-summary">
