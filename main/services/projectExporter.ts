@@ -105,7 +105,8 @@ async function resolveOutPath(req: ExportRequest): Promise<Result<string>> {
       base = join(requested, name);
     } else {
       const parent = dirname(requested);
-      if (!(await isDirectory(parent))) return fail('io', `The folder ${parent} does not exist.`, parent);
+      // The project's exports folder is made on first use, whether the path was typed or previewed.
+      if (!(await isDirectory(parent)) && parent !== exportsDir(req.dir)) return fail('io', `The folder ${parent} does not exist.`, parent);
       return ok(requested);
     }
   } else {

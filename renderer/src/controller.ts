@@ -322,6 +322,7 @@ export function cancelDatasetImport(): void {
 export async function runExport(
   options: Omit<ExportOptionsInput, 'outPath'> & { outPath: string },
   onProgress: (done: number, total: number) => void = () => undefined,
+  onStarted: (jobId: string) => void = () => undefined,
 ): Promise<Result<ExportReport>> {
   // Export what is on screen: save the open document first.
   if (!(await documentStore.flush())) {
@@ -331,6 +332,7 @@ export async function runExport(
   // Started in the background and polled, so a long export shows its progress (IPC and HTTP alike).
   const started = await bridge.startExport({ ...options, outPath: outPath || undefined });
   if (!started.ok) return started;
+  onStarted(started.value.jobId);
   for (;;) {
     const status = await bridge.exportStatus({ jobId: started.value.jobId });
     if (!status.ok) return status;
