@@ -13,7 +13,7 @@ import { blockSignature, changedBlockIndexes } from './blockSignatures';
 import { createMarkLookup, innermostSpanId } from './markDecoration';
 import { buildPages, pageIndexAt } from './paging';
 import { offsetOfPoint, selectionOffsets } from './domOffsets';
-import { placeCaretAt, registerCaretBrowsing } from './caret/caretBrowsing';
+import { placeCaretAt, registerCaretBrowsing, restoreSelection, saveSelection } from './caret/caretBrowsing';
 import { MarkIndex } from './markIndex';
 import { registerReadOnlyGuards } from './readOnlyGuards';
 import { Pager } from './Pager';
@@ -35,6 +35,7 @@ export interface ArticleViewProps {
 export interface ArticleViewHandle {
   /** Current DOM selection inside the article as UTF-16 offsets into text (unsnapped); null if none/collapsed/outside. */
   getSelectedRange(): { start: number; end: number } | null;
+  /** Drops the text selection (the caret stays where it ended). */
   clearSelection(): void;
   /** Scrolls the first mark of that span into view (centre), switching page if paged. */
   scrollToSpan(spanId: string): void;
@@ -202,6 +203,8 @@ function ArticleBody({
     }
 
     setMarkLookup(editor, lookup);
+    // The caret or selection survives a redraw of the paragraph it is in (e.g. just tagged there).
+    const keptSelection = rootRef.current && !full ? saveSelection(rootRef.current) : null;
     let blockKeys = prev?.blockKeys ?? [];
     editor.update(
       () => {
@@ -256,6 +259,7 @@ function ArticleBody({
           });
           performance.clearMarks(startMark);
           rootRef.current?.setAttribute('data-complete', String(complete));
+          if (rootRef.current) restoreSelection(rootRef.current, keptSelection);
           const target = pendingScroll.current;
           // A span in the part still to be built is scrolled to once it is there.
           if (target !== null && (scrollNow(target) || complete)) pendingScroll.current = null;
@@ -338,7 +342,10 @@ function ArticleBody({
         const root = rootRef.current;
         const selection = document.getSelection();
         if (!root || !selection || selection.rangeCount === 0) return;
-        if (selection.getRangeAt(0).intersectsNode(root)) selection.removeAllRanges();
+        if (!selection.getRangeAt(0).intersectsNode(root)) return;
+        // Collapsed where it ended, not removed: a keyboard user's caret stays where they were.
+        if (selection.focusNode && root.contains(selection.focusNode)) selection.collapse(selection.focusNode, selection.focusOffset);
+        else selection.removeAllRanges();
       },
       scrollToSpan(spanId) {
         const { spans: currentSpans, pages: currentPages, pageIndex: currentPage } = latest.current;
@@ -403,7 +410,7 @@ function ArticleBody({
       />
       <p id={helpId} className="visually-hidden">
         Read-only. Arrow keys move a caret, Shift with the arrows selects (Ctrl or Alt for whole words), then a label key tags the selection.
-        J and K go to the next and previous span; Tab steps through suggestions.
+        J and K go to the next and previous span, Enter to its attributes; Tab steps through suggestions.
       </p>
       <Pager pages={pages} current={pageIndex} textLength={text.length} onGo={onPagerGo} />
     </>

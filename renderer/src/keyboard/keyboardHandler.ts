@@ -3,6 +3,7 @@ import { runEscapeHandlers } from './escapeHandlers';
 import { appStore, setOverlay } from '../stores/appStore';
 import {
   applyLabel,
+  article,
   documentStore,
   escape,
   goToNeighbour,
@@ -11,6 +12,7 @@ import {
 } from '../controller';
 import { handleLinkKey, isLinking, startLinkMode } from '../relations/linkMode';
 import { selectNeighbourSpan } from './spanKeys';
+import { focusSelectedAttributes, isInAttributePanel } from './attributeFocus';
 import {
   acceptFocusedSuggestion,
   clearSuggestionFocus,
@@ -47,7 +49,11 @@ function handleSuggestionKey(event: KeyboardEvent): boolean {
     clearSuggestionFocus();
     return false;
   }
-  if (!focusedSuggestion()) return false;
+  if (!focusedSuggestion()) {
+    // Enter on a selected span: edit its attributes (Esc there comes back).
+    if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && documentStore.get().doc?.selectedSpanId) return focusSelectedAttributes();
+    return false;
+  }
   const key = event.key.toLowerCase();
   if (event.key === 'Enter' || key === 'y') return acceptFocusedSuggestion();
   if (key === 'x' || event.key === 'Backspace') return rejectFocusedSuggestion();
@@ -81,6 +87,12 @@ export function handleKeyDown(event: KeyboardEvent): void {
     // A dialog's part with something smaller to cancel (escapeHandlers.ts) takes Esc first.
     if (overlay !== null && runEscapeHandlers()) {
       event.preventDefault();
+      return;
+    }
+    // Esc in the attribute panel: back to the article (the span stays selected).
+    if (overlay === null && isInAttributePanel(event.target)) {
+      event.preventDefault();
+      article.current?.focus();
       return;
     }
     // Esc always closes an open dialog, even from inside one of its fields.

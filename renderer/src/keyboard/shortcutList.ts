@@ -14,6 +14,7 @@ export const FIXED_SHORTCUTS: ShortcutEntry[] = [
   { keys: ['←', '→', '↑', '↓'], action: 'With the article focused: move the caret (Home / End: line ends; Ctrl + Home / End: article ends)' },
   { keys: ['Shift + arrows', `Ctrl + Shift + ← / →`, 'Alt + Shift + ← / →'], action: 'Select text from the caret, by character or line, or by whole words; then a label key tags the selection' },
   { keys: ['J', 'K'], action: 'Select the next / previous span (from the caret when none is selected)' },
+  { keys: ['Enter'], action: 'With a span selected in the article: go to its attributes (Esc there comes back to the article)' },
   { keys: ['↑', '↓', 'Home', 'End'], action: 'In the span list: select the next / previous / first / last span' },
   { keys: ['Tab', 'Shift + Tab'], action: 'Move to the next / previous suggestion (dashed outline) when the article has the focus and nothing is selected; past the last one, on to the next control' },
   { keys: ['Enter', 'Y'], action: 'Accept the focused suggestion as a span (a label key accepts it as that label)' },

@@ -1,4 +1,5 @@
 import { caretMoveFor, type CaretMove } from './caretKeys';
+import { offsetOfPoint } from '../domOffsets';
 
 /**
  * Caret browsing in the article without making it editable: the text stays immutable and is not
@@ -51,8 +52,8 @@ function firstVisibleBlock(root: HTMLElement, scroller: HTMLElement | null): Ele
   return blocks[0] ?? null;
 }
 
-/** Puts a collapsed caret at `offset` characters into the text of the article (absolute offset). */
-export function placeCaretAt(root: HTMLElement, offset: number): boolean {
+/** The DOM point of absolute text offset `offset` in the article (null when it is not drawn). */
+function pointAt(root: HTMLElement, offset: number): Point | null {
   for (const block of root.querySelectorAll<HTMLElement>(BLOCK)) {
     const start = Number(block.dataset.blockStart);
     const end = Number(block.dataset.blockEnd);
@@ -60,14 +61,40 @@ export function placeCaretAt(root: HTMLElement, offset: number): boolean {
     let left = offset - start;
     const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      if (left <= n.data.length) {
-        root.ownerDocument.getSelection()?.collapse(n, left);
-        return true;
-      }
+      if (left <= n.data.length) return { node: n, offset: left };
       left -= n.data.length;
     }
   }
-  return false;
+  return null;
+}
+
+/** Puts a collapsed caret at `offset` characters into the text of the article (absolute offset). */
+export function placeCaretAt(root: HTMLElement, offset: number): boolean {
+  const p = pointAt(root, offset);
+  if (p) root.ownerDocument.getSelection()?.collapse(p.node, p.offset);
+  return p !== null;
+}
+
+/** The article's selection (or caret) as text offsets, to put back after its paragraphs are redrawn. */
+export function saveSelection(root: HTMLElement): { anchor: number; focus: number } | null {
+  const sel = selectionIn(root);
+  if (!sel?.anchorNode || !sel.focusNode) return null;
+  const anchor = offsetOfPoint(root, sel.anchorNode, sel.anchorOffset);
+  const focus = offsetOfPoint(root, sel.focusNode, sel.focusOffset);
+  return anchor === null || focus === null ? null : { anchor, focus };
+}
+
+/**
+ * A paragraph holding the selection was redrawn (its spans changed): its old text nodes are gone
+ * and the selection with them. Puts it back at the same offsets; a selection that survived is left.
+ */
+export function restoreSelection(root: HTMLElement, saved: { anchor: number; focus: number } | null): void {
+  if (!saved) return;
+  const sel = root.ownerDocument.getSelection();
+  if (!sel || (sel.anchorNode?.isConnected && selectionIn(root))) return;
+  const a = pointAt(root, saved.anchor);
+  const f = pointAt(root, saved.focus);
+  if (a && f) sel.setBaseAndExtent(a.node, a.offset, f.node, f.offset);
 }
 
 /** Gives the article a caret where the reader is looking, if it has no selection of its own. */
