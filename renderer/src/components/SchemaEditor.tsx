@@ -5,6 +5,7 @@ import { applySchemaChange, previewSchemaChange } from '../controller';
 import { appStore, setOverlay, showToast } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { Dialog } from './Dialog';
+import { LabelColorField } from './LabelColorField';
 
 /** Draft rows remember the id they had in project.json (null: new), so renames can be migrated. */
 type DraftAttr = AttributeDef & { key: string; origId: string | null };
@@ -307,7 +308,7 @@ export function SchemaEditor() {
                   {selected.origId !== null && selected.origId !== selected.id && <span className="muted">was {selected.origId}: spans are renamed</span>}
                 </span>
                 <label>Colour</label>
-                <input type="color" aria-label="Label colour" value={selected.color} onChange={(e) => updateLabel(selected.key, { color: e.target.value })} />
+                <LabelColorField name={selected.name} color={selected.color} onChange={(color) => updateLabel(selected.key, { color })} />
                 <label>Hotkeys</label>
                 <span className="input-with-button">
                   <CommitInput
