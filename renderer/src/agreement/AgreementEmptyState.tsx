@@ -2,15 +2,20 @@ import { setOverlay } from '../stores/appStore';
 import { openSyncDialog } from '../sync/syncActions';
 
 /**
- * What the Agreement screen says before there is anything to compare: how another annotator's
- * work gets into this project, with the buttons that do it.
+ * What the Agreement screen says before there is anything to compare (`situation`: who has
+ * annotated so far): how another annotator's work gets into this project, with the buttons.
  */
-export function AgreementEmptyState({ annotators }: { annotators: readonly string[] }) {
-  const who = annotators.length === 0 ? 'No one has annotated this project yet.' : annotators.length === 1 ? `Only ${annotators[0]} has annotated this project so far.` : `${annotators.join(', ')} have no document in common yet.`;
+export function situationOf(annotators: readonly string[]): string {
+  if (annotators.length === 0) return 'No one has annotated this project yet.';
+  if (annotators.length === 1) return `Only ${annotators[0]} has annotated this project so far.`;
+  return `${annotators.join(', ')} have no document in common yet.`;
+}
+
+export function AgreementEmptyState({ situation }: { situation: string }) {
   return (
     <section className="agreement-empty" data-testid="agreement-empty" aria-labelledby="agreement-empty-title">
       <h3 id="agreement-empty-title">Agreement needs two annotators on the same documents</h3>
-      <p>{who}</p>
+      <p data-testid="agreement-empty-situation">{situation}</p>
       <p>To add an annotator:</p>
       <ol>
         <li>

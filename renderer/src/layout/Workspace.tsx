@@ -27,13 +27,14 @@ export function PaneToggle({ pane, name, count, collapsed }: { pane: 'documents'
       className={collapsed ? 'rail-button' : 'pane-collapse icon-button'}
       data-testid={`${pane}-pane-toggle`}
       aria-expanded={!collapsed}
-      aria-label={collapsed ? `Show the ${name.toLowerCase()}${count !== undefined ? ` (${count})` : ''}` : `Hide the ${name.toLowerCase()}`}
+      // Collapsed, the button's name is its visible words ("Documents · 5"); open, only an arrow shows.
+      aria-label={collapsed ? undefined : `Hide the ${name.toLowerCase()}`}
       title={collapsed ? `Show the ${name.toLowerCase()}` : `Hide the ${name.toLowerCase()} (more room for the article)`}
       onClick={() => setPaneLayout({ [key]: !collapsed })}
     >
       <span aria-hidden="true">{pointsTo}</span>
       {collapsed && (
-        <span className="rail-label" aria-hidden="true">
+        <span className="rail-label">
           {name}
           {count !== undefined ? ` · ${count}` : ''}
         </span>
