@@ -161,3 +161,71 @@ test('axe: agreement with three annotators, compare, adjudication; review of a t
   await check(page, 'review', found);
   record('agreement-and-review', found);
 });
+
+test('axe: an Arabic article, the Ctrl+A question, 150 % zoom with the More menu open', async ({ browser, serve }) => {
+  const found: AxeSummary[] = [];
+  const app = await serve({ annotator: 'a11y' });
+  const context = await browser.newContext({ viewport: { width: 683, height: 467 }, deviceScaleFactor: 1.5 });
+  const page = await context.newPage();
+  try {
+    await page.goto(app.url);
+    await expect(page.locator('[data-testid=article] [data-block-start]').first()).toBeVisible();
+    await check(page, 'main at 150 % zoom', found);
+    await page.getByTestId('top-more').click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    await check(page, 'More menu', found);
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('import-input').setInputFiles([join(repoRoot, 'test-fixtures/scripts/aleppo-ar.txt')]);
+    await page.getByTestId('documents-pane-toggle').click();
+    await openDocument(page, 'aleppo-ar');
+    await expect(page.locator('[data-testid=suggestion]').first()).toBeVisible();
+    await check(page, 'Arabic article', found);
+
+    await page.getByTestId('article').focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('1');
+    await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+    await check(page, 'Ctrl+A question', found);
+    await page.keyboard.press('Escape');
+    record('zoom-rtl-confirm', found);
+  } finally {
+    await context.close();
+  }
+});
+
+test('label colours: chips keep 4.5:1 whatever colour is picked, and the schema editor warns about faint or very dark ones', async ({ page, serve }) => {
+  const app = await serve({ annotator: 'a11y' });
+  await page.goto(app.url);
+  await page.getByTestId('open-schema').click();
+  const editor = page.getByTestId('schema-editor');
+  await editor.locator('[data-testid=schema-label][data-label-id=number] .label-pick').click();
+  // The sample's green: no warning; its chip gets dark text (white was 3.3:1).
+  await expect(editor.getByTestId('schema-color-warning')).toHaveCount(0);
+  const chipContrast = () =>
+    editor.locator('.label-color-field .label-chip').evaluate((el) => {
+      const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+      const lum = (c: number[]) => {
+        const [r, g, b] = c.map((v) => {
+          const s = v / 255;
+          return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        }) as [number, number, number];
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const style = getComputedStyle(el);
+      const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    });
+  expect(await chipContrast()).toBeGreaterThanOrEqual(4.5);
+  for (const colour of ['#fde68a', '#000000', '#ff4d4d']) {
+    await editor.getByTestId('schema-label-color').fill(colour);
+    expect(await chipContrast()).toBeGreaterThanOrEqual(4.5);
+  }
+  await editor.getByTestId('schema-label-color').fill('#fde68a');
+  await expect(editor.getByTestId('schema-color-warning')).toContainText('This colour is light');
+  await editor.getByTestId('schema-label-color').fill('#000000');
+  await expect(editor.getByTestId('schema-color-warning')).toContainText('This colour is dark');
+  await editor.getByTestId('schema-label-color').fill('#15803d');
+  await expect(editor.getByTestId('schema-color-warning')).toHaveCount(0);
+  expect(app.projectDir).toBeTruthy();
+});
