@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import { openDocument, readDocumentText, spanItems, tagQuote, waitSaved } from './articlePage';
 import { tabTo } from './keyboardPage';
-import { expect, repoRoot, test } from './serveFixture';
+import { readmeScreenshot } from './screenshots';
+import { expect, test } from './serveFixture';
 
 const DOC = '000_341b31175584a5d7';
 const WHO = 'layout';
@@ -59,7 +59,7 @@ test('1024×700: one-row top bar, span list and attributes split (resizable, col
   expect((await box(page, '[data-testid=span-details]')).height).toBeGreaterThan(details + 100);
   await page.getByTestId('span-list-toggle').click();
   await expect(spanItems(page)).toHaveCount(3);
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/layout-1024x700.png') });
+  await readmeScreenshot(page, 'layout-1024x700.png');
 
   // Link mode's banner floats over the article: nothing under it moves.
   await page.locator('[data-testid=span-item][data-label=claim]').click();
@@ -91,7 +91,7 @@ test('150 % zoom of 1024×700: one-row bar with a More menu (by keyboard), the a
     expect(scroller.height).toBeGreaterThan(0.5 * 467);
     expect(scroller.width).toBeGreaterThan(0.5 * 683);
     await expect(page.locator('[data-testid=suggestion]').first()).toBeVisible();
-    await page.screenshot({ path: join(repoRoot, 'docs/screenshots/layout-150-zoom.png') });
+    await readmeScreenshot(page, 'layout-150-zoom.png');
 
     // Schema and the other project screens are in More, reachable by keyboard.
     await expect(page.getByTestId('open-schema')).toBeHidden();

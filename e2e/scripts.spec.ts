@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDocument, readAnnotationFile, readDocumentText, spanItems, waitSaved } from './articlePage';
+import { readmeScreenshot } from './screenshots';
 import { expect, repoRoot, test } from './serveFixture';
 
 /** Arabic (right to left, Arabic-Indic digits) and Chinese (no spaces, digits next to Han) articles. */
@@ -213,9 +214,9 @@ test('an Arabic and a Chinese article: imported, laid out in their direction, nu
       await page.getByTestId('entity-input').fill('الدفاع');
       expect(await page.getByTestId('entity-input').evaluate((el) => el.matches(':dir(rtl)'))).toBe(true);
       await page.keyboard.press('Escape');
-      await page.screenshot({ path: join(repoRoot, 'docs/screenshots/arabic.png') });
+      await readmeScreenshot(page, 'arabic.png');
     } else {
-      await page.screenshot({ path: join(repoRoot, 'docs/screenshots/chinese.png') });
+      await readmeScreenshot(page, 'chinese.png');
     }
   }
 
