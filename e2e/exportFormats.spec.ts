@@ -48,8 +48,8 @@ test('exports CoNLL and brat from the dialog, with a preview, and the files are 
   await dialog.getByTestId('export-anyway').click();
   const result = dialog.getByTestId('export-result');
   await expect(result).toContainText('gold.conll');
-  await expect(dialog.getByTestId('export-dropped-per-label-columns')).toContainText('Dropped with per-label-columns: 0 spans');
-  await expect(dialog.getByTestId('export-dropped-longest-wins')).toContainText('Would drop with longest-wins: 1 span (actor 1)');
+  await expect(dialog.getByTestId('export-dropped-per-label-columns')).toContainText('Dropped with one tag column per label: 0 spans');
+  await expect(dialog.getByTestId('export-dropped-longest-wins')).toContainText('Would drop with one tag column (longest span wins): 1 span (Actor 1)');
   await readmeScreenshot(page, 'export-dialog.png');
   const lines = readFileSync(conll, 'utf8').split('\n');
   expect(lines[0]).toBe('-DOCSTART- O O O');

@@ -25,7 +25,8 @@ test('number suggestions: Tab to one, Enter accepts it, x rejects another, the r
 
   // Tab through the suggestions up to "72 hours", Enter accepts it.
   const focused = page.locator('[data-testid=suggestion][data-focused=true]');
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  // Tab steps through suggestions while the article has the focus (elsewhere it moves between controls).
+  await page.getByTestId('article').focus();
   for (let i = 0; i < 200; i++) {
     await page.keyboard.press('Tab');
     await expect(focused.first()).toBeVisible();
@@ -107,7 +108,8 @@ test('a claim suggestion says who said it; Enter accepts it with its claimant as
     .locator('[data-testid=suggestion][data-label=claim]')
     .evaluateAll((els, start) => els.map((e) => e.getAttribute('data-suggestion-id')).find((id) => id?.startsWith(`claim:${start}-`)), claimStart);
   expect(claimId).toBeTruthy();
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  // Tab steps through suggestions while the article has the focus (elsewhere it moves between controls).
+  await page.getByTestId('article').focus();
   await tabTo(page, claimId!);
   // The tooltip and the bar name the claimant.
   await expect(page.locator(`[data-testid=suggestion][data-suggestion-id="${claimId}"]`).first()).toHaveAttribute('title', /said by “Reuters”/);
@@ -134,7 +136,8 @@ test('Shift+Tab goes back, y accepts, Backspace rejects, a label key accepts as 
   await chooseAnnotator(page, WHO);
   await openDocument(page, DOC);
   await expect(page.locator('[data-testid=suggestion]').first()).toBeVisible();
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  // Tab steps through suggestions while the article has the focus (elsewhere it moves between controls).
+  await page.getByTestId('article').focus();
   await page.keyboard.press('Tab');
   const first = await focusedBox(page).getAttribute('data-suggestion-id');
   await page.keyboard.press('Tab');

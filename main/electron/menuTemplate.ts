@@ -36,7 +36,7 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemConstructo
       { label: 'Open Recent', submenu: recent },
       { type: 'separator' },
       command('Import Documents…', 'import'),
-      command('Export…', 'export'),
+      command('Export…', 'export', 'CmdOrCtrl+E'),
       ...(opts.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };

@@ -117,7 +117,8 @@ export async function resolvePlan(dir: string, projectName: string, options: Exp
       base = join(requested, name);
     } else {
       const parent = dirname(requested);
-      if (!(await isDirectory(parent))) return fail('io', `The folder ${parent} does not exist.`, parent);
+      // The project's exports folder is made on first use, whether the path was typed or previewed.
+      if (!(await isDirectory(parent)) && parent !== exportsDir(dir)) return fail('io', `The folder ${parent} does not exist.`, parent);
       return ok(planFor(format, requested, groups));
     }
   } else {

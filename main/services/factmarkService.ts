@@ -36,6 +36,7 @@ import { sweepInterruptedWrites } from './interruptedWrites';
 import { errorMessage, ioFailure } from './ioErrors';
 import { isConfined } from './pathConfinement';
 import { readProjectBytes } from './projectFiles';
+import { readExportedFiles } from './exportDownload';
 import { checkExportRecords, createExportJobs, exportProject, previewExport, type ExportRequest } from './projectExporter';
 import { applyEntityEdit, entitiesPath, readEntities, writeEntities } from './entityStore';
 import {
@@ -667,6 +668,11 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     exportStatus: async ({ jobId }) => {
       const status = exportJobs.status(jobId);
       return status ? ok(status) : fail('not-found', 'That export is not known to this window (it may have finished long ago); start it again.');
+    },
+
+    exportedFiles: async ({ jobId }) => {
+      const report = exportJobs.status(jobId)?.result;
+      return report ? readExportedFiles(report) : fail('not-found', 'That export is not finished or not known to this window; its files are in the project’s exports folder.');
     },
 
     inspectDataset: async ({ files, format }) => {

@@ -13,6 +13,8 @@ import { bytesToBase64 } from './support/base64';
 import { importStore } from './stores/importStore';
 import type { LabelDecision } from '../../shared/formats/labelMapping';
 import { newSpanId } from './support/ids';
+import { sweepingTagQuestion } from './article/sweepingTagQuestion';
+import { askConfirm } from './confirm/confirmStore';
 
 /**
  * The app's actions: what buttons, keyboard shortcuts and menu commands do. Components and the
@@ -185,14 +187,10 @@ export function applyLabel(label: LabelDef, exact: boolean): void {
   if (range && range.start !== range.end) {
     const project = appStore.get().project;
     const words = (project?.snapToWords ?? true) && !exact && !article.selectedWithAlt;
-    const result = documentStore.tagRange(range, label.id, words);
-    if (!result.ok) {
-      showToast(result.message, 'error');
-      return;
-    }
-    article.current?.clearSelection();
-    article.selectedWithAlt = false;
-    appStore.set({ hasTextSelection: false });
+    // Ctrl+A (or a long keyboard selection) then a label key: ask before one span covers it all.
+    const question = sweepingTagQuestion(label, state.doc.text, range);
+    if (question) void askConfirm(question).then((ok) => ok && tagSelection(label, range, words));
+    else tagSelection(label, range, words);
     return;
   }
   if (state.doc.selectedSpanId) {
@@ -201,6 +199,17 @@ export function applyLabel(label: LabelDef, exact: boolean): void {
     return;
   }
   showToast(`Select some text in the article first, then press ${label.hotkeys[0] ?? 'a label'} to tag it as ${label.name}.`);
+}
+
+function tagSelection(label: LabelDef, range: { start: number; end: number }, words: boolean): void {
+  const result = documentStore.tagRange(range, label.id, words);
+  if (!result.ok) {
+    showToast(result.message, 'error');
+    return;
+  }
+  article.current?.clearSelection();
+  article.selectedWithAlt = false;
+  appStore.set({ hasTextSelection: false });
 }
 
 export function removeSelectedSpan(): void {
@@ -319,6 +328,7 @@ export function cancelDatasetImport(): void {
 export async function runExport(
   options: Omit<ExportOptionsInput, 'outPath'> & { outPath: string },
   onProgress: (done: number, total: number) => void = () => undefined,
+  onStarted: (jobId: string) => void = () => undefined,
 ): Promise<Result<ExportReport>> {
   // Export what is on screen: save the open document first.
   if (!(await documentStore.flush())) {
@@ -328,6 +338,7 @@ export async function runExport(
   // Started in the background and polled, so a long export shows its progress (IPC and HTTP alike).
   const started = await bridge.startExport({ ...options, outPath: outPath || undefined });
   if (!started.ok) return started;
+  onStarted(started.value.jobId);
   for (;;) {
     const status = await bridge.exportStatus({ jobId: started.value.jobId });
     if (!status.ok) return status;

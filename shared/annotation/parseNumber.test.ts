@@ -72,6 +72,17 @@ const TABLE: [string, ParsedNumber][] = [
   ['2,015', { value: 2015, approx: 'exact' }],
   ['about 2000', { value: 2000, approx: 'about' }],
   ['2015 people', { value: 2015, approx: 'exact', unit: 'people' }],
+  // digits of other scripts; units stop at a script change, after the first word in Chinese
+  ['٧٢ ساعة', { value: 72, approx: 'exact', unit: 'hours', quantity: 'duration' }],
+  ['١٢٬٥٠٠ نازح', { value: 12_500, approx: 'exact', unit: 'نازح', quantity: 'displaced' }],
+  ['۳٫۵', { value: 3.5, approx: 'exact' }],
+  ['4名平民死亡', { value: 4, approx: 'exact', unit: '名', quantity: 'casualties killed' }],
+  ['72小时', { value: 72, approx: 'exact', unit: 'hours', quantity: 'duration' }],
+  ['７２小时内', { value: 72, approx: 'exact', unit: 'hours', quantity: 'duration' }],
+  ['2016年', { value: 2016, approx: 'exact', quantity: 'date or year' }],
+  ['72 hours小时', { value: 72, approx: 'exact', unit: 'hours', quantity: 'duration' }],
+  ['40 fighters قتلى', { value: 40, approx: 'exact', unit: 'fighters', quantity: 'casualties killed' }],
+  ['२५ लोग', { value: 25, approx: 'exact', unit: 'लोग' }],
   // nothing to read
   ['', {}],
   ['dozens', {}],

@@ -2,9 +2,12 @@
  * Read a Number span's text ("more than 300 people", "nearly ten years", "1.2bn") into the
  * default schema's Number attributes (shared/model/labels.ts): value, approx, value_max, unit and
  * quantity. Used to pre-fill a new span's attributes; the annotator can change every field.
- * Pure and English-only; text it cannot read gives {} (nothing pre-filled), never a guess.
+ * Pure; number words and approximators are English, digits may be any script's ("٧٢ ساعة"), and
+ * units stop where the script changes or, in Chinese and Japanese, after the first word ("4名平民死亡"
+ * has the unit "名"). Text it cannot read gives {} (nothing pre-filled), never a guess.
  */
 import { lookupTable } from '../model/keyed';
+import { asciiDigits, scriptOf, UNSPACED_SCRIPT } from '../text/scripts';
 
 export type Approx = 'exact' | 'at least' | 'at most' | 'about' | 'more than' | 'fewer than' | 'range';
 
@@ -64,9 +67,18 @@ const TIME_UNITS = lookupTable<string>({
   day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months', months: 'months', year: 'years', years: 'years', decade: 'decades', decades: 'decades',
 });
 
-const KILLED = /\b(?:killed|dead|deaths?|died|fatalities|lives|casualties|bodies)\b/;
-const INJURED = /\b(?:injured|wounded|hurt|injuries)\b/;
-const DISPLACED = /\b(?:displaced|refugees|fled|evacuated|homeless|uprooted)\b/;
+/** Units of time in Arabic and Chinese (a number's unit word, as written after it). */
+const OTHER_TIME_UNITS: Record<string, string> = {
+  دقيقة: 'minutes', دقائق: 'minutes', ساعة: 'hours', ساعات: 'hours', يوم: 'days', يوما: 'days', يوماً: 'days', أيام: 'days',
+  أسبوع: 'weeks', أسابيع: 'weeks', شهر: 'months', شهرا: 'months', شهراً: 'months', أشهر: 'months', شهور: 'months',
+  سنة: 'years', سنوات: 'years', عام: 'years', عاما: 'years', عاماً: 'years', أعوام: 'years',
+  秒: 'seconds', 秒钟: 'seconds', 分钟: 'minutes', 分鐘: 'minutes', 小时: 'hours', 小時: 'hours', 钟头: 'hours', 天: 'days',
+  周: 'weeks', 週: 'weeks', 星期: 'weeks', 个月: 'months', 個月: 'months', 年: 'years',
+};
+
+const KILLED = /\b(?:killed|dead|deaths?|died|fatalities|lives|casualties|bodies)\b|死亡|遇难|遇難|丧生|喪生|身亡|罹难|罹難|قتيل|قتلى|مقتل|حتفهم/;
+const INJURED = /\b(?:injured|wounded|hurt|injuries)\b|受伤|受傷|伤者|傷者|جريح|جرحى|مصاب|إصابة/;
+const DISPLACED = /\b(?:displaced|refugees|fled|evacuated|homeless|uprooted)\b|流离失所|流離失所|难民|難民|撤离|撤離|نازح|نازحين|لاجئ|لاجئين/;
 
 interface Leading {
   value: number;
@@ -145,25 +157,52 @@ function wordNumber(s: string): Leading | null {
 const round = (n: number) => Number(n.toPrecision(15));
 
 function normalise(text: string): string {
-  return text
+  return asciiDigits(text)
     .toLowerCase()
     .replace(/[\u00a0\u2009\u202f]/g, ' ')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[.,;:!?)"']+$/, '')
+    .replace(/[.,;:!?)"'。，、；：！？،؛؟]+$/u, '')
     .replace(/^["'(]+/, '');
+}
+
+/**
+ * The words of a unit: up to three, stopping where the script changes ("72 hours 小时" has the
+ * unit "hours"); in a script written without spaces, its first word (Intl.Segmenter).
+ */
+function unitWords(r: string): string[] {
+  if (UNSPACED_SCRIPT.test(r[0] ?? '')) {
+    for (const seg of new Intl.Segmenter('zh', { granularity: 'word' }).segment(r)) {
+      if (seg.isWordLike) return [seg.segment];
+    }
+    return [];
+  }
+  const script = scriptOf([...r].find((ch) => scriptOf(ch) !== null) ?? '');
+  const words: string[] = [];
+  for (const word of r.split(' ').filter(Boolean).slice(0, 3)) {
+    const chars = [...word];
+    const change = chars.findIndex((ch) => {
+      const s = scriptOf(ch);
+      return s !== null && s !== script;
+    });
+    if (change === 0) break;
+    words.push(change > 0 ? chars.slice(0, change).join('') : word);
+    if (change > 0) break;
+  }
+  return words;
 }
 
 /** The unit named by the words after the number, and a quantity it implies. */
 function readUnit(rest: string): { unit?: string; quantity?: string } {
   const r = rest.trim().replace(/^-\s*/, '').replace(/^of\s+/, '').trim();
   if (r === '') return {};
-  if (/^(?:%|per ?cent|percent)(?:\b|$)/.test(r)) return { unit: '%' };
-  const words = r.split(' ').filter(Boolean);
+  if (/^(?:%|per ?cent|percent|٪)(?:\b|$)/.test(r)) return { unit: '%' };
+  const words = unitWords(r);
+  if (words.length === 0) return {};
   const first = words[0] ?? '';
-  const time = TIME_UNITS[first.replace(/-long$/, '')];
+  const time = TIME_UNITS[first.replace(/-long$/, '')] ?? OTHER_TIME_UNITS[first];
   if (time) return { unit: time, quantity: 'duration' };
   const currency = CURRENCY_WORDS[first];
   if (currency) return { unit: currency, quantity: 'money' };
@@ -233,9 +272,11 @@ export function parseNumber(text: string): ParsedNumber {
     rest = rest.slice(orMore[0].length);
   }
 
+  const year = first.plainDigits !== null && first.value >= 1900 && first.value <= 2099;
+  // "2016年" is the year 2016, not a duration.
+  if (year && /^\s*年/.test(rest)) rest = '';
   const units = unitOf(rest, currency);
   const result: ParsedNumber = { value: first.value, approx: approx ?? 'exact', ...units };
-  const year = first.plainDigits !== null && first.value >= 1900 && first.value <= 2099;
   if (year && approx === undefined && units.unit === undefined) result.quantity = 'date or year';
   return finish(result);
 }

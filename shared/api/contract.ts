@@ -176,6 +176,8 @@ export const contract = {
   /** Start an export in the background; poll exportStatus for progress and the result. */
   startExport: { input: exportOptionsSchema, output: returns<{ jobId: string }>() },
   exportStatus: { input: z.object({ jobId: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), output: returns<ExportJobStatus>() },
+  /** The files a finished export wrote, for the browser version to download (names relative to its folder). */
+  exportedFiles: { input: z.object({ jobId: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), output: returns<{ files: { name: string; base64: string }[] }>() },
   /** Parse files to import (documents, annotation datasets) and report what they hold; writes nothing. */
   inspectDataset: {
     input: z.object({ files: importFilesSchema, format: importFormatSchema }).strict(),

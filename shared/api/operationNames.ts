@@ -21,6 +21,7 @@ export const PRELOAD_OPERATION_NAMES = [
   'previewExport',
   'startExport',
   'exportStatus',
+  'exportedFiles',
   'inspectDataset',
   'importDataset',
   'previewSchemaChange',

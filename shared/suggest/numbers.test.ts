@@ -16,6 +16,11 @@ describe('suggestNumbers', () => {
     ['the 2nd brigade and the first day', []],
     ['one of the sources said no one came', []],
     ['Su-24 jets and COVID-19', []],
+    // Digits of any script; numbers touching Chinese text (no spaces there), never inside a Latin word.
+    ['وقالت إن ٧٢ ساعة مرت على ١٢٬٥٠٠ نازح', ['٧٢', '١٢٬٥٠٠']],
+    ['据报道，4名平民死亡，72小时内，2016年以来', ['4', '72', '2016']],
+    ['at ７２ sites and २५ villages', ['７２', '२५']],
+    ['the A4 road, Su24', []],
   ])('%s', (text, expected) => {
     expect(quotes(text)).toEqual(expected);
   });
@@ -24,5 +29,10 @@ describe('suggestNumbers', () => {
     const [s] = suggestNumbers('nearly ten years');
     expect(s?.attributes).toMatchObject({ value: 10, approx: 'about', unit: 'years' });
     expect(s?.suggester).toBe('numbers');
+  });
+
+  it('reads the value of digits of other scripts', () => {
+    expect(suggestNumbers('مقتل ٧٢ شخصا').map((x) => x.attributes?.value)).toEqual([72]);
+    expect(suggestNumbers('4名平民死亡').map((x) => x.attributes?.value)).toEqual([4]);
   });
 });

@@ -17,7 +17,8 @@ const WORD_NUMBERS = [
 const SCALE = '(?:hundred|thousand|million|billion|trillion)';
 const WORD = `(?:${WORD_NUMBERS.join('|')})`;
 const WORD_NUMBER = `(?:(?:a|an|half\\s+a)\\s+(?:dozen|${SCALE})|${WORD}(?:-${WORD})?(?:\\s+(?:and\\s+)?(?:${WORD}(?:-${WORD})?|${SCALE}|dozen))*)`;
-const DIGITS = `(?:[$£€]\\s?)?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?(?:bn|mn|tn|[kmb])\\b|\\s+${SCALE})?`;
+// Decimal digits of any script (\p{Nd}: Arabic-Indic, Devanagari, full-width…), with the Arabic separators too.
+const DIGITS = `(?:[$£€]\\s?)?(?:\\p{Nd}{1,3}(?:[,\u066c]\\p{Nd}{3})+|\\p{Nd}+)(?:[.\u066b]\\p{Nd}+)?(?:\\s?(?:bn|mn|tn|[kmb])\\b|\\s+${SCALE})?`;
 const MAGNITUDE = '(?:hundreds|thousands|millions|billions|dozens|tens\\s+of\\s+thousands)';
 const APPROX =
   '(?:at\\s+least|at\\s+most|up\\s+to|more\\s+than|fewer\\s+than|less\\s+than|no\\s+fewer\\s+than|no\\s+more\\s+than|as\\s+many\\s+as|' +
@@ -30,11 +31,16 @@ const MONTH =
 const DATE = `(?:${MONTH}\\s+\\d{1,2}(?:,\\s+\\d{4})?|${MONTH}\\s+\\d{4}|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?)`;
 const QUANTITY = `(?:${DIGITS}|${WORD_NUMBER})(?:\\s*(?:-|to)\\s*(?:${DIGITS}|${WORD_NUMBER}))?(?:\\+|-plus)?(?:\\s*-?\\s*${UNIT}(?![\\p{L}\\p{N}]))?`;
 
+/**
+ * A letter of a script written without spaces (Chinese, Japanese) may touch a number: "4名",
+ * "在2016年", "72小时". Other letters and digits around it mean it is part of a word ("Su24").
+ */
+const CJK = '[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]';
+const NOT_BEFORE = `(?<!(?!${CJK})[\\p{L}\\p{N}$£€.,-])`;
+const NOT_AFTER = `(?!(?!${CJK})[\\p{L}\\p{N}])`;
+
 /** Date first (it contains digits), then an optional approximator and a quantity, or a bare magnitude. */
-const NUMBER_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}$£€.,-])(?:${DATE}|(?:${APPROX}\\s+)?(?:${QUANTITY}|${MAGNITUDE}))(?![\\p{L}\\p{N}])`,
-  'giu',
-);
+const NUMBER_RE = new RegExp(`${NOT_BEFORE}(?:${DATE}|(?:${APPROX}\\s+)?(?:${QUANTITY}|${MAGNITUDE}))${NOT_AFTER}`, 'giu');
 
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
 /** Pronoun and idiom uses of "one" and the article "a" are not numbers. */

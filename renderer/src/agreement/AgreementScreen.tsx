@@ -9,6 +9,7 @@ import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { CompareView } from './CompareView';
 import './agreement.css';
+import { AgreementEmptyState, situationOf } from './AgreementEmptyState';
 
 type Screen = { kind: 'overview' } | { kind: 'compare'; docId: string } | { kind: 'curate'; docId: string };
 
@@ -22,7 +23,7 @@ function PairMatrix({ view, pair, onPick }: { view: AgreementView; pair: string[
       <caption className="visually-hidden">Span F1 (overlap) and token kappa between each pair of annotators</caption>
       <thead>
         <tr>
-          <th />
+          <td />
           {view.annotators.map((a) => (
             <th key={a} scope="col">
               {a}
@@ -62,6 +63,7 @@ function Overview({ view, docs, pair, setPair, open }: { view: AgreementView; do
   /** Whose figures the per-label table shows: -1 all annotators, else a pair's index. */
   const [group, setGroup] = useState(-1);
   const shown = group >= 0 && view.pairs[group] ? view.pairs[group]! : view.all;
+  if (view.annotators.length < 2 || view.all.documents === 0) return <AgreementEmptyState situation={situationOf(view.annotators)} />;
   return (
     <>
       <p className="agreement-summary" data-testid="agreement-summary">
@@ -164,6 +166,8 @@ function Overview({ view, docs, pair, setPair, open }: { view: AgreementView; do
 export function AgreementScreen() {
   const [view, setView] = useState<AgreementView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Fewer than two annotators (the services say who there is): the empty state, not an error. */
+  const [tooFew, setTooFew] = useState<string | null>(null);
   const [screen, setScreen] = useState<Screen>({ kind: 'overview' });
   const [reload, setReload] = useState(0);
   /** A pair picked in the matrix: the documents (and the compare view, the curation) are theirs only. */
@@ -190,7 +194,9 @@ export function AgreementScreen() {
       if (r.ok) {
         setView(r.value);
         setError(null);
-      } else setError(r.error.message);
+        setTooFew(null);
+      } else if (r.error.code === 'invalid-input') setTooFew(r.error.message);
+      else setError(r.error.message);
     });
     return () => {
       live = false;
@@ -221,7 +227,8 @@ export function AgreementScreen() {
           {error}
         </p>
       )}
-      {screen.kind === 'overview' && !error && (view ? <Overview view={view} docs={pair ? pairView : view} pair={pair} setPair={setPair} open={(docId) => setScreen({ kind: 'compare', docId })} /> : <p className="muted">Computing agreement…</p>)}
+      {screen.kind === 'overview' && tooFew && <AgreementEmptyState situation={tooFew} />}
+      {screen.kind === 'overview' && !error && !tooFew && (view ? <Overview view={view} docs={pair ? pairView : view} pair={pair} setPair={setPair} open={(docId) => setScreen({ kind: 'compare', docId })} /> : <p className="muted">Computing agreement…</p>)}
       {screen.kind === 'compare' && <CompareView docId={screen.docId} annotators={pair} />}
       {screen.kind === 'curate' && <CurationPanel docId={screen.docId} annotators={pair} />}
     </Dialog>

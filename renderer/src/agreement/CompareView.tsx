@@ -32,10 +32,10 @@ export function CompareView({ docId, annotators }: { docId: string; annotators: 
       <div className="compare-columns" style={{ gridTemplateColumns: `repeat(${Math.min(view.annotations.length, 3)}, minmax(0, 1fr))` }}>
         {view.annotations.map((a) => (
           <section key={a.annotator} className="compare-column" data-testid="compare-column" data-annotator={a.annotator}>
-            <h4>
+            <h4 className="compare-heading">
               {a.annotator} · {a.spans.length} spans · {a.status.replace('_', ' ')}
             </h4>
-            <SpanText text={view.text} spans={a.spans} labels={labels} testId={`compare-text-${a.annotator}`} />
+            <SpanText text={view.text} spans={a.spans} labels={labels} testId={`compare-text-${a.annotator}`} label={`Text as tagged by ${a.annotator}`} />
           </section>
         ))}
       </div>

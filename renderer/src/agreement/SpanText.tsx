@@ -12,7 +12,7 @@ export interface ShownSpan {
  * span boundary and each piece is marked with the shortest span covering it, its title naming
  * every label that covers it, so nested spans stay visible.
  */
-export function SpanText({ text, spans, labels, current, testId }: { text: string; spans: readonly ShownSpan[]; labels: readonly LabelDef[]; current?: { start: number; end: number } | null; testId?: string }) {
+export function SpanText({ text, spans, labels, current, testId, label = 'Tagged text' }: { text: string; spans: readonly ShownSpan[]; labels: readonly LabelDef[]; current?: { start: number; end: number } | null; testId?: string; label?: string }) {
   const pieces = useMemo(() => {
     const cuts = new Set<number>([0, text.length]);
     for (const s of spans) {
@@ -36,7 +36,8 @@ export function SpanText({ text, spans, labels, current, testId }: { text: strin
   const colour = (label: string) => labels.find((l) => l.id === label)?.color ?? '#888888';
   const name = (label: string) => labels.find((l) => l.id === label)?.name ?? label;
   return (
-    <div className="compare-text" data-testid={testId} ref={box}>
+    // Focusable: a scrolling text must scroll from the keyboard too; dir="auto" for RTL documents.
+    <div className="compare-text" data-testid={testId} ref={box} tabIndex={0} role="region" aria-label={label} dir="auto">
       {pieces.map((p) => {
         const piece = text.slice(p.start, p.end);
         if (p.covering.length === 0)

@@ -1,9 +1,8 @@
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ForwardedRef } from 'react';
 import { $getNodeByKey, $getRoot, $setSelection, SKIP_DOM_SELECTION_TAG, type NodeKey } from 'lexical';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import type { LabelDef, Span } from '../../../shared/model/schemas';
 import { buildBlocks } from '../../../shared/text/blocks';
 import { segmentsForBlocks } from '../../../shared/annotation/segments';
@@ -13,7 +12,8 @@ import { $createBlock } from './buildNodes';
 import { blockSignature, changedBlockIndexes } from './blockSignatures';
 import { createMarkLookup, innermostSpanId } from './markDecoration';
 import { buildPages, pageIndexAt } from './paging';
-import { selectionOffsets } from './domOffsets';
+import { offsetOfPoint, selectionOffsets } from './domOffsets';
+import { placeCaretAt, registerCaretBrowsing, restoreSelection, saveSelection } from './caret/caretBrowsing';
 import { MarkIndex } from './markIndex';
 import { registerReadOnlyGuards } from './readOnlyGuards';
 import { Pager } from './Pager';
@@ -35,11 +35,16 @@ export interface ArticleViewProps {
 export interface ArticleViewHandle {
   /** Current DOM selection inside the article as UTF-16 offsets into text (unsnapped); null if none/collapsed/outside. */
   getSelectedRange(): { start: number; end: number } | null;
+  /** Drops the text selection (the caret stays where it ended). */
   clearSelection(): void;
   /** Scrolls the first mark of that span into view (centre), switching page if paged. */
   scrollToSpan(spanId: string): void;
   /** The elements drawn for a span on the current page (none when it is on another page). */
   elementsOfSpan(spanId: string): HTMLElement[];
+  /** The caret's (the selection focus's) offset in the text, when it is in the article. */
+  caretOffset(): number | null;
+  /** Moves the caret to `offset` (a collapsed selection), e.g. to the start of a span reached by J/K. */
+  placeCaret(offset: number): void;
   /** Link mode: outline the spans that may be picked as a target, and the focused one. */
   markLinkCandidates(spanIds: readonly string[], focused: string | null): void;
   focus(): void;
@@ -141,6 +146,22 @@ function ArticleBody({
     return root ? registerReadOnlyGuards(editor, root) : undefined;
   }, [editor]);
 
+  useEffect(() => {
+    const root = rootRef.current;
+    return root ? registerCaretBrowsing(root, () => root.closest<HTMLElement>('.article-scroll')) : undefined;
+  }, []);
+
+  // The root is a plain element handed to Lexical (not its ContentEditable): no contenteditable,
+  // no textbox role, no aria-readonly. The article is a document to read and select in.
+  const setRoot = useCallback(
+    (el: HTMLDivElement | null) => {
+      rootRef.current = el;
+      editor.setRootElement(el);
+    },
+    [editor],
+  );
+  const helpId = useId();
+
   /** Scrolls to the span's first mark; false when it has none in the DOM (yet). */
   const scrollNow = useCallback(
     (spanId: string): boolean => {
@@ -182,6 +203,8 @@ function ArticleBody({
     }
 
     setMarkLookup(editor, lookup);
+    // The caret or selection survives a redraw of the paragraph it is in (e.g. just tagged there).
+    const keptSelection = rootRef.current && !full ? saveSelection(rootRef.current) : null;
     let blockKeys = prev?.blockKeys ?? [];
     editor.update(
       () => {
@@ -236,6 +259,7 @@ function ArticleBody({
           });
           performance.clearMarks(startMark);
           rootRef.current?.setAttribute('data-complete', String(complete));
+          if (rootRef.current) restoreSelection(rootRef.current, keptSelection);
           const target = pendingScroll.current;
           // A span in the part still to be built is scrolled to once it is there.
           if (target !== null && (scrollNow(target) || complete)) pendingScroll.current = null;
@@ -318,7 +342,10 @@ function ArticleBody({
         const root = rootRef.current;
         const selection = document.getSelection();
         if (!root || !selection || selection.rangeCount === 0) return;
-        if (selection.getRangeAt(0).intersectsNode(root)) selection.removeAllRanges();
+        if (!selection.getRangeAt(0).intersectsNode(root)) return;
+        // Collapsed where it ended, not removed: a keyboard user's caret stays where they were.
+        if (selection.focusNode && root.contains(selection.focusNode)) selection.collapse(selection.focusNode, selection.focusOffset);
+        else selection.removeAllRanges();
       },
       scrollToSpan(spanId) {
         const { spans: currentSpans, pages: currentPages, pageIndex: currentPage } = latest.current;
@@ -340,6 +367,16 @@ function ArticleBody({
       elementsOfSpan(spanId) {
         return markIndex.elementsOf(spanId);
       },
+      caretOffset() {
+        const root = rootRef.current;
+        const sel = document.getSelection();
+        if (!root || !sel?.focusNode || !root.contains(sel.focusNode)) return null;
+        return offsetOfPoint(root, sel.focusNode, sel.focusOffset);
+      },
+      placeCaret(offset) {
+        const root = rootRef.current;
+        if (root) placeCaretAt(root, offset);
+      },
       markLinkCandidates(spanIds, focused) {
         markIndex.markCandidates(spanIds, focused);
       },
@@ -358,19 +395,23 @@ function ArticleBody({
   return (
     <>
       <Pager pages={pages} current={pageIndex} textLength={text.length} onGo={onPagerGo} />
-      <ContentEditable
-        ref={rootRef}
+      <div
+        ref={setRoot}
         className="fm-article"
         data-testid="article"
         data-doc-id={docId}
         data-page={pageIndex}
         role="document"
-        aria-readonly="true"
         aria-label="Article text"
+        aria-describedby={helpId}
         tabIndex={0}
         spellCheck={false}
         onClick={onClick}
       />
+      <p id={helpId} className="visually-hidden">
+        Read-only. Arrow keys move a caret, Shift with the arrows selects (Ctrl or Alt for whole words), then a label key tags the selection.
+        J and K go to the next and previous span, Enter to its attributes; Tab steps through suggestions.
+      </p>
       <Pager pages={pages} current={pageIndex} textLength={text.length} onGo={onPagerGo} />
     </>
   );

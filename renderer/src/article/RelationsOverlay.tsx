@@ -2,6 +2,7 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
 import type { LabelDef, Relation, RelationType } from '../../../shared/model/schemas';
 import type { ArticleViewHandle } from './ArticleView';
 import { observeArticleLayout } from './observeArticleLayout';
+import { arcPath, routeArc, type SpanBox } from './arcRoute';
 
 interface Arc {
   id: string;
@@ -26,9 +27,20 @@ export interface RelationsOverlayProps {
   layoutKey: unknown;
 }
 
+/** Whether the paragraph holding `el` runs right to left (its dir="auto" resolved). */
+function isRtl(el: Element): boolean {
+  const block = el.closest('[data-block-start]') ?? el;
+  try {
+    return block.matches(':dir(rtl)');
+  } catch {
+    return getComputedStyle(block).direction === 'rtl';
+  }
+}
+
 /**
- * Relations drawn as arcs in the article's left margin: from the first line of the source span
- * out into the margin and back to the first line of the target, with an arrowhead for directed
+ * Relations drawn as arcs that never cross the text (arcRoute.ts): from the top of the source
+ * span's first line up into the line spacing, through the article's margin (the left one, the
+ * right one for right-to-left text), and down onto the target, with an arrowhead for directed
  * types. Spans on another page have no marks on screen: their relations are only listed.
  */
 export function RelationsOverlay(props: RelationsOverlayProps) {
@@ -48,25 +60,29 @@ export function RelationsOverlay(props: RelationsOverlayProps) {
         setArcs([]);
         return;
       }
-      const left = articleEl.getBoundingClientRect().left - box.left + container.scrollLeft;
-      const point = (spanId: string) => {
+      const frame = articleEl.getBoundingClientRect();
+      const dx = container.scrollLeft - box.left;
+      const dy = container.scrollTop - box.top;
+      const margins = { marginLeft: frame.left + dx + 4, marginRight: frame.right + dx - 4 };
+      /** The first line's box of a span's first mark, in the overlay's coordinates. */
+      const spanBox = (spanId: string): SpanBox | null => {
         const el = handle.elementsOfSpan(spanId).sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
         if (!el) return null;
-        const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
-        return { x: r.left - box.left + container.scrollLeft, y: r.top - box.top + container.scrollTop + r.height / 2 };
+        const rtl = isRtl(el);
+        const rects = [...el.getClientRects()].filter((r) => r.width > 0);
+        // The first line of a right-to-left span is its topmost rectangle, whichever side it is on.
+        const r = rects.sort((p, q) => p.top - q.top || (rtl ? q.right - p.right : p.left - q.left))[0] ?? el.getBoundingClientRect();
+        return { left: r.left + dx, right: r.right + dx, top: r.top + dy, bottom: r.bottom + dy, rtl };
       };
       const next: Arc[] = [];
       relations.forEach((rel, i) => {
-        const a = point(rel.from);
-        const b = point(rel.to);
+        const a = spanBox(rel.from);
+        const b = spanBox(rel.to);
         if (!a || !b) return;
         const type = relationTypes.find((t) => t.id === rel.type);
         const label = labels.find((l) => l.id === spanLabels.get(rel.from));
-        // Nested arcs step outwards so several relations stay apart.
-        const x = Math.max(4, left + 10 - (i % 4) * 5);
-        // Two spans on one line: a small loop, so the arc never collapses onto itself.
-        const [y1, y2] = Math.abs(a.y - b.y) < 4 ? [a.y - 5, b.y + 5] : [a.y, b.y];
-        const d = `M ${a.x} ${y1} C ${x} ${y1}, ${x} ${y2}, ${b.x - 2} ${y2}`;
+        // Several relations take parallel lanes so they stay apart.
+        const d = arcPath(routeArc(a, b, { ...margins, lane: i }));
         const selected = rel.id === selectedRelationId || rel.from === selectedSpanId || rel.to === selectedSpanId;
         next.push({
           id: rel.id,
@@ -87,7 +103,7 @@ export function RelationsOverlay(props: RelationsOverlayProps) {
   return (
     <svg className="relations-overlay" data-testid="relations-overlay" width={size.width} height={size.height} aria-hidden="true">
       <defs>
-        <marker id="fm-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker id="fm-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="6" markerHeight="6" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
           <path d="M 0 0 L 8 4 L 0 8 z" fill="#374151" />
         </marker>
       </defs>

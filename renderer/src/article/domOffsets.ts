@@ -74,36 +74,55 @@ export function selectionOffsets(container: HTMLElement, selection: Selection | 
   return { start, end };
 }
 
-/** The DOM point at text offset `offset` inside a block element (walking its text nodes). */
-function pointInBlock(block: Element, offset: number): { node: Node; offset: number } | null {
-  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  let left = offset;
-  let last: Text | null = null;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const length = node.data.length;
-    if (left <= length) return { node, offset: left };
-    left -= length;
-    last = node;
-  }
-  return last ? { node: last, offset: last.data.length } : null;
-}
-
 /**
  * The screen rectangles of the text [start, end) as drawn in `container` (its blocks on the
- * current page only; none when the text is on another page).
+ * current page only; none when the text is on another page): one per line, measured on the text
+ * nodes only (a range's own rectangles also list the marks it crosses, which drew an empty box on
+ * the next line when a span wrapped), pieces on one line joined, in either direction of writing.
  */
-export function rectsOfOffsets(container: HTMLElement, start: number, end: number): DOMRect[] {
-  const rects: DOMRect[] = [];
+export function rectsOfOffsets(container: HTMLElement, start: number, end: number): LineRect[] {
+  const pieces: LineRect[] = [];
+  const range = container.ownerDocument.createRange();
   for (const block of container.querySelectorAll(BLOCK_SELECTOR)) {
     const bounds = blockBounds(block);
     if (bounds.end <= start || bounds.start >= end) continue;
-    const from = pointInBlock(block, Math.max(start, bounds.start) - bounds.start);
-    const to = pointInBlock(block, Math.min(end, bounds.end) - bounds.start);
-    if (!from || !to) continue;
-    const range = container.ownerDocument.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) rects.push(r);
+    let at = bounds.start;
+    const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node && at < end; node = walker.nextNode() as Text | null) {
+      const from = Math.max(start, at);
+      const to = Math.min(end, at + node.data.length);
+      if (from < to) {
+        range.setStart(node, from - at);
+        range.setEnd(node, to - at);
+        for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) pieces.push({ left: r.left, top: r.top, width: r.width, height: r.height });
+      }
+      at += node.data.length;
+    }
   }
-  return rects;
+  return joinLineRects(pieces);
+}
+
+export interface LineRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Rectangles on one line (same top and height) that touch or overlap become one. */
+export function joinLineRects(rects: readonly LineRect[]): LineRect[] {
+  const lines: LineRect[] = [];
+  for (const r of rects) {
+    const same = lines.find(
+      (l) => Math.abs(l.top - r.top) < 1 && Math.abs(l.height - r.height) < 1 && r.left <= l.left + l.width + 1 && r.left + r.width >= l.left - 1,
+    );
+    if (!same) {
+      lines.push({ ...r });
+      continue;
+    }
+    const right = Math.max(same.left + same.width, r.left + r.width);
+    same.left = Math.min(same.left, r.left);
+    same.width = right - same.left;
+  }
+  return lines;
 }

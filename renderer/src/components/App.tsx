@@ -20,6 +20,8 @@ import { SpanPanel } from './SpanPanel';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 import { SyncDialogs } from '../sync/SyncDialogs';
+import { ConfirmDialog } from '../confirm/ConfirmDialog';
+import { Workspace } from '../layout/Workspace';
 
 function Overlays() {
   const overlay = useStore(appStore, (s) => s.overlay);
@@ -34,6 +36,7 @@ function Overlays() {
   if (overlay === 'schema' && hasProject) return <SchemaEditor />;
   if (overlay === 'agreement' && hasProject) return <AgreementScreen />;
   if (overlay === 'review' && hasProject) return <ReviewScreen />;
+  if (overlay === 'confirm') return <ConfirmDialog />;
   return null;
 }
 
@@ -67,14 +70,17 @@ function Screen() {
   return (
     <div className="app-shell">
       <TopBar />
-      <LockBanner />
-      <ProblemsBanner />
-      <LabelPalette />
-      <div className="workspace">
+      {/* Notices and the palette sit in a landmark of their own (the main one is the article). */}
+      <section className="notices-and-labels" aria-label="Labels and notices">
+        <LockBanner />
+        <ProblemsBanner />
+        <LabelPalette />
+      </section>
+      <Workspace>
         <DocumentList />
         <ArticlePane />
         <SpanPanel />
-      </div>
+      </Workspace>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { SaveStateIndicator } from './SaveStateIndicator';
 import { STATUS_LABEL } from './StatusPill';
 import { SuggestionBar } from './SuggestionBar';
 import { SuggestionsOverlay } from '../article/SuggestionsOverlay';
+import { ArticleCaret } from '../article/caret/ArticleCaret';
 import { suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
 import { loadSuggestions } from '../suggestions/suggestionActions';
 
@@ -50,19 +51,19 @@ export function ArticlePane() {
 
   if (loadError) {
     return (
-      <section className="article-pane">
+      <main className="article-pane">
         <div className="article-message" role="alert">
           <h2>This document could not be opened</h2>
           <p>{loadError}</p>
         </div>
-      </section>
+      </main>
     );
   }
   if (!doc) {
     return (
-      <section className="article-pane">
+      <main className="article-pane">
         <div className="article-message">{loading ? 'Opening the document…' : 'Choose a document in the list to start.'}</div>
-      </section>
+      </main>
     );
   }
   const changeStatus = (status: DocStatus) => {
@@ -70,10 +71,10 @@ export function ArticlePane() {
     if (!result.ok) showToast(result.message, 'error');
   };
   return (
-    <section className="article-pane" aria-label="Article">
+    <main className="article-pane" aria-label="Article">
       <header className="article-header">
         <div className="article-title">
-          <h2>{doc.meta.title || doc.docId}</h2>
+          <h2 dir="auto">{doc.meta.title || doc.docId}</h2>
           <p className="article-meta">
             {[doc.meta.outlet, doc.meta.date].filter(Boolean).join(' · ') || 'No outlet or date'}
           </p>
@@ -103,6 +104,8 @@ export function ArticlePane() {
       <RepairPanel />
       <LinkBanner />
       <SuggestionBar
+        docId={doc.docId}
+        loading={suggestionState.loading && suggestionState.docId === doc.docId}
         available={available}
         hiddenLabels={suggestionState.hiddenLabels}
         labels={labels}
@@ -149,7 +152,8 @@ export function ArticlePane() {
           focusedId={suggestionState.focusedId}
           layoutKey={doc.history.present}
         />
+        <ArticleCaret containerRef={scrollRef} />
       </div>
-    </section>
+    </main>
   );
 }

@@ -6,6 +6,7 @@ import { useStore } from '../stores/createStore';
 import { documentStore, setSpanAttributes } from '../controller';
 import { EntityPicker } from './EntityPicker';
 import { ownValue } from '../../../shared/model/keyed';
+import { asciiDigits } from '../../../shared/text/scripts';
 
 type Values = Record<string, AttributeValue>;
 
@@ -69,7 +70,8 @@ function TypedField({ def, value, disabled, onChange }: { def: AttributeDef; val
     const t = draft.trim();
     if (def.type === 'number') {
       if (t === '') return onChange(undefined);
-      const n = Number(t.replace(/,/g, ''));
+      // Digits of any script ("٧٢") are read as numbers.
+      const n = Number(asciiDigits(t).replace(/,/g, ''));
       if (!Number.isFinite(n)) {
         setError(`${def.name} must be a number.`);
         return;
@@ -87,6 +89,7 @@ function TypedField({ def, value, disabled, onChange }: { def: AttributeDef; val
         data-testid={`attr-${def.id}`}
         aria-label={def.name}
         aria-invalid={error !== null}
+        dir="auto"
         inputMode={def.type === 'number' ? 'decimal' : undefined}
         value={draft}
         disabled={disabled}

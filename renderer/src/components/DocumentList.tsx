@@ -11,6 +11,9 @@ import { filterDocuments, type StatusFilter } from '../stores/documentFilters';
 import { documentStore, importFiles, openDocument } from '../controller';
 import { STATUS_LABEL, StatusPill } from './StatusPill';
 import { ownValue } from '../../../shared/model/keyed';
+import { legibleTextColor } from '../../../shared/color/contrast';
+import { paneLayout } from '../layout/paneLayout';
+import { PaneToggle } from '../layout/Workspace';
 
 const DocItem = memo(function DocItem({
   doc,
@@ -32,9 +35,9 @@ const DocItem = memo(function DocItem({
         aria-current={current ? 'true' : undefined}
         onClick={() => void openDocument(doc.id)}
       >
-        <span className="doc-title">{doc.title || doc.id}</span>
+        <span className="doc-title" dir="auto">{doc.title || doc.id}</span>
         <span className="doc-line">
-          <span className="doc-outlet">{doc.outlet ?? '—'}</span>
+          <span className="doc-outlet" dir="auto">{doc.outlet ?? '—'}</span>
           <StatusPill status={doc.status} />
         </span>
         <span className="doc-line">
@@ -42,7 +45,7 @@ const DocItem = memo(function DocItem({
             {labels.map((l) => {
               const n = ownValue(doc.counts, l.id) ?? 0;
               return n > 0 ? (
-                <span key={l.id} className="count" style={{ color: l.color }} title={`${n} ${l.name}`}>
+                <span key={l.id} className="count" style={{ color: legibleTextColor(l.color) }} title={`${n} ${l.name}`}>
                   {n}
                 </span>
               ) : null;
@@ -83,6 +86,7 @@ export function DocumentList() {
   // Another project: its own entities.
   useEffect(() => setEntityFilter(''), [project?.path]);
   const inputRef = useRef<HTMLInputElement>(null);
+  const collapsed = useStore(paneLayout, (s) => s.documentsCollapsed);
 
   const docs = useMemo(() => {
     const all = project?.documents ?? [];
@@ -99,6 +103,31 @@ export function DocumentList() {
   };
 
   const total = project?.documents.length ?? 0;
+  const importInput = (
+    <input
+      ref={inputRef}
+      type="file"
+      multiple
+      accept=".txt,.md,.html,.htm,.jsonl,.ndjson,.json,.jsonld,.ann,.conf,.conll,.csv,text/plain,text/markdown,text/html,application/json"
+      data-testid="import-input"
+      className="visually-hidden"
+      tabIndex={-1}
+      aria-hidden="true"
+      onChange={(e) => {
+        const files = Array.from(e.target.files ?? []);
+        e.target.value = '';
+        if (files.length > 0) void importFiles(files);
+      }}
+    />
+  );
+  if (collapsed) {
+    return (
+      <aside className="doc-pane pane-rail" aria-label="Documents">
+        <PaneToggle pane="documents" name="Documents" count={total} collapsed />
+        {importInput}
+      </aside>
+    );
+  }
   return (
     <aside
       className={dragging ? 'doc-pane dragging' : 'doc-pane'}
@@ -122,6 +151,7 @@ export function DocumentList() {
           id="doc-search"
           type="search"
           data-testid="doc-search"
+          dir="auto"
           placeholder="Search titles…"
           value={search}
           onChange={(e) => appStore.set({ search: e.target.value })}
@@ -158,9 +188,10 @@ export function DocumentList() {
           </>
         )}
       </div>
-      <p className="doc-count">
-        {docs.length === total ? `${total} documents` : `${docs.length} of ${total} documents`}
-      </p>
+      <div className="doc-count">
+        <span>{docs.length === total ? `${total} documents` : `${docs.length} of ${total} documents`}</span>
+        <PaneToggle pane="documents" name="Documents" collapsed={false} />
+      </div>
       <ul className="doc-list" data-testid="doc-list">
         {docs.map((d) => (
           <DocItem key={d.id} doc={d} labels={project?.labels ?? []} current={d.id === docId} />
@@ -172,21 +203,7 @@ export function DocumentList() {
         <button type="button" onClick={() => inputRef.current?.click()} disabled={!project}>
           or choose files…
         </button>
-        <input
-          ref={inputRef}
-          type="file"
-          multiple
-          accept=".txt,.md,.html,.htm,.jsonl,.ndjson,.json,.jsonld,.ann,.conf,.conll,.csv,text/plain,text/markdown,text/html,application/json"
-          data-testid="import-input"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            if (files.length > 0) void importFiles(files);
-          }}
-        />
+        {importInput}
       </div>
     </aside>
   );

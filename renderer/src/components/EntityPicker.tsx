@@ -64,7 +64,7 @@ export function EntityPicker({ value, onChange, spanText }: EntityPickerProps) {
   if (linked && !editing) {
     return (
       <div className="entity-picker" data-testid="entity-picker">
-        <span className="entity-linked" data-testid="entity-linked" data-entity-id={linked.id} title={[linked.name, ...linked.aliases].join(' · ')}>
+        <span className="entity-linked" dir="auto" data-testid="entity-linked" data-entity-id={linked.id} title={[linked.name, ...linked.aliases].join(' · ')}>
           {linked.name}
         </span>
         <button
@@ -95,6 +95,7 @@ export function EntityPicker({ value, onChange, spanText }: EntityPickerProps) {
         aria-controls={listId}
         aria-activedescendant={options > 0 ? `${listId}-${Math.min(active, options - 1)}` : undefined}
         aria-label="Entity"
+        dir="auto"
         value={query}
         placeholder="Type a name"
         onChange={(e) => {
@@ -128,6 +129,7 @@ export function EntityPicker({ value, onChange, spanText }: EntityPickerProps) {
             className={i === active ? 'active' : undefined}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => void pick(i)}
+            dir="auto"
           >
             {m.entity.name}
             {m.matched !== m.entity.name && <span className="muted"> ({m.matched})</span>}

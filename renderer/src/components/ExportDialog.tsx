@@ -16,12 +16,20 @@ import { useStore } from '../stores/createStore';
 import { checkExport, jumpToSpan, previewExport, runExport } from '../controller';
 import type { ExportProblem } from '../../../shared/annotation/checkDocument';
 import { Dialog } from './Dialog';
+import { isElectron } from '../bridge';
+import { downloadExport } from '../export/browserDownload';
 
 type Scope = 'done' | 'all' | 'todo' | 'in_progress';
 
 const UNIT_LABELS: Record<OffsetUnit, string> = {
   codepoint: 'Code points (Python string indices)',
   utf16: 'UTF-16 units (JavaScript string indices)',
+};
+
+/** On screen, an overlap policy is described, never named by its id. */
+const OVERLAP_POLICY_NAMES: Record<string, string> = {
+  'longest-wins': 'one tag column (longest span wins)',
+  'per-label-columns': 'one tag column per label',
 };
 
 export function ExportDialog() {
@@ -41,6 +49,7 @@ export function ExportDialog() {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [report, setReport] = useState<ExportReport | null>(null);
+  const [download, setDownload] = useState<{ name: string } | { error: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ text: string; file: string; records: number } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -109,11 +118,30 @@ export function ExportDialog() {
     setRunning(true);
     setError(null);
     setReport(null);
+    setDownload(null);
     setProgress({ done: 0, total: 0 });
-    const result = await runExport({ ...options, outPath }, (done, total) => setProgress({ done, total }));
+    // Left empty: the file named in the preview, in the project's exports folder (the name written is
+    // the one shown); a second export asks for a fresh name first, never the file just written.
+    let planned = preview;
+    if (report && !outPath.trim()) {
+      const fresh = await previewExport(options);
+      planned = fresh.ok ? fresh.value : null;
+      setPreview(planned);
+    }
+    const target = outPath.trim() || (planned && info.layout !== 'folder' ? `exports/${planned.file}` : '');
+    let jobId: string | null = null;
+    const result = await runExport({ ...options, outPath: target }, (done, total) => setProgress({ done, total }), (id) => (jobId = id));
     setRunning(false);
-    if (result.ok) setReport(result.value);
-    else setError(result.error.message);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setReport(result.value);
+    // The browser version also hands the files to the browser's downloads (several as one zip).
+    if (!isElectron() && jobId) {
+      const downloaded = await downloadExport(jobId, result.value);
+      setDownload(downloaded.ok ? { name: downloaded.name } : { error: downloaded.message });
+    }
   };
   const defaultPath = project ? `${project.path}/exports/<project>-<time>${info.layout === 'folder' ? '-brat/' : info.extension}` : 'the project’s exports folder';
   return (
@@ -214,7 +242,11 @@ export function ExportDialog() {
           <p className="muted">
             {preview ? `First record of ${preview.records} (${preview.file}):` : previewError ? 'Preview unavailable:' : 'Preview…'}
           </p>
-          {preview ? <pre>{preview.text}</pre> : previewError ? <p className="form-error">{previewError}</p> : null}
+          {preview ? (
+            <pre tabIndex={0} role="region" aria-label={`Preview of ${preview.file}`} dir="auto">
+              {preview.text}
+            </pre>
+          ) : previewError ? <p className="form-error">{previewError}</p> : null}
         </div>
         {running && progress && (
           <div className="form-wide">
@@ -262,6 +294,11 @@ export function ExportDialog() {
               {report.unit === 'none' ? 'token tags, no offsets' : report.unit === 'codepoint' ? 'code point offsets' : 'UTF-16 offsets'}) to
             </p>
             <code className="path">{report.path}</code>
+            {download && (
+              <p data-testid="export-download" className={'error' in download ? 'form-error' : undefined}>
+                {'error' in download ? `Not downloaded: ${download.error}` : `Also downloaded to this browser as ${download.name}.`}
+              </p>
+            )}
             {report.splits && (
               <p>
                 Splits: train {report.splits.train}, dev {report.splits.dev}, test {report.splits.test} documents.
@@ -269,8 +306,8 @@ export function ExportDialog() {
             )}
             {report.dropped?.map((d) => (
               <p key={d.policy} data-testid={`export-dropped-${d.policy}`}>
-                {d.chosen ? 'Dropped' : 'Would drop'} with {d.policy}: {d.total} {d.total === 1 ? 'span' : 'spans'}
-                {d.total > 0 ? ` (${Object.entries(d.byLabel).map(([l, n]) => `${l} ${n}`).join(', ')})` : ''}
+                {d.chosen ? 'Dropped' : 'Would drop'} with {OVERLAP_POLICY_NAMES[d.policy] ?? d.policy}: {d.total} {d.total === 1 ? 'span' : 'spans'}
+                {d.total > 0 ? ` (${Object.entries(d.byLabel).map(([l, n]) => `${project?.labels.find((x) => x.id === l)?.name ?? l} ${n}`).join(', ')})` : ''}
               </p>
             ))}
             {report.notices.length > 0 && (
@@ -295,7 +332,7 @@ export function ExportDialog() {
             </p>
           </div>
         )}
-        <div className="button-row form-wide">
+        <div className="button-row form-wide dialog-footer">
           <button type="submit" className="primary" data-testid="export-run" disabled={running}>
             {running ? 'Exporting…' : 'Export'}
           </button>

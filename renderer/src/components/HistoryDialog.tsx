@@ -55,7 +55,9 @@ export function HistoryDialog() {
               <th>Saved</th>
               <th>Spans</th>
               <th>Status</th>
-              <th />
+              <th>
+                <span className="visually-hidden">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -109,7 +109,7 @@ export function ImportDatasetDialog() {
             {error}
           </p>
         )}
-        <div className="button-row form-wide">
+        <div className="button-row form-wide dialog-footer">
           <button type="submit" className="primary" data-testid="import-confirm" disabled={pending.busy || usable.length === 0}>
             {pending.busy ? 'Importing…' : `Import ${usable.length} file${usable.length === 1 ? '' : 's'}`}
           </button>

@@ -39,7 +39,9 @@ export function LabelPalette() {
           ))}
         </button>
       ))}
-      <span className="palette-hint">{hint}</span>
+      <span className="palette-hint" title={hint}>
+        {hint}
+      </span>
     </div>
   );
 }

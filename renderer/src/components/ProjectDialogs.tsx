@@ -36,7 +36,7 @@ export function OpenProjectDialog() {
             {error}
           </p>
         )}
-        <div className="button-row form-wide">
+        <div className="button-row form-wide dialog-footer">
           <button type="submit" className="primary" disabled={busy || path.trim() === ''}>
             Open
           </button>
@@ -104,7 +104,7 @@ export function NewProjectDialog() {
             {error}
           </p>
         )}
-        <div className="button-row form-wide">
+        <div className="button-row form-wide dialog-footer">
           <button type="submit" className="primary" disabled={busy || !name.trim() || !path.trim()}>
             Create project
           </button>

@@ -35,58 +35,56 @@ export function RelationList() {
     return `${labels.find((l) => l.id === s.label)?.name ?? s.label} “${short(s.quote)}”`;
   };
   return (
-    <section className="relation-section" aria-label="Relations">
-      <ul className="relation-list" data-testid="relation-list">
-        <h3>
-          Relations {selectedSpanId ? 'of this span' : 'in this document'} <span className="muted">{shown.length}</span>
-        </h3>
-        {shown.map((r) => {
-          const type = types.find((t) => t.id === r.type);
-          const name = type?.name ?? r.type;
-          const outgoing = r.from === selectedSpanId;
-          const text = selectedSpanId
-            ? outgoing
-              ? `${name} → ${describe(r.to)}`
-              : `${describe(r.from)} ${name} → this`
-            : `${describe(r.from)} ${name} → ${describe(r.to)}`;
-          const selected = r.id === selectedRelationId;
-          return (
-            <li
-              key={r.id}
-              className={selected ? 'relation-item selected' : 'relation-item'}
-              data-testid="relation-item"
-              data-relation-id={r.id}
-              data-type={r.type}
-              aria-selected={selected}
-              onClick={() => {
-                if (selectedSpanId === null) selectSpan(r.from, true);
-                documentStore.selectRelation(selected ? null : r.id);
-              }}
-            >
-              <span className="relation-text" title={text}>
-                {text}
-              </span>
-              {!readOnly && (
+    <section className="relation-section" aria-labelledby="relation-heading">
+      <h3 id="relation-heading" className="relation-heading">
+        Relations {selectedSpanId ? 'of this span' : 'in this document'} <span className="muted">{shown.length}</span>
+      </h3>
+      {shown.length === 0 ? (
+        <p className="empty-note">{selectedSpanId && !readOnly ? 'None. Press R to link this span to another.' : 'None yet.'}</p>
+      ) : (
+        <ul className="relation-list" data-testid="relation-list">
+          {shown.map((r) => {
+            const type = types.find((t) => t.id === r.type);
+            const name = type?.name ?? r.type;
+            const outgoing = r.from === selectedSpanId;
+            const text = selectedSpanId
+              ? outgoing
+                ? `${name} → ${describe(r.to)}`
+                : `${describe(r.from)} ${name} → this`
+              : `${describe(r.from)} ${name} → ${describe(r.to)}`;
+            const selected = r.id === selectedRelationId;
+            return (
+              <li key={r.id} className={selected ? 'relation-item selected' : 'relation-item'} data-testid="relation-item" data-relation-id={r.id} data-type={r.type}>
+                {/* A button: selecting a relation (then Delete removes it) works from the keyboard too. */}
                 <button
                   type="button"
-                  data-testid="relation-delete"
-                  aria-label={`Remove the relation ${text}`}
-                  title="Remove this relation"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    remove(r.id);
+                  className="relation-text"
+                  title={text}
+                  aria-pressed={selected}
+                  dir="auto"
+                  onClick={() => {
+                    if (selectedSpanId === null) selectSpan(r.from, true);
+                    documentStore.selectRelation(selected ? null : r.id);
                   }}
                 >
-                  ×
+                  {text}
                 </button>
-              )}
-            </li>
-          );
-        })}
-        {shown.length === 0 && (
-          <li className="empty-note">{selectedSpanId && !readOnly ? 'None. Press R to link this span to another.' : 'None yet.'}</li>
-        )}
-      </ul>
+                {!readOnly && (
+                  <button
+                    type="button"
+                    data-testid="relation-delete"
+                    aria-label={`Remove the relation ${text}`}
+                    title="Remove this relation"
+                    onClick={() => remove(r.id)}
+                  >
+                    ×
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
       {selectedSpanId && !readOnly && (
         <div className="span-actions">
           <button type="button" data-testid="link-button" onClick={startLinkMode}>

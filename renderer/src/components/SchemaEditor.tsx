@@ -6,6 +6,7 @@ import { appStore, setOverlay, showToast } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { Dialog } from './Dialog';
 import { keyedRecord } from '../../../shared/model/keyed';
+import { LabelColorField } from './LabelColorField';
 
 /** Draft rows remember the id they had in project.json (null: new), so renames can be migrated. */
 type DraftAttr = AttributeDef & { key: string; origId: string | null };
@@ -41,6 +42,7 @@ function CommitInput({ value, onCommit, ...rest }: { value: string; onCommit(v: 
   return (
     <input
       {...rest}
+      dir="auto"
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={() => draft !== value && onCommit(draft)}
@@ -307,7 +309,7 @@ export function SchemaEditor() {
                   {selected.origId !== null && selected.origId !== selected.id && <span className="muted">was {selected.origId}: spans are renamed</span>}
                 </span>
                 <label>Colour</label>
-                <input type="color" aria-label="Label colour" value={selected.color} onChange={(e) => updateLabel(selected.key, { color: e.target.value })} />
+                <LabelColorField name={selected.name} color={selected.color} onChange={(color) => updateLabel(selected.key, { color })} />
                 <label>Hotkeys</label>
                 <span className="input-with-button">
                   <CommitInput
@@ -418,7 +420,7 @@ export function SchemaEditor() {
           {error}
         </p>
       )}
-      <div className="button-row">
+      <div className="button-row dialog-footer">
         <button type="button" onClick={() => setOverlay(null)}>
           Cancel
         </button>

@@ -2,6 +2,7 @@ import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { FIXED_SHORTCUTS } from '../keyboard/shortcutList';
 import { Dialog } from './Dialog';
+import { LabelChip } from './LabelChip';
 
 export function ShortcutsOverlay() {
   const labels = useStore(appStore, (s) => s.project?.labels ?? []);
@@ -13,7 +14,7 @@ export function ShortcutsOverlay() {
             <tr key={l.id}>
               <td>{l.hotkeys.length ? l.hotkeys.map((k) => <kbd key={k}>{k}</kbd>) : <em>no key</em>}</td>
               <td>
-                Tag the selected text as <span className="label-chip" style={{ backgroundColor: l.color }}>{l.name}</span>,
+                Tag the selected text as <LabelChip name={l.name} color={l.color} />,
                 or change the selected span to it
               </td>
             </tr>

@@ -3,8 +3,13 @@ import type { SuggestionView } from '../../../shared/api/contract';
 import type { LabelDef } from '../../../shared/model/schemas';
 import { describeSuggestion, shortSuggestion } from '../suggestions/describeSuggestion';
 import { acceptAllSuggestions, toggleSuggestionLabel } from '../suggestions/suggestionActions';
+import { useSuggestionGroups } from '../suggestions/suggestionGroups';
 
 export interface SuggestionBarProps {
+  /** The open document (its groups are remembered while it is open). */
+  docId: string;
+  /** Its suggestions are still being computed (a long article takes a while). */
+  loading?: boolean;
   /** The open document's suggestions minus spans already tagged (hidden labels included). */
   available: readonly SuggestionView[];
   hiddenLabels: readonly string[];
@@ -16,16 +21,16 @@ export interface SuggestionBarProps {
 
 
 /** Above the article: show or hide each label's suggestions, and accept all of a label at once. */
-export function SuggestionBar({ available, hiddenLabels, labels, disabled, focused = null }: SuggestionBarProps) {
-  const ids = [...new Set(available.map((s) => s.label))];
+export function SuggestionBar({ docId, loading = false, available, hiddenLabels, labels, disabled, focused = null }: SuggestionBarProps) {
+  // Schema order, and a group at 0 stays (disabled): nothing moves under the pointer.
+  const groups = useSuggestionGroups(docId, labels, available);
   // Always there with one fixed height: suggestions arriving must not move the text being selected.
   return (
-    <div className="suggestion-bar" data-testid="suggestion-bar" role="toolbar" aria-label="Suggestions">
-      <span title="Tab steps through the suggestions, Enter accepts, x rejects">{ids.length === 0 ? 'Suggestions: none' : 'Suggestions:'}</span>
-      {ids.map((id) => {
-        const label = labels.find((l) => l.id === id);
-        const name = label?.name ?? id;
-        const count = available.filter((s) => s.label === id).length;
+    <div className="suggestion-bar" data-testid="suggestion-bar" data-loading={loading ? 'true' : undefined} role="toolbar" aria-label="Suggestions">
+      <span title="Tab steps through the suggestions, Enter accepts, x rejects" role="status">
+        {loading && groups.length === 0 ? 'Suggestions: loading…' : groups.length === 0 ? 'Suggestions: none' : 'Suggestions:'}
+      </span>
+      {groups.map(({ id, name, color, count }) => {
         const shown = !hiddenLabels.includes(id);
         return (
           <span key={id} className="suggestion-group">
@@ -34,8 +39,9 @@ export function SuggestionBar({ available, hiddenLabels, labels, disabled, focus
               data-testid="suggestions-toggle"
               data-label={id}
               aria-pressed={shown}
+              disabled={count === 0}
               title={shown ? `Hide the ${name} suggestions` : `Show the ${name} suggestions`}
-              style={{ '--suggestion-color': label?.color ?? '#6b7280' } as CSSProperties}
+              style={{ '--suggestion-color': color ?? '#6b7280' } as CSSProperties}
               onClick={() => toggleSuggestionLabel(id)}
             >
               {name} ({count})
@@ -45,7 +51,7 @@ export function SuggestionBar({ available, hiddenLabels, labels, disabled, focus
                 type="button"
                 data-testid="suggestions-accept-all"
                 data-label={id}
-                disabled={disabled}
+                disabled={disabled || count === 0}
                 title={`Accept all ${name} suggestions in this document (one undoable step)`}
                 onClick={() => acceptAllSuggestions(id)}
               >

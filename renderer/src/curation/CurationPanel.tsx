@@ -174,8 +174,8 @@ export function CurationPanel({ docId, annotators }: { docId: string; annotators
           Save gold
         </button>
       )}
-      <h4>Gold so far ({goldSpans.length} spans)</h4>
-      <SpanText text={view.text} spans={goldSpans} labels={labels} current={stop ? { start: stop.start, end: stop.end } : null} testId="curation-gold-text" />
+      <h3>Gold so far ({goldSpans.length} spans)</h3>
+      <SpanText text={view.text} spans={goldSpans} labels={labels} current={stop ? { start: stop.start, end: stop.end } : null} testId="curation-gold-text" label="Gold text" />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { runEscapeHandlers } from './escapeHandlers';
 import { appStore, setOverlay } from '../stores/appStore';
 import {
   applyLabel,
+  article,
   documentStore,
   escape,
   goToNeighbour,
@@ -10,6 +11,8 @@ import {
   removeSelectedSpan,
 } from '../controller';
 import { handleLinkKey, isLinking, startLinkMode } from '../relations/linkMode';
+import { selectNeighbourSpan } from './spanKeys';
+import { focusSelectedAttributes, isInAttributePanel } from './attributeFocus';
 import {
   acceptFocusedSuggestion,
   clearSuggestionFocus,
@@ -25,17 +28,32 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return target.closest('input, select, textarea, [data-own-keys]') !== null;
 }
 
-/** Suggestion keys (Tab, Enter, y, x) only act from the article or the page, never from other controls. */
+/**
+ * Suggestion keys (Tab, Enter, y, x) act only while the article itself has the focus: from the
+ * page, the panels or the pager, Tab moves between controls as everywhere else.
+ */
 function isArticleTarget(target: EventTarget | null): boolean {
-  if (target === document.body || target === document.documentElement || target === null) return true;
-  return target instanceof HTMLElement && target.closest('.article-scroll') !== null;
+  return target instanceof HTMLElement && target.closest('[data-testid=article]') !== null;
 }
 
-/** Tab / Shift+Tab step through suggestions; a focused one is accepted (Enter, y, a label key) or rejected (x, Backspace). */
+/**
+ * Tab / Shift+Tab step through suggestions; a focused one is accepted (Enter, y, a label key) or
+ * rejected (x, Backspace). Past the last one Tab leaves the article for the next control (and
+ * Shift+Tab with none focused, for the previous one): never a keyboard trap.
+ */
 function handleSuggestionKey(event: KeyboardEvent): boolean {
   if (event.altKey || !isArticleTarget(event.target) || appStore.get().hasTextSelection) return false;
-  if (event.key === 'Tab') return focusNeighbourSuggestion(event.shiftKey ? -1 : 1);
-  if (!focusedSuggestion()) return false;
+  if (event.key === 'Tab') {
+    if (event.shiftKey && !focusedSuggestion()) return false;
+    if (focusNeighbourSuggestion(event.shiftKey ? -1 : 1, false)) return true;
+    clearSuggestionFocus();
+    return false;
+  }
+  if (!focusedSuggestion()) {
+    // Enter on a selected span: edit its attributes (Esc there comes back).
+    if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && documentStore.get().doc?.selectedSpanId) return focusSelectedAttributes();
+    return false;
+  }
   const key = event.key.toLowerCase();
   if (event.key === 'Enter' || key === 'y') return acceptFocusedSuggestion();
   if (key === 'x' || event.key === 'Backspace') return rejectFocusedSuggestion();
@@ -71,6 +89,12 @@ export function handleKeyDown(event: KeyboardEvent): void {
       event.preventDefault();
       return;
     }
+    // Esc in the attribute panel: back to the article (the span stays selected).
+    if (overlay === null && isInAttributePanel(event.target)) {
+      event.preventDefault();
+      article.current?.focus();
+      return;
+    }
     // Esc always closes an open dialog, even from inside one of its fields.
     if (overlay !== null || !isTypingTarget(event.target)) {
       clearSuggestionFocus();
@@ -88,6 +112,12 @@ export function handleKeyDown(event: KeyboardEvent): void {
   if (overlay !== null) return;
   // V opens the claim review (unless a label of the project uses the key).
   const { project } = appStore.get();
+  // Ctrl+E: the export dialog, with or without an open document.
+  if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'e' && project) {
+    event.preventDefault();
+    setOverlay('export');
+    return;
+  }
   if (event.key.toLowerCase() === 'v' && !mod && !event.altKey && project && !labelForKey(project.labels, event.key)) {
     event.preventDefault();
     setOverlay('review');
@@ -138,6 +168,12 @@ export function handleKeyDown(event: KeyboardEvent): void {
   if (key === 'r' && !event.altKey) {
     event.preventDefault();
     startLinkMode();
+    return;
+  }
+  // J / K: the next / previous span, selected (unless a label of the project uses the key).
+  if ((key === 'j' || key === 'k') && !event.altKey) {
+    event.preventDefault();
+    selectNeighbourSpan(key === 'j' ? 1 : -1);
     return;
   }
   if ((event.key === ']' || event.key === '[') && !event.altKey) {

@@ -55,8 +55,8 @@ function ClusterDetail({ cluster, cursor, selected, onOpen }: { cluster: ReviewC
               title="Open this claim in its article (Enter)"
             >
               <td className="review-outlet">{sourceName(m.source)}</td>
-              <td>{m.text}</td>
-              <td>{m.claimants.length ? m.claimants.map((x) => x.name).join(', ') : <span className="muted">unattributed</span>}</td>
+              <td dir="auto">{m.text}</td>
+              <td dir="auto">{m.claimants.length ? m.claimants.map((x) => x.name).join(', ') : <span className="muted">unattributed</span>}</td>
               <td>
                 {m.numbers.length === 0 && <span className="muted">—</span>}
                 {m.numbers.map((n) => (

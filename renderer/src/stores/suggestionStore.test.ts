@@ -22,4 +22,11 @@ describe('suggestions shown', () => {
     expect(neighbourSuggestion(list, 'a', -1)).toBe('c');
     expect(neighbourSuggestion([], null, 1)).toBeNull();
   });
+
+  it('without wrapping, past the last (or before the first) there is none: Tab leaves the article', () => {
+    expect(neighbourSuggestion(list, 'c', 1, false)).toBeNull();
+    expect(neighbourSuggestion(list, 'a', -1, false)).toBeNull();
+    expect(neighbourSuggestion(list, 'b', 1, false)).toBe('c');
+    expect(neighbourSuggestion(list, null, 1, false)).toBe('a');
+  });
 });

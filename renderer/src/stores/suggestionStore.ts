@@ -9,9 +9,11 @@ export interface SuggestionState {
   hiddenLabels: string[];
   /** The suggestion Tab moved to: Enter / y accepts it, x / Backspace rejects it. */
   focusedId: string | null;
+  /** docId's suggestions are being computed (the bar says "loading…", not "none"). */
+  loading: boolean;
 }
 
-export const suggestionStore = createStore<SuggestionState>({ docId: null, suggestions: [], hiddenLabels: [], focusedId: null });
+export const suggestionStore = createStore<SuggestionState>({ docId: null, suggestions: [], hiddenLabels: [], focusedId: null, loading: false });
 
 /**
  * The suggestions to draw: those of shown labels, without the ones a span of the same label
@@ -27,10 +29,14 @@ export function visibleSuggestions(
   );
 }
 
-/** Tab / Shift+Tab: the next (or previous) suggestion after the focused one, wrapping around. */
-export function neighbourSuggestion(visible: readonly SuggestionView[], focusedId: string | null, delta: 1 | -1): string | null {
+/**
+ * Tab / Shift+Tab: the next (or previous) suggestion after the focused one, wrapping around;
+ * with `wrap` false, null past either end (Tab then leaves the article: no keyboard trap).
+ */
+export function neighbourSuggestion(visible: readonly SuggestionView[], focusedId: string | null, delta: 1 | -1, wrap = true): string | null {
   if (visible.length === 0) return null;
   const at = visible.findIndex((s) => s.id === focusedId);
   if (at < 0) return (delta === 1 ? visible[0] : visible[visible.length - 1])?.id ?? null;
+  if (!wrap && (at + delta < 0 || at + delta >= visible.length)) return null;
   return visible[(at + delta + visible.length) % visible.length]?.id ?? null;
 }

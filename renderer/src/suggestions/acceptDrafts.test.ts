@@ -53,11 +53,11 @@ describe('acceptanceDrafts', () => {
     expect(claimantRelationType([other], 'number')).toBeNull();
   });
 
-  it('describes a claim with its claimant', () => {
-    expect(describeSuggestion(claim, DEFAULT_LABELS)).toBe('Suggested Claim (claims), said by “Syrian army”');
-    expect(describeSuggestion(army, DEFAULT_LABELS)).toBe('Suggested Actor (actors)');
+  it('describes a claim with its claimant, in words: internal suggester names never reach the screen', () => {
+    expect(describeSuggestion(claim, DEFAULT_LABELS)).toBe('Suggested Claim (an attribution cue such as “said”), said by “Syrian army”');
+    expect(describeSuggestion(army, DEFAULT_LABELS)).toBe('Suggested Actor (a name in the text)');
     expect(shortSuggestion(claim, DEFAULT_LABELS)).toBe('Claim, said by “Syrian army”');
-    expect(shortSuggestion(army, DEFAULT_LABELS)).toBe('Actor (actors)');
+    expect(shortSuggestion(army, DEFAULT_LABELS)).toBe('Actor suggestion');
   });
 });
 

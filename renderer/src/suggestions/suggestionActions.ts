@@ -18,13 +18,15 @@ export function shownSuggestions(): SuggestionView[] {
 /** Ask the services for the open document's suggestions (computed off the UI thread). */
 export async function loadSuggestions(docId: string): Promise<void> {
   if (suggestionStore.get().docId !== docId) suggestionStore.set({ docId, suggestions: [], focusedId: null });
+  suggestionStore.set({ loading: true });
   const result = await bridge.getSuggestions({ docId });
   if (documentStore.get().docId !== docId) return;
   if (!result.ok) {
+    suggestionStore.set({ loading: false });
     showToast(`Suggestions are not available: ${result.error.message}`, 'error');
     return;
   }
-  suggestionStore.set({ docId, suggestions: result.value.suggestions });
+  suggestionStore.set({ docId, suggestions: result.value.suggestions, loading: false });
 }
 
 export function toggleSuggestionLabel(label: string): void {
@@ -37,11 +39,11 @@ export const focusedSuggestion = (): SuggestionView | null => {
   return shownSuggestions().find((s) => s.id === id) ?? null;
 };
 
-/** Tab / Shift+Tab: move the focus to the next / previous suggestion; false when there is none. */
-export function focusNeighbourSuggestion(delta: 1 | -1): boolean {
+/** Tab / Shift+Tab: move the focus to the next / previous suggestion; false when there is none (past an end, unless `wrap`). */
+export function focusNeighbourSuggestion(delta: 1 | -1, wrap = true): boolean {
   // Only those drawn (the current page of a long document).
   const drawn = new Set([...document.querySelectorAll('[data-suggestion-id]')].map((el) => el.getAttribute('data-suggestion-id')));
-  const next = neighbourSuggestion(shownSuggestions().filter((s) => drawn.has(s.id)), suggestionStore.get().focusedId, delta);
+  const next = neighbourSuggestion(shownSuggestions().filter((s) => drawn.has(s.id)), suggestionStore.get().focusedId, delta, wrap);
   if (!next) return false;
   documentStore.selectSpan(null);
   suggestionStore.set({ focusedId: next });

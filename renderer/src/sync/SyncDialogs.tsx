@@ -210,7 +210,7 @@ function SyncConflictDialog({ conflict }: { conflict: SyncConflictView }) {
           {error}
         </p>
       )}
-      <div className="button-row">
+      <div className="button-row dialog-footer">
         <button type="button" className="primary" disabled={!ready || busy} data-testid="sync-confirm" onClick={() => void confirm()}>
           Confirm and finish the sync
         </button>

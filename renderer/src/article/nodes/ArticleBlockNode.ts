@@ -71,6 +71,8 @@ export class ArticleBlockNode extends DecoratorNode<null> {
     const doc = $getDocument();
     const p = doc.createElement('p');
     p.className = 'fm-block';
+    // Each paragraph finds its own direction (Arabic, Hebrew right to left; mixed articles too).
+    p.dir = 'auto';
     p.setAttribute('data-block-start', String(this.__blockStart));
     p.setAttribute('data-block-end', String(this.__blockEnd));
     const lookup = markLookupOf(editor);
