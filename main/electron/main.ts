@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { appPageUrl } from './appPage';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
+import { installQuitSequence } from './quitSequence';
+import { allServicesDisposed, disposeService } from './serviceDisposal';
 import { confineWebContents, hardenSession } from './security';
-import { createAppWindow } from './window';
+import { appWindows, createAppWindow } from './window';
 
 // The Electron entry (dist/main/electron.js). Layout of the build: dist/main/{electron,preload}.js
 // and dist/renderer/index.html.
@@ -51,6 +53,13 @@ void app.whenReady().then(() => {
   });
 });
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+// Quit writes pending saves, then releases the project locks, then exits (quitSequence.ts); on
+// macOS closing the last window keeps the app, Cmd+Q quits.
+installQuitSequence({
+  app,
+  platform: process.platform,
+  async cleanUp() {
+    for (const entry of appWindows.values()) void disposeService(entry.handlers);
+    await allServicesDisposed();
+  },
 });
