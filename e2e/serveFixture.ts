@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_PATH } from '../playwright.config';
+import { NO_BROWSER } from '../scripts/lib/findChromium.cjs';
 
 export const repoRoot = resolve(__dirname, '..');
 
@@ -80,7 +81,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServedApp & {
 
 function requireChromium() {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with apt-get install -y chromium (or set FACTMARK_CHROMIUM).`);
+    throw new Error(`The browser found for the tests, ${CHROMIUM_PATH}, is no longer there. ${NO_BROWSER}`);
   }
 }
 
