@@ -1,5 +1,6 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
+import { aboutPanelOptions, runningAppFacts } from './aboutPanel';
 import { appPageUrl } from './appPage';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
@@ -44,6 +45,8 @@ function refreshMenu(): void {
 
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
+  // Help ▸ About: the version and the model notice (app.asar's root is two folders up).
+  app.setAboutPanelOptions(aboutPanelOptions(runningAppFacts(join(__dirname, '..', '..'), app.getVersion())));
   registerIpcHandlers(appPage, refreshMenu);
   refreshMenu();
   openWindow();

@@ -203,6 +203,10 @@ describe('the packaged main process under the recording stand-in of electron', (
     } else {
       expect(electron.calls.some((c) => c.api === 'protocol.handle' || c.api === 'session.protocol.handle')).toBe(true);
     }
+    // Help ▸ About shows this version, with the icon shipped beside app.asar.
+    const about = electron.calls.find((c) => c.api === 'app.setAboutPanelOptions')?.args[0] as Record<string, string> | undefined;
+    expect(about).toMatchObject({ applicationName: 'Factmark', applicationVersion: pkg.version, website: pkg.homepage, iconPath: join(resources, 'icon.png') });
+    expect(existsSync(join(resources, 'icon.png'))).toBe(true);
     // Every web contents is confined: no new windows.
     expect(electron.windows[0]!.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
