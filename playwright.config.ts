@@ -1,5 +1,5 @@
-import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/lib/findChromium.cjs';
+import { defineConfig } from '@playwright/test';
 
 // End-to-end tests drive a Chromium already on the machine (CHROMIUM_PATH, Playwright's own, or
 // the system's: scripts/lib/findChromium.cjs; never a download) against `factmark serve`;

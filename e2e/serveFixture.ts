@@ -3,8 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CHROMIUM_PATH } from '../playwright.config';
 import { NO_BROWSER } from '../scripts/lib/findChromium.cjs';
+import { CHROMIUM_PATH } from '../playwright.config';
 
 export const repoRoot = resolve(__dirname, '..');
 

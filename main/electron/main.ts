@@ -45,10 +45,10 @@ function refreshMenu(): void {
 
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
-  // Help ▸ About: the version and the model notice (app.asar's root is two folders up).
-  app.setAboutPanelOptions(aboutPanelOptions(runningAppFacts(join(__dirname, '..', '..'), app.getVersion())));
   registerIpcHandlers(appPage, refreshMenu);
   refreshMenu();
+  // Help ▸ About: the version and the model notice (app.asar's root is two folders up).
+  app.setAboutPanelOptions(aboutPanelOptions(runningAppFacts(join(__dirname, '..', '..'), app.getVersion())));
   openWindow();
   // macOS keeps the app running without windows; the dock icon opens a new one.
   app.on('activate', () => {
