@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { aboutIconPath, aboutPanelOptions, COPYRIGHT, NOTICE_MAX_CHARS, readModelNotice } from './aboutPanel';
+import { describe, expect, it, vi } from 'vitest';
+import { aboutIconPath, aboutPanelOptions, COPYRIGHT, installAboutPanel, NOTICE_MAX_CHARS, readModelNotice } from './aboutPanel';
 
 const facts = {
   version: '1.2.3',
@@ -53,5 +53,17 @@ describe('aboutIconPath', () => {
     expect(aboutIconPath('/app', '/opt/F/resources', (p) => p === '/opt/F/resources/icon.png' || p === '/app/build/icons/128x128.png')).toBe('/opt/F/resources/icon.png');
     expect(aboutIconPath('/app', '/opt/F/resources', (p) => p === '/app/build/icons/128x128.png')).toBe('/app/build/icons/128x128.png');
     expect(aboutIconPath('/app', undefined, () => false)).toBeUndefined();
+  });
+});
+
+describe('installAboutPanel', () => {
+  it('gives the app its About options, and never fails the start', () => {
+    const set = vi.fn();
+    installAboutPanel({ setAboutPanelOptions: set }, '/nonexistent-app', '9.9.9');
+    expect(set.mock.calls[0]?.[0]).toMatchObject({ applicationName: 'Factmark', applicationVersion: '9.9.9' });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => installAboutPanel({ setAboutPanelOptions: () => { throw new Error('no panel'); } }, '/nonexistent-app', '9.9.9')).not.toThrow();
+    expect(error).toHaveBeenCalledWith('Factmark: could not set up the About box:', expect.any(Error));
+    error.mockRestore();
   });
 });

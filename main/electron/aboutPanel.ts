@@ -77,3 +77,15 @@ export function runningAppFacts(appRoot: string, version: string): AboutFacts {
     modelNotice: readModelNotice(appRoot),
   };
 }
+
+/**
+ * Sets the About box up for `app` (main.ts, once ready). An About box is not worth failing the
+ * start over: a failure is reported and the window opens regardless.
+ */
+export function installAboutPanel(app: { setAboutPanelOptions(options: AboutPanelOptionsOptions): void }, appRoot: string, version: string): void {
+  try {
+    app.setAboutPanelOptions(aboutPanelOptions(runningAppFacts(appRoot, version)));
+  } catch (error) {
+    console.error('Factmark: could not set up the About box:', error);
+  }
+}

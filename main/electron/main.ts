@@ -1,6 +1,6 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
-import { aboutPanelOptions, runningAppFacts } from './aboutPanel';
+import { installAboutPanel } from './aboutPanel';
 import { appPageUrl } from './appPage';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
@@ -8,6 +8,7 @@ import { installQuitSequence } from './quitSequence';
 import { allServicesDisposed, disposeService } from './serviceDisposal';
 import { confineWebContents, hardenSession } from './security';
 import { appWindows, createAppWindow } from './window';
+import { VERSION } from '../version';
 
 // The Electron entry (dist/main/electron.js). Layout of the build: dist/main/{electron,preload}.js
 // and dist/renderer/index.html.
@@ -47,9 +48,9 @@ void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
   registerIpcHandlers(appPage, refreshMenu);
   refreshMenu();
-  // Help ▸ About: the version and the model notice (app.asar's root is two folders up).
-  app.setAboutPanelOptions(aboutPanelOptions(runningAppFacts(join(__dirname, '..', '..'), app.getVersion())));
   openWindow();
+  // Help ▸ About: the version and the model notice (app.asar's root is two folders up).
+  installAboutPanel(app, join(__dirname, '..', '..'), VERSION);
   // macOS keeps the app running without windows; the dock icon opens a new one.
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
