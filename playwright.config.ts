@@ -1,9 +1,16 @@
+import { findChromium } from './scripts/lib/findChromium.cjs';
 import { defineConfig } from '@playwright/test';
 import { TEST_MS, WAIT_MS } from './e2e/waits';
 
-// End-to-end tests drive Debian's Chromium (never a downloaded browser) against `factmark serve`;
+// End-to-end tests drive a Chromium already on the machine (CHROMIUM_PATH, Playwright's own, or
+// the system's: scripts/lib/findChromium.cjs; never a download) against `factmark serve`;
 // e2e/electron.spec.ts runs the same journey in Electron where its binary exists.
-export const CHROMIUM_PATH = process.env.FACTMARK_CHROMIUM ?? '/usr/bin/chromium';
+const chromium = findChromium();
+if ('error' in chromium) {
+  console.error(chromium.error);
+  process.exit(1);
+}
+export const CHROMIUM_PATH = chromium.path;
 
 export default defineConfig({
   testDir: 'e2e',

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { NO_BROWSER } from '../scripts/lib/findChromium.cjs';
 import { CHROMIUM_PATH } from '../playwright.config';
 import { recordToasts } from './toastLog';
 import { SERVE_START_MS } from './waits';
@@ -82,7 +83,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServedApp & {
 
 function requireChromium() {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with apt-get install -y chromium (or set FACTMARK_CHROMIUM).`);
+    throw new Error(`The browser found for the tests, ${CHROMIUM_PATH}, is no longer there. ${NO_BROWSER}`);
   }
 }
 

@@ -1,11 +1,15 @@
 import { app, BrowserWindow, protocol, session } from 'electron';
 import { join } from 'node:path';
+import { installAboutPanel } from './aboutPanel';
 import { appPageUrl } from './appPage';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './appProtocol';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
+import { installQuitSequence } from './quitSequence';
+import { allServicesDisposed, disposeService } from './serviceDisposal';
 import { confineWebContents, hardenSession } from './security';
-import { createAppWindow } from './window';
+import { appWindows, createAppWindow } from './window';
+import { VERSION } from '../version';
 
 // The Electron entry (dist/main/electron.js). Layout of the build: dist/main/{electron,preload}.js
 // and dist/renderer/index.html, served to the windows as app://factmark/ (appProtocol.ts).
@@ -50,12 +54,21 @@ void app.whenReady().then(() => {
   registerIpcHandlers(appPage, refreshMenu);
   refreshMenu();
   openWindow();
+  // Help ▸ About: the version and the model notice (app.asar's root is two folders up).
+  installAboutPanel(app, join(__dirname, '..', '..'), VERSION);
   // macOS keeps the app running without windows; the dock icon opens a new one.
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 });
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+// Quit writes pending saves, then releases the project locks, then exits (quitSequence.ts); on
+// macOS closing the last window keeps the app, Cmd+Q quits.
+installQuitSequence({
+  app,
+  platform: process.platform,
+  async cleanUp() {
+    for (const entry of appWindows.values()) void disposeService(entry.handlers);
+    await allServicesDisposed();
+  },
 });

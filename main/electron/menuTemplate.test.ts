@@ -76,4 +76,11 @@ describe('buildMenuTemplate', () => {
     expect(submenu(template[0]).some((i) => i.role === 'quit')).toBe(true);
     expect(submenu(byLabel(template, 'File')).some((i) => i.role === 'quit')).toBe(false);
   });
+
+  it('offers About (version, model notice) last in Help, or in the app menu on macOS', () => {
+    const help = (isMac: boolean) => submenu(build([], isMac).template.find((i) => i.role === 'help'));
+    expect(help(false).at(-1)).toEqual({ role: 'about', label: 'About Factmark' });
+    expect(help(true).some((i) => i.role === 'about')).toBe(false);
+    expect(submenu(build([], true).template[0])[0]?.role).toBe('about');
+  });
 });

@@ -70,7 +70,8 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemConstructo
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [command('Keyboard Shortcuts', 'shortcuts')],
+    // macOS has About in the app menu; elsewhere it is the last Help item (aboutPanel.ts).
+    submenu: [command('Keyboard Shortcuts', 'shortcuts'), ...(opts.isMac ? [] : [{ type: 'separator' } as const, { role: 'about', label: `About ${opts.appName}` } as const])],
   };
   const macApp: MenuItemConstructorOptions = {
     label: opts.appName,

@@ -1,13 +1,13 @@
 import { BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
-import type { FactmarkHandlers } from '../../shared/api/contract';
 import { corpusDir } from '../paths';
-import { createFactmarkService } from '../services/factmarkService';
+import { createFactmarkService, type FactmarkService } from '../services/factmarkService';
 import { VERSION } from '../version';
+import { disposeService } from './serviceDisposal';
 
 /** A window and the service that holds its open project (one project per window). */
 export interface AppWindow {
   window: BrowserWindow;
-  handlers: FactmarkHandlers;
+  handlers: FactmarkService;
 }
 
 export interface WindowPaths {
@@ -77,8 +77,8 @@ export function createAppWindow(paths: WindowPaths): AppWindow {
   appWindows.set(contentsId, entry);
   window.on('closed', () => {
     appWindows.delete(contentsId);
-    // Another window on the same project and annotator may write from now on.
-    void handlers.dispose();
+    // Another window on the same project and annotator may write from now on (a quit waits for it).
+    void disposeService(handlers);
   });
   window.once('ready-to-show', () => window.show());
   // Closing is left to the default: the renderer flushes pending saves in its beforeunload.

@@ -69,7 +69,7 @@ export interface ServiceHost {
 
 /** The handlers, plus what the host calls when the window or process closes. */
 export type FactmarkService = FactmarkHandlers & {
-  /** Release this annotator's lock and stop watching the project. */
+  /** Write the saves already asked for, release this annotator's lock, stop the worker and the watcher. */
   dispose(): Promise<void>;
 };
 
@@ -797,11 +797,15 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   };
   const service = guardAll(handlers) as FactmarkService;
   service.dispose = async () => {
-    await pool?.close();
-    pool = null;
+    // Nothing lost on close or quit: saves and schema changes already asked for are written first;
+    // then the lock goes (another window or process may write from then on), whatever the
+    // suggestion worker and the file watcher take to stop.
+    while (queues.size > 0) await Promise.allSettled([...queues.values()]);
     await lock.dispose();
-    await watcher?.watcher.close();
+    const stopping = [pool?.close(), watcher?.watcher.close()];
+    pool = null;
     watcher = null;
+    await Promise.allSettled(stopping);
   };
   return service;
 }

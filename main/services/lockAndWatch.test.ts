@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FactmarkService } from './factmarkService';
+import type { SuggestPool } from './suggestWorkerPool';
 import { failure, importText, makeService, projectWithAnnotator, removeTempDirs, span, unwrap } from './serviceTestKit';
 
 const services: FactmarkService[] = [];
@@ -56,6 +57,32 @@ describe('one writer per project and annotator', () => {
     expect(polled.readOnly).toBe(false);
     expect(polled.changes).toContainEqual({ kind: 'project', docId: null });
     unwrap(await second.service.saveAnnotations({ docId, status: 'done', spans: [] }));
+  });
+
+  it('on close, writes the save already asked for, then releases the lock without waiting for the suggestion worker', async () => {
+    // A suggestion worker that takes its time to stop (a long job still running).
+    let workerStopped = false;
+    let stopWorker: () => void = () => undefined;
+    const suggestPool: SuggestPool = {
+      suggest: async () => [],
+      pending: () => 0,
+      threaded: true,
+      close: () => new Promise<void>((resolve) => (stopWorker = () => { workerStopped = true; resolve(); })),
+    };
+    const made = await projectWithAnnotator({ suggestPool });
+    const service = made.service as FactmarkService;
+    const docId = await importText(service, 'story.txt', TEXT);
+    unwrap(await service.getSuggestions({ docId }));
+    const saving = service.saveAnnotations({ docId, status: 'done', spans: [span('a', 0, 5, 'actor')] });
+    const disposed = service.dispose();
+    await vi.waitFor(() => expect(existsSync(lockFile(made.dir))).toBe(false));
+    expect(workerStopped).toBe(false);
+    unwrap(await saving);
+    const saved = JSON.parse(readFileSync(join(made.dir, 'annotations', 'alice', `${docId}.json`), 'utf8'));
+    expect(saved.spans.map((s: { id: string }) => s.id)).toEqual(['a']);
+    stopWorker();
+    await disposed;
+    expect(workerStopped).toBe(true);
   });
 
   it('takes over a lock left by a process that no longer runs', async () => {

@@ -1,7 +1,12 @@
 import { chromium } from 'playwright-core';
 import { armNewMarkWait, armSelectorWait, finishWait, installProbes, selectTextRange, shownRange } from './inPage.mjs';
 
-export const CHROMIUM_PATH = process.env.FACTMARK_CHROMIUM ?? '/usr/bin/chromium';
+import { findChromium } from '../lib/findChromium.cjs';
+
+// The same Chromium as the end-to-end tests (CHROMIUM_PATH, Playwright's own, or the system's).
+const found = findChromium();
+if ('error' in found) throw new Error(found.error);
+export const CHROMIUM_PATH = found.path;
 // Quiet, offline Chromium: nothing it does in the background should land in a measurement.
 const CHROMIUM_ARGS = [
   '--no-sandbox',
