@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { actionsPerGoldSpan, formatScoreTable, scoreSpans, type ScoredSpan } from '../../shared/eval/score';
 import { SUGGEST_LABELS, suggestAll, type SuggestLabel } from '../../shared/suggest/suggest';
+import { defaultThreshold } from '../../shared/suggest/thresholds';
 import { parseCommandArgs } from './args';
 import { EXIT_OK, UsageError, type CliIo } from './io';
 import { annotatorFiles, projectDocIds, readDocText } from './projectSpans';
 import { listAnnotators } from '../services/projectStore';
+import { loadSuggestModel } from '../services/suggestModelFile';
 
 function labelsOption(value: string | undefined): SuggestLabel[] {
   if (value === undefined) return [...SUGGEST_LABELS];
@@ -61,11 +63,13 @@ export async function evalCommand(args: string[], io: CliIo): Promise<number> {
   let predName: string;
   if (values.suggest === true) {
     const labels = labelsOption(values.labels);
+    const { model, problem } = loadSuggestModel();
+    if (problem) io.stderr(`${problem}\n`);
     pred = [];
     for (const docId of [...docIds].sort()) {
       const { text } = await readDocText(goldDir, docId);
       // No gazetteer from the gold itself: that would score the gold against itself.
-      for (const s of suggestAll(text, { labels })) pred.push({ docId, start: s.start, end: s.end, label: s.label });
+      for (const s of suggestAll(text, { labels }, { model })) if ((s.score ?? 1) >= defaultThreshold(s.label, model)) pred.push({ docId, start: s.start, end: s.end, label: s.label });
     }
     predName = `suggesters (${labels.join(', ')})`;
   } else {

@@ -316,6 +316,8 @@ export interface SuggestionView {
   attributes?: Record<string, AttributeValue>;
   /** Claims: the claimant actor named in the attribution frame, proposed as the attributed_to relation. */
   claimant?: { start: number; end: number; quote: string };
+  /** The suggester's confidence, 0..1 (calibrated probability of the trained models; fixed for rules). The per-label threshold compares it. */
+  score?: number;
 }
 
 export type Contract = typeof contract;
