@@ -41,6 +41,7 @@ describe('buildMenuTemplate', () => {
     click(byLabel(project, 'Review Claims Across Documents…'));
     click(byLabel(project, 'Sync'));
     click(byLabel(submenu(template.find((i) => i.role === 'help')), 'Keyboard Shortcuts'));
+    click(byLabel(submenu(template.find((i) => i.role === 'help')), 'About Factmark'));
     expect(sent.map(([c]) => c)).toEqual([
       'new-project',
       'open-project',
@@ -53,6 +54,7 @@ describe('buildMenuTemplate', () => {
       'review',
       'sync',
       'shortcuts',
+      'about',
     ]);
     expect(sent.every(([, w]) => (w as { id: number }).id === 7)).toBe(true);
     expect(file.some((i) => i.role === 'quit')).toBe(true);

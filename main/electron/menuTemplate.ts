@@ -70,7 +70,7 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemConstructo
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [command('Keyboard Shortcuts', 'shortcuts')],
+    submenu: [command('Keyboard Shortcuts', 'shortcuts'), { type: 'separator' }, command('About Factmark', 'about')],
   };
   const macApp: MenuItemConstructorOptions = {
     label: opts.appName,

@@ -54,6 +54,7 @@ import { readSettings, updateSettings, withRecentProject } from './settingsStore
 import { readTextFile, sha256Hex } from './textHash';
 import { documentSuggestions, rejectDocumentSuggestion } from './suggestionService';
 import { learnFromSave } from './learningService';
+import { aboutView } from './aboutService';
 import { reviewHandlers } from './reviewHandlers';
 import { projectAgreement } from './agreementService';
 import { curationView, saveGold } from './curationService';
@@ -456,6 +457,8 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
 
   const handlers: FactmarkHandlers = {
     getSession: async () => ok(await session()),
+
+    getAbout: async () => ok(aboutView(opts.version)),
 
     setAnnotator: async ({ name }) => {
       await updateSettings(opts.dataDir, (s) => ({ ...s, annotator: name }));

@@ -6,6 +6,8 @@ import { SUGGESTIONS_SCHEMA_VERSION, storeSuggestions, suggestionFileSchema, typ
 import { entityNames, knownActors } from './gazetteer';
 import { readJsonFile, writeJsonAtomic } from './atomicJson';
 import { learnFromRejection, learningSettled } from './learningService';
+import { defaultThresholds } from '../../shared/suggest/thresholds';
+import { loadSuggestModel } from './suggestModelFile';
 import type { SuggestPool } from './suggestWorkerPool';
 
 /** Where one annotator's suggestions for one document are kept (docs/project-format.md). */
@@ -49,10 +51,10 @@ const view = (list: ReturnType<typeof storeSuggestions>['suggestions']): Suggest
     ...(s.score !== undefined ? { score: s.score } : {}),
   }));
 
-/** Suggestions for one document: computed from its text and the project's gazetteer, minus rejections and spans already tagged. */
-export async function documentSuggestions(ctx: SuggestionContext): Promise<Result<{ suggestions: SuggestionView[] }>> {
+/** Suggestions for one document: computed from its text and the project's learning, minus rejections and spans already tagged; with the default thresholds. */
+export async function documentSuggestions(ctx: SuggestionContext): Promise<Result<{ suggestions: SuggestionView[]; thresholds: Record<string, number> }>> {
   const { stored } = await compute(ctx);
-  return ok({ suggestions: view(stored.suggestions) });
+  return ok({ suggestions: view(stored.suggestions), thresholds: defaultThresholds(loadSuggestModel().model) });
 }
 
 /** Record a rejection in the suggestions file (atomic write) and answer the suggestions left. */

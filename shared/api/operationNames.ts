@@ -42,4 +42,5 @@ export const PRELOAD_OPERATION_NAMES = [
   'saveReviewDecision',
   'undoReviewDecision',
   'exportReview',
+  'getAbout',
 ] as const;

@@ -20,6 +20,8 @@ import { SpanPanel } from './SpanPanel';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 import { SyncDialogs } from '../sync/SyncDialogs';
+import { AcceptAllDialog } from '../suggestions/AcceptAllDialog';
+import { AboutDialog } from './AboutDialog';
 
 function Overlays() {
   const overlay = useStore(appStore, (s) => s.overlay);
@@ -34,6 +36,8 @@ function Overlays() {
   if (overlay === 'schema' && hasProject) return <SchemaEditor />;
   if (overlay === 'agreement' && hasProject) return <AgreementScreen />;
   if (overlay === 'review' && hasProject) return <ReviewScreen />;
+  if (overlay === 'accept-all' && hasProject) return <AcceptAllDialog />;
+  if (overlay === 'about') return <AboutDialog />;
   return null;
 }
 

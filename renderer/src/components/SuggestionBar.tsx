@@ -3,6 +3,7 @@ import type { SuggestionView } from '../../../shared/api/contract';
 import type { LabelDef } from '../../../shared/model/schemas';
 import { describeSuggestion, shortSuggestion } from '../suggestions/describeSuggestion';
 import { acceptAllSuggestions, toggleSuggestionLabel } from '../suggestions/suggestionActions';
+import { ThresholdSlider } from '../suggestions/ThresholdSlider';
 
 export interface SuggestionBarProps {
   /** The open document's suggestions minus spans already tagged (hidden labels included). */
@@ -12,12 +13,14 @@ export interface SuggestionBarProps {
   disabled: boolean;
   /** The suggestion Tab moved to, if any: the bar says what it is (and who said a claim). */
   focused?: SuggestionView | null;
+  /** All the document's suggestions, below the thresholds too: a label keeps its group (and its slider) when all are below. */
+  scored?: readonly SuggestionView[];
 }
 
 
 /** Above the article: show or hide each label's suggestions, and accept all of a label at once. */
-export function SuggestionBar({ available, hiddenLabels, labels, disabled, focused = null }: SuggestionBarProps) {
-  const ids = [...new Set(available.map((s) => s.label))];
+export function SuggestionBar({ available, hiddenLabels, labels, disabled, focused = null, scored }: SuggestionBarProps) {
+  const ids = [...new Set((scored ?? available).map((s) => s.label))];
   // Always there with one fixed height: suggestions arriving must not move the text being selected.
   return (
     <div className="suggestion-bar" data-testid="suggestion-bar" role="toolbar" aria-label="Suggestions">
@@ -46,12 +49,13 @@ export function SuggestionBar({ available, hiddenLabels, labels, disabled, focus
                 data-testid="suggestions-accept-all"
                 data-label={id}
                 disabled={disabled}
-                title={`Accept all ${name} suggestions in this document (one undoable step)`}
+                title={`Accept the ${name} suggestions shown on this page, above the threshold (one undoable step; more than 20 ask first)`}
                 onClick={() => acceptAllSuggestions(id)}
               >
                 Accept all
               </button>
             )}
+            {shown && <ThresholdSlider label={id} name={name} />}
           </span>
         );
       })}
