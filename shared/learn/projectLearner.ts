@@ -1,7 +1,7 @@
 import { analyze, type Analysis } from './analyze';
 import { tokenFeatures } from './actorFeatures';
 import { sentenceFeatures } from './claimFeatures';
-import { claimMargin } from './claimModel';
+import { claimProbability } from './claimModel';
 import { isPositive, type LearningExample } from './examples';
 import { SpanMemory, type EvidenceKind } from './memory';
 import { ruleVotes } from './ruleVotes';
@@ -18,7 +18,7 @@ import { addScores, B, I, O, transitionFeatures, type LinearModel } from './tagg
  *    classifier, moved by each decision the combined model gets wrong (a perceptron update of
  *    size `rate`), so what the annotator does generalises to words the memory has not seen.
  */
-export const LEARNING_RATES = { actor: 1, claim: 1 };
+export const LEARNING_RATES = { actor: 1, claim: 0.25 };
 
 /** Labels whose strings the memory keeps (claims are sentences: they never repeat). */
 const STRING_LABELS = ['actor', 'number'];
@@ -139,8 +139,9 @@ export class ProjectLearner {
     if (!this.base || this.rates.claim === 0) return;
     const index = a.tokens[first]!.sentence;
     const feats = sentenceFeatures(a, index);
-    const margin = claimMargin([this.base.claim, this.claimLayer], feats);
-    if (positive ? margin > 0 : margin < 0) return;
+    // Wrong means on the wrong side of the threshold the suggestions are shown at.
+    const p = claimProbability(this.base.claim, feats, [this.claimLayer]);
+    if (positive ? p >= this.base.claim.threshold : p < this.base.claim.threshold) return;
     const sign = positive ? 1 : -1;
     for (const f of feats) {
       let w = this.claimLayer.weights.get(f);

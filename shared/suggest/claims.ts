@@ -21,14 +21,19 @@ import { sortSuggestions, trimRange, type Suggestion } from './types';
  * connective ("However,", "Meanwhile,", "Despite this,"), final punctuation or enclosing quotation
  * marks; time adverbials stay ("On Saturday, …"). The frame is returned for the claimant search.
  */
-const CUE = '(?:said|says|say|according\\s+to|reported(?:ly)?|reports|claimed|claims|told|tells|stated|states|announced|announces|denied|denies|accused|warned|confirmed|insisted|alleged|added|noted|indicated|assured|disclosed)';
+const CUE = '(?:said|says|say|according\\s+to|reported(?:ly)?|reports|claimed|claims|told|tells|stated|states|announced|announces|denied|denies|accused|warned|confirmed|insisted|alleged|added|noted|indicated|indicates|indicate|assured|disclosed|informed|found|finds|notes|note|estimated|estimates|reads|continued|wrote|writes|explained|argued|concluded)';
 export const CUE_RE = new RegExp(`\\b${CUE}\\b`, 'i');
 /** "…, the Syrian army reported." / "…,” said one of the sources." */
 const FRAME_AFTER = new RegExp(`^([\\s\\S]+?)[,”"]+\\s*[”"]?\\s*((?:[^,]{0,80}?\\b${CUE}\\b|${CUE}\\b)[^]*)$`, 'i');
 /** "According to X, …" / "As stated by X, …" */
 const FRAME_BEFORE_ACCORDING = /^((?:according\s+to|as\s+(?:stated|noted|reported|announced|articulated|indicated)\s+(?:by|in)|as\s+\S+\s+(?:said|noted|reported))\s+[^,]{1,120}),\s*([\s\S]+)$/i;
-/** "X said (that) …" with a short frame. */
-const FRAME_BEFORE_SAID = new RegExp(`^([^,;“”"]{1,100}?\\b${CUE.replace('(?:ly)?', '')}\\b(?:\\s+\\w+)?(?:\\s+that)?)\\s+([\\s\\S]+)$`, 'i');
+/** Reporting verbs that open a frame before the claim: "X said (that) …", "X told reporters (that) …". */
+const SAY = '(?:said|says|say|reported|reports|claimed|claims|stated|states|announced|announces|denied|denies|warned|confirmed|insisted|alleged|added|noted|indicated|indicates|indicate|disclosed|believes|found|find|finds)';
+const TELL = '(?:told|tells|tell|informed|informs|assured|assures|warned)';
+/** "X said (that) …", "X said: “…”", a subject of up to ~25 words (commas allowed when "that", a colon or a quote follows). */
+const FRAME_BEFORE_SAY = new RegExp(`^([^;“”"]{1,160}?\\b${SAY}(?:\\s+that\\b|\\s*[:,]?\\s*(?=[“"])|\\s*:)?)\\s*([\\s\\S]+)$`, 'i');
+/** "X told reporters (that) …": the one told is part of the frame (up to four words). */
+const FRAME_BEFORE_TELL = new RegExp(`^([^;“”"]{1,160}?\\b${TELL}\\s+(?:[\\p{L}’'.-]+\\s+){0,3}?[\\p{L}’'.-]+(?:\\s+that\\b|\\s*[:,]\\s*|\\s*(?=[“"])))\\s*([\\s\\S]+)$`, 'iu');
 /** Leading discourse connectives: not part of the claim. Time adverbials ("On Saturday,") are. */
 const CONNECTIVE =
   /^(?:(?:however|meanwhile|moreover|furthermore|additionally|in addition|despite this|despite that|nevertheless|nonetheless|still|instead|also|thus|therefore|consequently|as a result|in response|at the same time|on the other hand|indeed|in fact|notably|importantly|similarly|likewise|separately|in turn|in contrast|by contrast|on top of that|in the meantime)\s*,\s*|(?:but|and|so|yet|also)\s+)/i;
@@ -41,6 +46,14 @@ export interface ClaimSuggestion extends Suggestion {
   frame?: { start: number; end: number };
 }
 
+/** A frame after the claim ends the sentence: after its cue, a few words and no quotation ("…, the army said on Monday."). */
+function frameEndsSentence(frame: string): boolean {
+  const cue = CUE_RE.exec(frame);
+  if (!cue) return false;
+  const tail = frame.slice(cue.index + cue[0].length);
+  return tail.length <= 80 && !/[“"]/.test(tail.replace(/[“"”]\s*[.!?]?\s*$/, ''));
+}
+
 /** The claim inside the sentence [start, end): the frame cut off, connectives and punctuation trimmed. */
 export function claimBoundaries(text: string, start: number, end: number): { start: number; end: number; frame?: { start: number; end: number } } | null {
   const s = text.slice(start, end);
@@ -50,17 +63,21 @@ export function claimBoundaries(text: string, start: number, end: number): { sta
     const according = FRAME_BEFORE_ACCORDING.exec(s);
     const trailing = /,\s*(?:according\s+to|as\s+(?:stated|noted|reported)\s+by)\b/i.exec(s);
     const after = FRAME_AFTER.exec(s);
-    const before = FRAME_BEFORE_SAID.exec(s);
+    const tell = FRAME_BEFORE_TELL.exec(s);
+    const say = FRAME_BEFORE_SAY.exec(s);
+    // The frame with the shorter subject wins; a subject with commas needs "that", a colon or a quote after the verb.
+    const candidates = [tell, say].filter((m): m is RegExpExecArray => m !== null && m[2]!.length >= 20 && (!m[1]!.includes(',') || /(?:that|:|[“"])\s*$/i.test(m[1]!) || /^[“"]/.test(m[2]!)));
+    const before = candidates.sort((x, y) => x[1]!.length - y[1]!.length)[0] ?? null;
     if (according?.[1] && according[2]) {
       frame = [0, according[1].length];
       claim = [s.length - according[2].length, s.length];
     } else if (trailing && trailing.index >= 20) {
       claim = [0, trailing.index];
       frame = [trailing.index + 1, s.length];
-    } else if (after?.[1] && after[2] && after[1].length >= 20 && after[2].length <= 120) {
+    } else if (after?.[1] && after[2] && after[1].length >= 20 && after[2].length <= 120 && frameEndsSentence(after[2])) {
       claim = [0, after[1].length];
       frame = [s.length - after[2].length, s.length];
-    } else if (before?.[1] && before[2] && before[2].length >= 20) {
+    } else if (before?.[1] && before[2]) {
       frame = [0, before[1].length];
       claim = [s.length - before[2].length, s.length];
     }
