@@ -1,7 +1,7 @@
 import { analyze, type Analysis } from './analyze';
 import { tokenFeatures } from './actorFeatures';
 import { sentenceFeatures } from './claimFeatures';
-import { claimProbability } from './claimModel';
+import { claimMargin } from './claimModel';
 import { isPositive, type LearningExample } from './examples';
 import { SpanMemory, type EvidenceKind } from './memory';
 import { ruleVotes } from './ruleVotes';
@@ -14,11 +14,17 @@ import { addScores, B, I, O, transitionFeatures, type LinearModel } from './tagg
  *  - the memory of strings (memory.ts): tagged, accepted, rejected, left untagged, tagged with
  *    another label, per context; it feeds the tagger's memory features and blocks proposals
  *    rejected in their context;
- *  - a layer of weights added to the shipped model's, for the actor tagger and the claim
- *    classifier, moved by each decision the combined model gets wrong (a perceptron update of
- *    size `rate`), so what the annotator does generalises to words the memory has not seen.
+ *  - a layer of weights added to the shipped model's: for the actor tagger, moved by each decision
+ *    the combined model gets wrong or right by less than one logit, a passive-aggressive step
+ *    (PA-I, Crammer et al. 2006) just large enough to fix that decision and at most `rate` per
+ *    feature, so what the annotator does generalises to words the memory has not seen; for the
+ *    claim classifier, refitted on all the claim decisions with a prior (updateClaim).
  */
-export const LEARNING_RATES = { actor: 1, claim: 0.25 };
+export const LEARNING_RATES = { actor: 1, claim: 1 };
+/** Claim decisions the claim layer is fitted on (the latest). */
+const CLAIM_EXAMPLES = 2_000;
+/** Precision of the prior keeping each claim-layer weight near 0 (in logits): ~40 decisions on a feature move it by about one logit. */
+const CLAIM_PRIOR = 10;
 
 /** Labels whose strings the memory keeps (claims are sentences: they never repeat). */
 const STRING_LABELS = ['actor', 'number'];
@@ -47,6 +53,9 @@ export class ProjectLearner {
   readonly memory = new SpanMemory();
   readonly actorLayer = emptyLayer(3);
   readonly claimLayer = emptyLayer(2);
+  private readonly claimExamples: { feats: string[]; y: 1 | -1; base: number }[] = [];
+  /** Claim decisions arrived since the claim layer was last fitted (it is refitted once per batch). */
+  private claimsChanged = false;
   /** Explicit decisions learned (not counting unmarked occurrences). */
   decisions = 0;
   private readonly analyses = new Map<string, Analysis>();
@@ -95,6 +104,10 @@ export class ProjectLearner {
       if (e.from?.label === 'actor' && e.kind === 'relabel') this.updateActor(a, toks, false);
       if (e.label === 'claim') this.updateClaim(a, toks, positive);
     }
+    if (this.claimsChanged) {
+      this.claimsChanged = false;
+      this.refitClaims();
+    }
   }
 
   /** Learn examples into the memory only (decisions too old to replay into the weights when a project is loaded). */
@@ -125,29 +138,63 @@ export class ProjectLearner {
       for (let c = 1; c < 3; c++) if (scores[c]! > scores[guess]!) guess = c;
       // The token after a positive span must not continue it (I); B or O are both right.
       if (i > last && guess !== I) continue;
-      if (guess === target) continue;
+      // Right by a margin of one logit (at the model's temperature) already: nothing to learn.
+      const margin = this.base.actor.temperature;
+      let rival = guess;
+      if (guess === target) {
+        rival = target === 0 ? 1 : 0;
+        for (let c = 0; c < 3; c++) if (c !== target && scores[c]! > scores[rival]!) rival = c;
+      }
+      const loss = scores[rival]! - scores[target]! + margin;
+      if (loss <= 0 || rival === target) continue;
+      // Passive-aggressive step (PA-I): just enough to fix this token, at most `rate` per feature.
+      const tau = Math.min(rate, loss / (2 * feats.length));
       for (const f of feats) {
         let w = this.actorLayer.weights.get(f);
         if (!w) this.actorLayer.weights.set(f, (w = [0, 0, 0]));
-        w[target]! += rate;
-        w[guess]! -= rate;
+        w[target]! += tau;
+        w[rival]! -= tau;
       }
     }
   }
 
+  /**
+   * The claim layer is refitted on all the project's claim decisions (the latest CLAIM_EXAMPLES):
+   * a logistic regression on the classifier's features whose prior keeps it near the shipped
+   * model (a Gaussian of precision CLAIM_PRIOR per weight), so a few rejections of one kind of
+   * sentence (a page's boilerplate, say) move the scores a little, and consistent decisions move
+   * them more as they accumulate. Deterministic: a fixed number of Newton-like steps per weight.
+   */
   private updateClaim(a: Analysis, [first]: [number, number], positive: boolean): void {
     if (!this.base || this.rates.claim === 0) return;
-    const index = a.tokens[first]!.sentence;
-    const feats = sentenceFeatures(a, index);
-    // Wrong means on the wrong side of the threshold the suggestions are shown at.
-    const p = claimProbability(this.base.claim, feats, [this.claimLayer]);
-    if (positive ? p >= this.base.claim.threshold : p < this.base.claim.threshold) return;
-    const sign = positive ? 1 : -1;
-    for (const f of feats) {
-      let w = this.claimLayer.weights.get(f);
-      if (!w) this.claimLayer.weights.set(f, (w = [0, 0]));
-      w[0]! += sign * this.rates.claim;
-      w[1]! -= sign * this.rates.claim;
+    const feats = sentenceFeatures(a, a.tokens[first]!.sentence);
+    const t = this.base.claim.temperature;
+    this.claimExamples.push({ feats, y: positive ? 1 : -1, base: claimMargin([this.base.claim], feats) / t });
+    if (this.claimExamples.length > CLAIM_EXAMPLES) this.claimExamples.shift();
+    this.claimsChanged = true;
+  }
+
+  private refitClaims(): void {
+    const t = this.base!.claim.temperature;
+    const counts = new Map<string, number>();
+    for (const e of this.claimExamples) for (const f of e.feats) counts.set(f, (counts.get(f) ?? 0) + 1);
+    const v = new Map<string, number>();
+    for (let iter = 0; iter < 30; iter++) {
+      const grad = new Map<string, number>();
+      for (const e of this.claimExamples) {
+        let z = e.base;
+        for (const f of e.feats) z += v.get(f) ?? 0;
+        // d/dz of log(1 + exp(-y z))
+        const g = -e.y / (1 + Math.exp(e.y * z));
+        for (const f of e.feats) grad.set(f, (grad.get(f) ?? 0) + g);
+      }
+      for (const [f, n] of counts) {
+        const w = v.get(f) ?? 0;
+        v.set(f, w - ((grad.get(f) ?? 0) + CLAIM_PRIOR * w) / (0.25 * n + CLAIM_PRIOR) * this.rates.claim);
+      }
     }
+    this.claimLayer.weights.clear();
+    // In the classifier's score units: margin = Σ (w[claim] - w[other]).
+    for (const [f, w] of v) if (w !== 0) this.claimLayer.weights.set(f, [w * t, 0]);
   }
 }
