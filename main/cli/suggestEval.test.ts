@@ -42,6 +42,25 @@ describe('factmark eval', () => {
     expect(rows[0].overlap.gold).toBe(16);
   });
 
+  it('--learning-curve: the suggestions after 0 and 1 documents learned, as a table and as JSON', async () => {
+    const table = capture();
+    expect(await runCli(['eval', '--learning-curve', '--gold', 'p', '--gold-annotator', 'gold'], table.io)).toBe(0);
+    expect(table.out()).toMatch(/^0 docs\s+2 docs/m);
+    expect(table.out()).toMatch(/^1 doc\s+1 doc/m);
+    expect(table.out()).toContain('Actions per gold span');
+    const json = capture();
+    expect(await runCli(['eval', '--learning-curve', '--gold', 'p', '--labels', 'actor,number', '--json'], json.io)).toBe(0);
+    const { steps } = JSON.parse(json.out()) as { steps: { learned: number; scoredIds: string[]; decisions: number; scores: { label: string }[] }[] };
+    expect(steps.map((s) => [s.learned, s.scoredIds.length])).toEqual([
+      [0, 2],
+      [1, 1],
+    ]);
+    expect(steps[0]!.decisions).toBeGreaterThan(10);
+    expect(steps[0]!.scores.map((r) => r.label)).toEqual(['actor', 'number', 'all']);
+    const wrong = capture();
+    expect(await runCli(['eval', '--learning-curve', '--gold', 'p', '--suggest'], wrong.io)).toBe(1);
+  }, 60_000);
+
   it('refuses a command line without predictions', async () => {
     const c = capture();
     expect(await runCli(['eval', '--gold', 'p'], c.io)).toBe(1);
