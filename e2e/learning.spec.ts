@@ -11,8 +11,9 @@ const WHO = 'e2e-learner';
 const box = (page: Page, id: string) => page.locator(`[data-testid=suggestion][data-suggestion-id="${id}"]`);
 const focusedBox = (page: Page) => page.locator('[data-testid=suggestion][data-focused=true]').first();
 
+/** Tab (from the article, where Tab steps through suggestions) until the suggestion `id` has the focus. */
 async function tabTo(page: Page, id: string) {
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.getByTestId('article').focus();
   for (let i = 0; i < 300; i++) {
     await page.keyboard.press('Tab');
     await expect(focusedBox(page)).toBeVisible();
@@ -21,42 +22,58 @@ async function tabTo(page: Page, id: string) {
   throw new Error(`Tab never reached ${id}`);
 }
 
-test('suggestions learn: a tag and a rejection in one article change the next article’s suggestions', async ({ page, app }) => {
+test('suggestions learn: a tag, an accept and a rejection in one article change the next article’s suggestions', async ({ page, app }) => {
   await page.goto(app.url);
   await chooseAnnotator(page, WHO);
-  await openDocument(page, FIRST);
   const first = readDocumentText(app.projectDir, FIRST);
   const next = readDocumentText(app.projectDir, NEXT);
-
-  // The untouched project: "Aleppo" (a place) is proposed as an actor, "Iran" is not.
-  const aleppoAt = first.indexOf('Aleppo nearly');
-  const aleppoId = `actor:${aleppoAt}-${aleppoAt + 'Aleppo'.length}`;
-  await expect(box(page, aleppoId)).toBeVisible();
   const nextAleppo = next.indexOf('Aleppo nearly');
   const nextIran = next.indexOf('Iran, expelled');
-  expect(nextAleppo).toBeGreaterThan(0);
-  expect(nextIran).toBeGreaterThan(0);
+  const nextMoscow = next.indexOf('Moscow');
+  expect(Math.min(nextAleppo, nextIran, nextMoscow)).toBeGreaterThan(0);
+  const aleppoNextId = `actor:${nextAleppo}-${nextAleppo + 6}`;
+  const iranNextId = `actor:${nextIran}-${nextIran + 4}`;
+  const moscowNextId = `actor:${nextMoscow}-${nextMoscow + 6}`;
 
-  // Reject "Aleppo" (Tab to it, x), tag "Iran" as an actor (select, a).
+  // The untouched project, next article: "Aleppo" (a place) is proposed as an actor, "Iran" and "Moscow" are not.
+  await openDocument(page, NEXT);
+  await expect(box(page, aleppoNextId)).toBeVisible();
+  await expect(box(page, iranNextId)).toHaveCount(0);
+  await expect(box(page, moscowNextId)).toHaveCount(0);
+
+  // First article: accept "Moscow" (Tab to it, Enter), reject "Aleppo" (Tab to it, x), tag "Iran" (select, a).
+  await openDocument(page, FIRST);
+  const moscowAt = first.indexOf('Moscow');
+  const moscowId = `actor:${moscowAt}-${moscowAt + 'Moscow'.length}`;
+  const aleppoAt = first.indexOf('Aleppo nearly');
+  const aleppoId = `actor:${aleppoAt}-${aleppoAt + 'Aleppo'.length}`;
+  await expect(box(page, moscowId)).toBeVisible();
+  await expect(box(page, aleppoId)).toBeVisible();
+  await tabTo(page, moscowId);
+  // The bar names the focused suggestion with the score the threshold slider compares with.
+  await expect(page.getByTestId('suggestion-focus')).toContainText(/score \d\.\d\d/);
+  await page.keyboard.press('Enter');
+  await expect(box(page, moscowId)).toHaveCount(0);
+  await expect(spanItems(page)).toHaveCount(1);
   await tabTo(page, aleppoId);
   await page.keyboard.press('x');
   await expect(box(page, aleppoId)).toHaveCount(0);
   await tagQuote(page, first, 'Iran', 'a');
-  await expect(spanItems(page)).toHaveCount(1);
+  await expect(spanItems(page)).toHaveCount(2);
   await waitSaved(page);
 
-  // Both are examples in the learning file (per annotator, under .factmark/).
+  // All three are examples in the learning file (per annotator, under .factmark/).
   const learningFile = join(app.projectDir, '.factmark', 'learning', WHO, `${FIRST}.json`);
   await expect.poll(() => existsSync(learningFile) && (JSON.parse(readFileSync(learningFile, 'utf8')) as { examples: { kind: string; quote: string }[] }).examples.map((e) => `${e.kind}:${e.quote}`)).toEqual(
-    expect.arrayContaining(['reject:Aleppo', 'tag:Iran']),
+    expect.arrayContaining(['reject:Aleppo', 'accept:Moscow', 'tag:Iran']),
   );
 
-  // The next article: "Iran" is proposed now, "Aleppo" in the same context is not.
+  // The next article again: "Iran" and "Moscow" are proposed now, "Aleppo" in the same context is not.
   await openDocument(page, NEXT);
-  const iranId = `actor:${nextIran}-${nextIran + 4}`;
-  await expect(box(page, iranId)).toBeVisible();
-  await expect(box(page, `actor:${nextAleppo}-${nextAleppo + 6}`)).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/learning-next-article.png' });
+  await expect(box(page, iranNextId)).toBeVisible();
+  await expect(box(page, moscowNextId)).toBeVisible();
+  await expect(box(page, aleppoNextId)).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('learning-next-article.png') });
 });
 
 test('the threshold slider hides low scores; Accept all takes only what is shown and asks before more than 20', async ({ page, app }) => {
