@@ -59,6 +59,9 @@ describe('factmark eval', () => {
     expect(steps[0]!.scores.map((r) => r.label)).toEqual(['actor', 'number', 'all']);
     const wrong = capture();
     expect(await runCli(['eval', '--learning-curve', '--gold', 'p', '--suggest'], wrong.io)).toBe(1);
+    const help = capture();
+    expect(await runCli(['eval', '--help'], help.io)).toBe(0);
+    expect(help.out()).toContain('factmark eval --learning-curve --gold PROJECT');
   }, 60_000);
 
   it('refuses a command line without predictions', async () => {
