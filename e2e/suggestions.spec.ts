@@ -113,7 +113,7 @@ test('a claim suggestion says who said it; Enter accepts it with its claimant as
   await tabTo(page, claimId!);
   // The tooltip and the bar name the claimant.
   await expect(page.locator(`[data-testid=suggestion][data-suggestion-id="${claimId}"]`).first()).toHaveAttribute('title', /said by “Reuters”/);
-  await expect(page.getByTestId('suggestion-focus')).toHaveText('Claim, said by “Reuters”');
+  await expect(page.getByTestId('suggestion-focus')).toHaveText(/^Claim, said by “Reuters”, score \d\.\d\d$/);
   const reutersAt = text.indexOf('Reuters');
   await expect(page.locator(`[data-testid=suggestion][data-suggestion-id="actor:${reutersAt}-${reutersAt + 7}"]`)).toHaveAttribute('data-claimant', 'true');
   await page.screenshot({ path: '/tmp/suggestions-claimant.png' });

@@ -8,7 +8,7 @@ import { createSuggestPool } from '../services/suggestWorkerPool';
 import { ANNOTATOR_OPTIONS, cliAnnotator } from './annotator';
 import { parseCommandArgs } from './args';
 import { EXIT_OK, UsageError, type CliIo } from './io';
-import { knownActors } from '../services/gazetteer';
+import { entityNames, knownActors } from '../services/gazetteer';
 import { annotatorFiles, projectDocIds, readDocText } from './projectSpans';
 
 /** Where one annotator's suggestions for one document are kept (docs/project-format.md). */
@@ -29,6 +29,7 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
   const docIds = await projectDocIds(dir);
   const { name: annotator } = await cliAnnotator(values, cwd);
   const known = await knownActors(dir);
+  const entities = await entityNames(dir);
   const existing = new Map((await annotatorFiles(dir, annotator)).map((f) => [f.docId, f.spans] as const));
   const started = Date.now();
   const perLabel: Record<string, number> = {};
@@ -39,7 +40,8 @@ export async function suggestCommand(args: string[], io: CliIo): Promise<number>
   try {
     await mapLimit(docIds, threads * 2, async (docId) => {
       const { text, sha256 } = await readDocText(dir, docId);
-      const fresh = await pool.suggest(text, { labels: labels as SuggestLabel[], known, existing: existing.get(docId) ?? [] });
+      // The annotator's learning (.factmark/learning/) applies, as in the app.
+      const fresh = await pool.suggest(text, { labels: labels as SuggestLabel[], known, entities, existing: existing.get(docId) ?? [] }, { dir, annotator });
       const file = suggestionsPath(dir, annotator, docId);
       const previous = await readJsonFile(file, suggestionFileSchema);
       const stored = storeSuggestions(text, fresh, previous.ok ? previous.value : null, sha256);

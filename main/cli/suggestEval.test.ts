@@ -42,6 +42,28 @@ describe('factmark eval', () => {
     expect(rows[0].overlap.gold).toBe(16);
   });
 
+  it('--learning-curve: the suggestions after 0 and 1 documents learned, as a table and as JSON', async () => {
+    const table = capture();
+    expect(await runCli(['eval', '--learning-curve', '--gold', 'p', '--gold-annotator', 'gold'], table.io)).toBe(0);
+    expect(table.out()).toMatch(/^0 docs\s+2 docs/m);
+    expect(table.out()).toMatch(/^1 doc\s+1 doc/m);
+    expect(table.out()).toContain('Actions per gold span');
+    const json = capture();
+    expect(await runCli(['eval', '--learning-curve', '--gold', 'p', '--labels', 'actor,number', '--json'], json.io)).toBe(0);
+    const { steps } = JSON.parse(json.out()) as { steps: { learned: number; scoredIds: string[]; decisions: number; scores: { label: string }[] }[] };
+    expect(steps.map((s) => [s.learned, s.scoredIds.length])).toEqual([
+      [0, 2],
+      [1, 1],
+    ]);
+    expect(steps[0]!.decisions).toBeGreaterThan(10);
+    expect(steps[0]!.scores.map((r) => r.label)).toEqual(['actor', 'number', 'all']);
+    const wrong = capture();
+    expect(await runCli(['eval', '--learning-curve', '--gold', 'p', '--suggest'], wrong.io)).toBe(1);
+    const help = capture();
+    expect(await runCli(['eval', '--help'], help.io)).toBe(0);
+    expect(help.out()).toContain('factmark eval --learning-curve --gold PROJECT');
+  }, 60_000);
+
   it('refuses a command line without predictions', async () => {
     const c = capture();
     expect(await runCli(['eval', '--gold', 'p'], c.io)).toBe(1);
@@ -81,8 +103,8 @@ describe('factmark suggest', () => {
     const hours = first.suggestions.find((s: { quote: string }) => s.quote === '72 hours');
     expect(hours).toMatchObject({ label: 'number', suggester: 'numbers', attributes: { value: 72, unit: 'hours' } });
     expect(first.suggestions.some((s: { label: string }) => s.label === 'claim')).toBe(false);
-    // "Reuters" is tagged by gold only: the gazetteer proposes known actors for bob.
-    expect(first.suggestions.find((s: { quote: string }) => s.quote === 'Reuters')?.suggester).toBe('gazetteer');
+    // The trained tagger proposes actors, with a score.
+    expect(first.suggestions.find((s: { quote: string }) => s.quote === 'Reuters')).toMatchObject({ label: 'actor', suggester: 'actors', score: expect.any(Number) });
 
     // Reject "72 hours": it never comes back.
     first.rejected = [{ start: hours.start, end: hours.end, label: 'number', quote: '72 hours' }];

@@ -42,6 +42,10 @@ Usage:
                 | --suggest) [--labels number,actor,claim] [--json]
       Precision, recall and F1 per label (exact and overlap matching) of one annotator's spans, or
       of the suggesters (--suggest), against a gold annotator, on the documents the gold covers.
+  factmark eval --learning-curve --gold PROJECT [--gold-annotator NAME] [--labels ...] [--json]
+      Simulate an annotator: documents in id order, each one's suggestions scored against the
+      gold, then its gold spans learned as decisions; P/R/F1 per label and actions per gold
+      span after 0, 1, 2, ... documents.
   factmark agree PROJECT_DIR [--annotators A,B[,C...]] [--label L]... [--documents N] [--json]
       Agreement between annotators (default: all but gold): span F1 (exact and overlap),
       Cohen's kappa and Krippendorff's alpha on tokens per label layer, attribute agreement;

@@ -15,6 +15,7 @@ export type MenuCommand =
   | 'agreement'
   | 'review'
   | 'sync'
-  | 'shortcuts';
+  | 'shortcuts'
+  | 'about';
 
 export const openRecentCommand = (projectPath: string): MenuCommand => `open-recent:${projectPath}`;

@@ -70,8 +70,9 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemConstructo
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    // macOS has About in the app menu; elsewhere it is the last Help item (aboutPanel.ts).
-    submenu: [command('Keyboard Shortcuts', 'shortcuts'), ...(opts.isMac ? [] : [{ type: 'separator' } as const, { role: 'about', label: `About ${opts.appName}` } as const])],
+    // The app's own About dialog (version, model credits) everywhere; macOS also keeps the native
+    // panel in the app menu (aboutPanel.ts).
+    submenu: [command('Keyboard Shortcuts', 'shortcuts'), { type: 'separator' }, command('About Factmark', 'about')],
   };
   const macApp: MenuItemConstructorOptions = {
     label: opts.appName,

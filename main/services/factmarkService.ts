@@ -56,6 +56,8 @@ import { readSettings, updateSettings, withRecentProject } from './settingsStore
 import { createSessionAnnotator } from './sessionAnnotator';
 import { readTextFile, sha256Hex } from './textHash';
 import { documentSuggestions, rejectDocumentSuggestion } from './suggestionService';
+import { learnFromSave } from './learningService';
+import { aboutView } from './aboutService';
 import { reviewHandlers } from './reviewHandlers';
 import { projectAgreement } from './agreementService';
 import { curationView, saveGold } from './curationService';
@@ -389,6 +391,11 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     await writeFileAtomic(file, json);
     const written = sha256Hex(json);
     lastWritten.set(file, written);
+    // Every tag, accept, relabel, correction and removal teaches the suggesters (off this answer's
+    // path); a repair moves spans for the text, not by the annotator's choice.
+    if (!repair) learnFromSave({ dir, who, docId, text, sha256, now: updatedAt, pool: suggestPool() }, stored, { status: nextStatus, spans: full }).catch((err: unknown) =>
+      console.warn(`Factmark: learning from the save of ${docId} failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
     return ok({ updatedAt, revision: written, project: await view(dir, project, who) });
   }
 
@@ -452,6 +459,8 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
 
   const handlers: FactmarkHandlers = {
     getSession: async () => ok(await session()),
+
+    getAbout: async () => ok(aboutView(opts.version)),
 
     setAnnotator: async ({ name }) => {
       // Saved for the windows and processes started from now on; the ones running keep theirs.

@@ -74,3 +74,9 @@ export async function knownActors(dir: string, now: () => number = Date.now): Pr
 
 /** How many files' actor lists are kept for a project (tests). */
 export const cachedGazetteerFiles = (dir: string): number => byProject.get(dir)?.size ?? 0;
+
+/** The project's entity names and aliases (entities.json), for the trained tagger's memory. */
+export async function entityNames(dir: string): Promise<string[]> {
+  const entities = await readJsonFile(entitiesPath(dir), entitiesFileSchema);
+  return entities.ok ? entities.value.entities.flatMap((e) => [e.name, ...e.aliases]) : [];
+}

@@ -65,6 +65,7 @@ describe('one writer per project and annotator', () => {
     let stopWorker: () => void = () => undefined;
     const suggestPool: SuggestPool = {
       suggest: async () => [],
+      learn: async () => ({ learned: 0, ms: 0 }),
       pending: () => 0,
       threaded: true,
       close: () => new Promise<void>((resolve) => (stopWorker = () => { workerStopped = true; resolve(); })),

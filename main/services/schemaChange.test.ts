@@ -5,6 +5,7 @@ import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../shared/model/label
 import { annotationFileSchema, projectFileSchema, type LabelDef, type RelationType } from '../../shared/model/schemas';
 import { commitFiles, fsCommitSteps, planProjectChange } from './schemaChange';
 import { readProjectFile } from './projectStore';
+import { learningSettled } from './learningService';
 import { T0, failure, hashTree, importText, makeService, projectWithAnnotator, removeTempDirs, span, unwrap } from './serviceTestKit';
 
 afterEach(removeTempDirs);
@@ -39,6 +40,8 @@ async function twoAnnotators() {
   unwrap(await service.setAnnotator({ name: 'bob' }));
   await annotate('b-');
   unwrap(await service.setAnnotator({ name: 'alice' }));
+  // Each save also teaches the suggesters (.factmark/learning/, written after the save answers): wait for it, so the files compared below stay still.
+  for (const who of ['alice', 'bob']) await learningSettled(dir, who);
   const file = (who: string) => join(dir, 'annotations', who, `${docId}.json`);
   const read = (who: string) => annotationFileSchema.parse(JSON.parse(readFileSync(file(who), 'utf8')));
   return { service, dir, dataDir, docId, file, read };

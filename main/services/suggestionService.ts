@@ -3,8 +3,11 @@ import type { SuggestionView } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { AnnotationFile } from '../../shared/model/schemas';
 import { SUGGESTIONS_SCHEMA_VERSION, storeSuggestions, suggestionFileSchema, type Rejection } from '../../shared/suggest/suggestionFile';
-import { knownActors } from './gazetteer';
+import { entityNames, knownActors } from './gazetteer';
 import { readJsonFile, writeJsonAtomic } from './atomicJson';
+import { learnFromRejection, learningSettled } from './learningService';
+import { defaultThresholds } from '../../shared/suggest/thresholds';
+import { loadSuggestModel } from './suggestModelFile';
 import type { SuggestPool } from './suggestWorkerPool';
 
 /** Where one annotator's suggestions for one document are kept (docs/project-format.md). */
@@ -30,7 +33,9 @@ async function compute(ctx: SuggestionContext, extraRejection?: Rejection) {
   const previous = await readJsonFile(file, suggestionFileSchema);
   const known = await knownActors(ctx.dir);
   const existing = (ctx.stored?.spans ?? []).map((s) => ({ start: s.start, end: s.end, label: s.label }));
-  const fresh = await ctx.pool.suggest(ctx.text, { known, existing });
+  // The decisions made so far are learned first (learningService.ts).
+  await learningSettled(ctx.dir, ctx.who);
+  const fresh = await ctx.pool.suggest(ctx.text, { known, entities: await entityNames(ctx.dir), existing }, { dir: ctx.dir, annotator: ctx.who });
   // Rejections made against another version of the text no longer mean anything.
   const kept = previous.ok && previous.value.textSha256 === ctx.sha256 ? previous.value.rejected : [];
   const same = (r: Rejection) => extraRejection && r.start === extraRejection.start && r.end === extraRejection.end && r.label === extraRejection.label;
@@ -43,12 +48,13 @@ const view = (list: ReturnType<typeof storeSuggestions>['suggestions']): Suggest
   list.map((s) => ({ id: suggestionId(s), start: s.start, end: s.end, label: s.label, suggester: s.suggester,
     ...(s.attributes ? { attributes: s.attributes } : {}),
     ...(s.claimant ? { claimant: s.claimant } : {}),
+    ...(s.score !== undefined ? { score: s.score } : {}),
   }));
 
-/** Suggestions for one document: computed from its text and the project's gazetteer, minus rejections and spans already tagged. */
-export async function documentSuggestions(ctx: SuggestionContext): Promise<Result<{ suggestions: SuggestionView[] }>> {
+/** Suggestions for one document: computed from its text and the project's learning, minus rejections and spans already tagged; with the default thresholds. */
+export async function documentSuggestions(ctx: SuggestionContext): Promise<Result<{ suggestions: SuggestionView[]; thresholds: Record<string, number> }>> {
   const { stored } = await compute(ctx);
-  return ok({ suggestions: view(stored.suggestions) });
+  return ok({ suggestions: view(stored.suggestions), thresholds: defaultThresholds(loadSuggestModel().model) });
 }
 
 /** Record a rejection in the suggestions file (atomic write) and answer the suggestions left. */
@@ -66,6 +72,9 @@ export async function rejectDocumentSuggestion(
     return fail('invalid-input', 'The rejected suggestion is outside the document text; reload the document and try again.');
   }
   const rejection: Rejection = { start: span.start, end: span.end, label: span.label, quote: ctx.text.slice(span.start, span.end) };
+  // A rejection is evidence: it teaches the project's suggesters (learned before the next suggestions).
+  const learning = learnFromRejection({ dir: ctx.dir, who: ctx.who, docId: ctx.docId, text: ctx.text, sha256: ctx.sha256, now: ctx.now, pool: ctx.pool }, span);
+  learning.catch((err: unknown) => console.warn(`Factmark: learning from a rejection failed: ${err instanceof Error ? err.message : String(err)}`));
   const { file, stored } = await compute(ctx, rejection);
   await writeJsonAtomic(file, {
     schemaVersion: SUGGESTIONS_SCHEMA_VERSION,

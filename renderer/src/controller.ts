@@ -390,6 +390,7 @@ export function runMenuCommand(command: string): void {
   // Loaded when used: the sync actions import this module.
   else if (command === 'sync') void import('./sync/syncActions').then((m) => m.syncFromMenu());
   else if (command === 'shortcuts') setOverlay(appStore.get().overlay === 'shortcuts' ? null : 'shortcuts');
+  else if (command === 'about') setOverlay('about');
 }
 
 /**

@@ -224,7 +224,11 @@ export const contract = {
   /** Problems in what an export with these options would hold (claims without claimant, numbers without value, ...). */
   checkExport: { input: exportOptionsSchema, output: returns<{ problems: ExportProblem[]; documents: number }>() },
   /** Offline suggestions for one document (shared/suggest), minus rejected ones and spans already tagged with the same label. */
-  getSuggestions: { input: z.object({ docId }).strict(), output: returns<{ suggestions: SuggestionView[] }>() },
+  getSuggestions: {
+    input: z.object({ docId }).strict(),
+    /** thresholds: per label, the score a suggestion needs to be shown by default (the model's; the annotator's slider overrides it). */
+    output: returns<{ suggestions: SuggestionView[]; thresholds?: Record<string, number> }>(),
+  },
   /** Remember that this annotator rejected a suggestion on this document (.factmark/suggestions/): it is not proposed again. */
   rejectSuggestion: {
     input: z
@@ -312,7 +316,19 @@ export const contract = {
   undoReviewDecision: { input: z.object({}).strict(), output: returns<ReviewView>() },
   /** Write the review set (review.html, review.json, review.csv) into a folder (default: exports/review-<time>/). */
   exportReview: { input: z.object({ outDir: path.optional() }).strict(), output: returns<{ files: string[] }>() },
+  /** The About box: the version, the suggestion model in use (where it comes from, its licences, its held-out figures) and the credits. */
+  getAbout: { input: z.object({}).strict(), output: returns<AboutView>() },
 } as const;
+
+/** What the About box shows. */
+export interface AboutView {
+  version: string;
+  /** The suggestion model in use, or null with the reason in modelProblem (rule suggestions then). */
+  model: { file: string; version: number; name: string; trainedOn: string; licence: string; learner: string; heldOut: Record<string, unknown> } | null;
+  modelProblem: string | null;
+  /** Data and libraries the suggestions are built on, with their licences. */
+  credits: { name: string; licence: string; note: string }[];
+}
 
 /** A suggestion as the UI sees it; its id is stable for the same text ("label:start-end"). */
 export interface SuggestionView {
@@ -324,6 +340,8 @@ export interface SuggestionView {
   attributes?: Record<string, AttributeValue>;
   /** Claims: the claimant actor named in the attribution frame, proposed as the attributed_to relation. */
   claimant?: { start: number; end: number; quote: string };
+  /** The suggester's confidence, 0..1 (calibrated probability of the trained models; fixed for rules). The per-label threshold compares it. */
+  score?: number;
 }
 
 export type Contract = typeof contract;

@@ -43,4 +43,5 @@ export const PRELOAD_OPERATION_NAMES = [
   'saveReviewDecision',
   'undoReviewDecision',
   'exportReview',
+  'getAbout',
 ] as const;

@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import type { Analysis } from '../learn/analyze';
 import { sortSuggestions, type Suggestion } from './types';
 
 /**
@@ -84,7 +85,19 @@ export interface ActorOptions {
 }
 
 export function suggestActors(text: string, options: ActorOptions = {}): Suggestion[] {
-  const tokens = posTokens(text);
+  return actorChunks(text, posTokens(text), options);
+}
+
+/**
+ * The rule suggester on tokens already analysed (shared/learn/analyze.ts): the trained tagger takes
+ * its proposals as a feature ("the rules' votes"), without a second pass of the tagger over the text.
+ */
+export function ruleActorSpans(a: Analysis): Suggestion[] {
+  const tokens: PosToken[] = a.tokens.map((t, i) => ({ start: t.start, end: t.end, text: t.text, pos: t.pos, first: a.sentences[t.sentence]!.first === i }));
+  return actorChunks(a.text, tokens, {});
+}
+
+function actorChunks(text: string, tokens: PosToken[], options: ActorOptions): Suggestion[] {
   const known = new Set((options.known ?? []).map((k) => k.toLowerCase()));
   const out: Suggestion[] = [];
   // Headlines in Title Case capitalise every word: there, names are single proper nouns.

@@ -14,7 +14,8 @@ describe('suggestNumbers', () => {
     ['in 2015, on Nov. 30 and in March 2020', ['2015', 'Nov. 30', 'March 2020']],
     ['a $1.2bn deal; millions were displaced', ['$1.2bn', 'millions']],
     ['the 2nd brigade and the first day', []],
-    ['one of the sources said no one came', []],
+    // Guidelines v2: "one" in "one of the sources" is a number; "no one" is not.
+    ['one of the sources said no one came', ['one']],
     ['Su-24 jets and COVID-19', []],
     // Digits of any script; numbers touching Chinese text (no spaces there), never inside a Latin word.
     ['وقالت إن ٧٢ ساعة مرت على ١٢٬٥٠٠ نازح', ['٧٢', '١٢٬٥٠٠']],

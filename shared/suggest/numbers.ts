@@ -43,8 +43,10 @@ const NOT_AFTER = `(?!(?!${CJK})[\\p{L}\\p{N}])`;
 const NUMBER_RE = new RegExp(`${NOT_BEFORE}(?:${DATE}|(?:${APPROX}\\s+)?(?:${QUANTITY}|${MAGNITUDE}))${NOT_AFTER}`, 'giu');
 
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
-/** Pronoun and idiom uses of "one" and the article "a" are not numbers. */
+/** Pronoun and idiom uses of "one" are not numbers ("no one", "one another"); "one of the sources" is (guidelines v2). */
 const NOT_A_NUMBER = /^(?:one|ones)$/i;
+/** Confidence of a rule's match: bare "one" and magnitudes ("millions") are the least sure. */
+const scoreOf = (quote: string) => (NOT_A_NUMBER.test(quote) ? 0.6 : /^(?:hundreds|thousands|millions|billions|dozens)$/i.test(quote) ? 0.7 : 0.95);
 
 export function suggestNumbers(text: string): Suggestion[] {
   const out: Suggestion[] = [];
@@ -54,8 +56,8 @@ export function suggestNumbers(text: string): Suggestion[] {
     const quote = m[0];
     const after = text.slice(end, end + 12);
     if (ORDINAL_AFTER.test(after)) continue;
-    // "one of the sources", "no one", "one another": pronouns, not counts.
-    if (NOT_A_NUMBER.test(quote) && (/^\s+(?:of|another|day|side)\b/i.test(after) || /\bno\s+$/i.test(text.slice(Math.max(0, start - 3), start)))) continue;
+    // "no one", "one another", "one day", "the one": pronouns and idioms, not counts.
+    if (NOT_A_NUMBER.test(quote) && (/^\s+(?:another|day|side)\b/i.test(after) || /\b(?:no|the|this|that|every|any)\s+$/i.test(text.slice(Math.max(0, start - 6), start)))) continue;
     // A number inside a name: "Su-24", "Resolution 2254", "Route 5".
     const before = text.slice(Math.max(0, start - 20), start);
     if (/\d/.test(quote[0] ?? '') && /\b[A-Z][\p{L}]*\s$/u.test(before) && !/^\d{4}$/.test(quote) && /\b(?:Resolution|Route|Highway|Article|Flight|No\.|Number|Brigade|Division)\s$/.test(before)) continue;
@@ -64,7 +66,7 @@ export function suggestNumbers(text: string): Suggestion[] {
     const attributes: Record<string, AttributeValue> = {};
     const parsed = parseNumber(text.slice(start, end));
     for (const [k, v] of Object.entries(parsed)) if (v !== undefined) attributes[k] = v;
-    out.push({ start, end, label: 'number', suggester: 'numbers', ...(Object.keys(attributes).length > 0 ? { attributes } : {}) });
+    out.push({ start, end, label: 'number', suggester: 'numbers', score: scoreOf(text.slice(start, end)), ...(Object.keys(attributes).length > 0 ? { attributes } : {}) });
   }
   return sortSuggestions(out);
 }

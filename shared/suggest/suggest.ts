@@ -1,17 +1,31 @@
+import { analyze } from '../learn/analyze';
+import { contextAt } from '../learn/memory';
+import type { SuggestModel } from '../learn/model';
+import type { ProjectLearner } from '../learn/projectLearner';
 import { suggestActors, suggestGazetteer } from './actors';
 import { CUE_RE, suggestClaims } from './claims';
 import { suggestNumbers } from './numbers';
+import { suggestTrainedActors } from './trainedActors';
 import { sortSuggestions, type Suggestion } from './types';
 
 export const SUGGEST_LABELS = ['number', 'actor', 'claim'] as const;
 export type SuggestLabel = (typeof SUGGEST_LABELS)[number];
 
+/** What the caller asks for (plain data: it travels to the suggestion worker). */
 export interface SuggestOptions {
   labels?: readonly SuggestLabel[];
-  /** Known actor strings for the gazetteer (tagged actor quotes, entity names and aliases). */
+  /** Known actor strings for the rule gazetteer (when there is no model): tagged actor quotes, entity names and aliases. */
   known?: readonly string[];
+  /** The project's entity names and aliases: with the model, known actors as if tagged once (memory features). */
+  entities?: readonly string[];
   /** Spans already tagged: suggestions overlapping one of the same label are not proposed. */
   existing?: readonly { start: number; end: number; label: string }[];
+}
+
+/** What the suggesters know: the shipped model and the project's learning (live objects, in the worker). */
+export interface SuggestContext {
+  model?: SuggestModel | null;
+  learner?: ProjectLearner | null;
 }
 
 /**
@@ -35,25 +49,48 @@ export function claimantIn(
   return { start: best.start, end: best.end };
 }
 
-/** All suggestions for one text. A gazetteer match wins over an overlapping NLP actor. */
-export function suggestAll(text: string, options: SuggestOptions = {}): Suggestion[] {
+/**
+ * All suggestions for one text, each with a score. With the shipped model: the trained actor
+ * tagger and claim classifier, informed by the project's learning; without it (the model file is
+ * missing or unreadable): the rule suggesters and the gazetteer of known strings. Numbers are
+ * rules either way. Proposals the annotator rejected (or tagged otherwise) in the same context
+ * are left out.
+ */
+export function suggestAll(text: string, options: SuggestOptions = {}, context: SuggestContext = {}): Suggestion[] {
   const labels = new Set(options.labels ?? SUGGEST_LABELS);
+  const model = context.model ?? null;
+  const learner = context.learner ?? null;
+  const analysis = model ? analyze(text) : null;
   const out: Suggestion[] = [];
-  if (labels.has('number')) out.push(...suggestNumbers(text));
+  if (labels.has('number')) {
+    let numbers = suggestNumbers(text);
+    if (learner) numbers = numbers.filter((n) => !blockedNumber(text, learner, n));
+    out.push(...numbers);
+  }
   if (labels.has('actor')) {
-    const gazetteer = suggestGazetteer(text, options.known ?? []);
-    out.push(...gazetteer);
-    for (const a of suggestActors(text, { known: options.known ?? [] })) {
-      if (!gazetteer.some((g) => a.start < g.end && a.end > g.start)) out.push(a);
+    if (model && analysis) {
+      out.push(...suggestTrainedActors(analysis, model, { memory: learner?.memory ?? null, entities: options.entities ?? [], layers: learner ? [learner.actorLayer] : [] }));
+    } else {
+      const gazetteer = suggestGazetteer(text, options.known ?? []).map((s) => ({ ...s, score: 0.9 }));
+      out.push(...gazetteer);
+      for (const a of suggestActors(text, { known: options.known ?? [] })) {
+        if (!gazetteer.some((g) => a.start < g.end && a.end > g.start)) out.push({ ...a, score: 0.7 });
+      }
     }
   }
   const existing = options.existing ?? [];
   if (labels.has('claim')) {
     const actors = [...existing.filter((e) => e.label === 'actor'), ...out.filter((s) => s.label === 'actor')];
-    for (const { frame, ...claim } of suggestClaims(text)) {
+    const claims = suggestClaims(text, { ...(analysis ? { analysis } : {}), model, layers: learner ? [learner.claimLayer] : [] });
+    for (const { frame, ...claim } of claims) {
       const claimant = frame ? claimantIn(text, frame, actors) : null;
       out.push(claimant ? { ...claim, claimant } : claim);
     }
   }
   return sortSuggestions(out.filter((s) => !existing.some((e) => e.label === s.label && s.start < e.end && s.end > e.start)));
+}
+
+/** A number suggestion rejected (or tagged otherwise) by the annotator in the same context. */
+function blockedNumber(text: string, learner: ProjectLearner, s: Suggestion): boolean {
+  return learner.memory.blocked('number', text.slice(s.start, s.end), contextAt(text, s.start));
 }

@@ -19,6 +19,8 @@ const storedSuggestionSchema = z
     attributes: z.record(z.string(), attributeValueSchema).optional(),
     /** Claims: the claimant actor in the attribution frame (proposed as the attributed_to relation). */
     claimant: z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), quote: z.string() }).strict().optional(),
+    /** The suggester's confidence, 0..1 (the threshold slider compares it). */
+    score: z.number().min(0).max(1).optional(),
   })
   .strict();
 const rejectionSchema = z
@@ -64,6 +66,7 @@ export function storeSuggestions(
       quote: text.slice(s.start, s.end),
       ...(s.attributes ? { attributes: s.attributes } : {}),
       ...(s.claimant ? { claimant: { ...s.claimant, quote: text.slice(s.claimant.start, s.claimant.end) } } : {}),
+      ...(s.score !== undefined ? { score: s.score } : {}),
     }));
   return { suggestions, rejected: [...rejected] };
 }

@@ -17,6 +17,11 @@ export interface Suggestion {
    * already tagged or suggested there; proposed as the claim's `attributed_to` relation.
    */
   claimant?: { start: number; end: number };
+  /**
+   * How sure the suggester is, 0..1: the trained models' calibrated probability (actors, claims),
+   * a fixed confidence for the rules (numbers). The threshold slider hides those below it.
+   */
+  score?: number;
 }
 
 /** Shrink [start, end) so it neither starts nor ends with whitespace or the given punctuation. */

@@ -22,6 +22,8 @@ import { TopBar } from './TopBar';
 import { SyncDialogs } from '../sync/SyncDialogs';
 import { ConfirmDialog } from '../confirm/ConfirmDialog';
 import { Workspace } from '../layout/Workspace';
+import { AcceptAllDialog } from '../suggestions/AcceptAllDialog';
+import { AboutDialog } from './AboutDialog';
 
 function Overlays() {
   const overlay = useStore(appStore, (s) => s.overlay);
@@ -37,6 +39,8 @@ function Overlays() {
   if (overlay === 'agreement' && hasProject) return <AgreementScreen />;
   if (overlay === 'review' && hasProject) return <ReviewScreen />;
   if (overlay === 'confirm') return <ConfirmDialog />;
+  if (overlay === 'accept-all' && hasProject) return <AcceptAllDialog />;
+  if (overlay === 'about') return <AboutDialog />;
   return null;
 }
 

@@ -14,7 +14,7 @@ import { STATUS_LABEL } from './StatusPill';
 import { SuggestionBar } from './SuggestionBar';
 import { SuggestionsOverlay } from '../article/SuggestionsOverlay';
 import { ArticleCaret } from '../article/caret/ArticleCaret';
-import { suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
+import { aboveThreshold, suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
 import { loadSuggestions } from '../suggestions/suggestionActions';
 
 const EMPTY_LABELS: never[] = [];
@@ -46,7 +46,9 @@ export function ArticlePane() {
     if (openDocId && !textChanged) void loadSuggestions(openDocId);
   }, [openDocId, textChanged]);
   const ownSuggestions = suggestionState.docId === openDocId && !textChanged ? suggestionState.suggestions : EMPTY_SUGGESTIONS;
-  const available = useMemo(() => visibleSuggestions(ownSuggestions, [], spans ?? []), [ownSuggestions, spans]);
+  const scored = useMemo(() => visibleSuggestions(ownSuggestions, [], spans ?? []), [ownSuggestions, spans]);
+  // Below a label's threshold (its slider in the bar), a suggestion is not shown.
+  const available = useMemo(() => aboveThreshold(scored, suggestionState), [scored, suggestionState]);
   const shown = useMemo(() => visibleSuggestions(available, suggestionState.hiddenLabels, []), [available, suggestionState.hiddenLabels]);
 
   if (loadError) {
@@ -111,6 +113,7 @@ export function ArticlePane() {
         labels={labels}
         disabled={locked}
         focused={shown.find((s) => s.id === suggestionState.focusedId) ?? null}
+        scored={scored}
       />
       {loading && <div className="article-loading">Opening…</div>}
       <div

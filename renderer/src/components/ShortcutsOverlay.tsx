@@ -1,4 +1,4 @@
-import { appStore } from '../stores/appStore';
+import { appStore, setOverlay } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { FIXED_SHORTCUTS } from '../keyboard/shortcutList';
 import { Dialog } from './Dialog';
@@ -35,6 +35,11 @@ export function ShortcutsOverlay() {
         </tbody>
       </table>
       <p className="muted">Shortcuts do not act while you type in a field. Selections snap to whole words unless Alt is held.</p>
+      <p>
+        <button type="button" data-testid="about-button" onClick={() => setOverlay('about')}>
+          About Factmark and its suggestion model…
+        </button>
+      </p>
     </Dialog>
   );
 }

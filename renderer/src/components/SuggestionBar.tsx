@@ -4,6 +4,7 @@ import type { LabelDef } from '../../../shared/model/schemas';
 import { describeSuggestion, shortSuggestion } from '../suggestions/describeSuggestion';
 import { acceptAllSuggestions, toggleSuggestionLabel } from '../suggestions/suggestionActions';
 import { useSuggestionGroups } from '../suggestions/suggestionGroups';
+import { ThresholdSlider } from '../suggestions/ThresholdSlider';
 
 export interface SuggestionBarProps {
   /** The open document (its groups are remembered while it is open). */
@@ -17,13 +18,16 @@ export interface SuggestionBarProps {
   disabled: boolean;
   /** The suggestion Tab moved to, if any: the bar says what it is (and who said a claim). */
   focused?: SuggestionView | null;
+  /** All the document's suggestions, below the thresholds too: a label keeps its group (and its slider) when all are below. */
+  scored?: readonly SuggestionView[];
 }
 
 
 /** Above the article: show or hide each label's suggestions, and accept all of a label at once. */
-export function SuggestionBar({ docId, loading = false, available, hiddenLabels, labels, disabled, focused = null }: SuggestionBarProps) {
-  // Schema order, and a group at 0 stays (disabled): nothing moves under the pointer.
-  const groups = useSuggestionGroups(docId, labels, available);
+export function SuggestionBar({ docId, loading = false, available, hiddenLabels, labels, disabled, focused = null, scored }: SuggestionBarProps) {
+  // Schema order, and a group at 0 stays (disabled): nothing moves under the pointer. A label
+  // whose suggestions are all below its threshold keeps its group (and its slider).
+  const groups = useSuggestionGroups(docId, labels, available, scored);
   // Always there with one fixed height: suggestions arriving must not move the text being selected.
   return (
     <div className="suggestion-bar" data-testid="suggestion-bar" data-loading={loading ? 'true' : undefined} role="toolbar" aria-label="Suggestions">
@@ -52,12 +56,13 @@ export function SuggestionBar({ docId, loading = false, available, hiddenLabels,
                 data-testid="suggestions-accept-all"
                 data-label={id}
                 disabled={disabled || count === 0}
-                title={`Accept all ${name} suggestions in this document (one undoable step)`}
+                title={`Accept the ${name} suggestions shown on this page, above the threshold (one undoable step; more than 20 ask first)`}
                 onClick={() => acceptAllSuggestions(id)}
               >
                 Accept all
               </button>
             )}
+            {shown && <ThresholdSlider label={id} name={name} />}
           </span>
         );
       })}

@@ -10,7 +10,7 @@ export interface Toast {
 }
 
 /** Dialogs and overlays; only one at a time. */
-export type Overlay = 'shortcuts' | 'export' | 'open-project' | 'new-project' | 'annotator' | 'history' | 'import-dataset' | 'schema' | 'agreement' | 'review' | 'confirm' | null;
+export type Overlay = 'shortcuts' | 'export' | 'open-project' | 'new-project' | 'annotator' | 'history' | 'import-dataset' | 'schema' | 'agreement' | 'review' | 'confirm' | 'accept-all' | 'about' | null;
 
 export interface AppState {
   /** starting: first getSession in flight; fatal: the services cannot be reached at all. */

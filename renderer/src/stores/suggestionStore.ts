@@ -11,9 +11,47 @@ export interface SuggestionState {
   focusedId: string | null;
   /** docId's suggestions are being computed (the bar says "loading…", not "none"). */
   loading: boolean;
+  /** Per label, the score a suggestion needs to be shown, as the annotator set it (threshold slider). */
+  thresholds: Record<string, number>;
+  /** Per label, the default threshold the services answered (the model's). */
+  defaultThresholds: Record<string, number>;
+  /** "Accept all" waiting for the annotator's confirmation (more than ACCEPT_ALL_CONFIRM_OVER). */
+  pendingAcceptAll: { label: string; ids: string[] } | null;
 }
 
-export const suggestionStore = createStore<SuggestionState>({ docId: null, suggestions: [], hiddenLabels: [], focusedId: null, loading: false });
+export const suggestionStore = createStore<SuggestionState>({
+  docId: null,
+  suggestions: [],
+  hiddenLabels: [],
+  focusedId: null,
+  loading: false,
+  thresholds: {},
+  defaultThresholds: {},
+  pendingAcceptAll: null,
+});
+
+/** "Accept all" asks first when it would accept more than this many suggestions. */
+export const ACCEPT_ALL_CONFIRM_OVER = 20;
+/** The threshold when neither the annotator nor the services gave one. */
+export const FALLBACK_THRESHOLD = 0.5;
+
+/** The score a suggestion of `label` needs: the annotator's slider, else the model's default. */
+export function thresholdOf(state: Pick<SuggestionState, 'thresholds' | 'defaultThresholds'>, label: string): number {
+  return state.thresholds[label] ?? state.defaultThresholds[label] ?? FALLBACK_THRESHOLD;
+}
+
+/** Those at or above their label's threshold (a suggestion without a score always is). */
+export function aboveThreshold(suggestions: readonly SuggestionView[], state: Pick<SuggestionState, 'thresholds' | 'defaultThresholds'>): SuggestionView[] {
+  return suggestions.filter((s) => s.score === undefined || s.score >= thresholdOf(state, s.label));
+}
+
+/**
+ * What "Accept all" of a label takes: the suggestions of that label shown now (above the
+ * threshold, label not hidden, no span over them) and drawn on the current page.
+ */
+export function acceptAllCandidates(shown: readonly SuggestionView[], label: string, drawn: ReadonlySet<string>): SuggestionView[] {
+  return shown.filter((s) => s.label === label && drawn.has(s.id));
+}
 
 /**
  * The suggestions to draw: those of shown labels, without the ones a span of the same label

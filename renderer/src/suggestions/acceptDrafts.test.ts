@@ -59,6 +59,11 @@ describe('acceptanceDrafts', () => {
     expect(shortSuggestion(claim, DEFAULT_LABELS)).toBe('Claim, said by “Syrian army”');
     expect(shortSuggestion(army, DEFAULT_LABELS)).toBe('Actor suggestion');
   });
+
+  it('shows the score the threshold slider compares with', () => {
+    expect(shortSuggestion({ ...army, score: 0.8249 }, DEFAULT_LABELS)).toBe('Actor (actors), score 0.82');
+    expect(describeSuggestion({ ...claim, score: 0.5 }, DEFAULT_LABELS)).toBe('Suggested Claim (claims), said by “Syrian army”, score 0.50');
+  });
 });
 
 describe('documentStore.addSpans with links', () => {

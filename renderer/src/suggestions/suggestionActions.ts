@@ -3,16 +3,26 @@ import { bridge } from '../bridge';
 import { documentStore } from '../controller';
 import { appStore, showToast } from '../stores/appStore';
 import { acceptanceDrafts, type AcceptContext } from './acceptDrafts';
-import { neighbourSuggestion, suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
+import { aboveThreshold, ACCEPT_ALL_CONFIRM_OVER, acceptAllCandidates, neighbourSuggestion, suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
+import { setOverlay } from '../stores/appStore';
 
 /** What the keyboard and the toolbar do with suggestions. State: stores/suggestionStore.ts. */
 
-/** The suggestions drawn now for the open document. */
+/** The suggestions drawn now for the open document (shown labels, above their thresholds). */
 export function shownSuggestions(): SuggestionView[] {
-  const { docId, suggestions, hiddenLabels } = suggestionStore.get();
+  const state = suggestionStore.get();
   const doc = documentStore.get().doc;
-  if (!doc || doc.docId !== docId || doc.textChanged) return [];
-  return visibleSuggestions(suggestions, hiddenLabels, doc.history.present.spans);
+  if (!doc || doc.docId !== state.docId || doc.textChanged) return [];
+  return aboveThreshold(visibleSuggestions(state.suggestions, state.hiddenLabels, doc.history.present.spans), state);
+}
+
+/** The ids of the suggestions drawn on the current page (a long document shows one page at a time). */
+const drawnSuggestionIds = () => new Set([...document.querySelectorAll('[data-suggestion-id]')].map((el) => el.getAttribute('data-suggestion-id') ?? ''));
+
+/** The threshold slider of a label: suggestions scored below `value` are hidden. */
+export function setSuggestionThreshold(label: string, value: number): void {
+  const thresholds = { ...suggestionStore.get().thresholds, [label]: Math.min(1, Math.max(0, value)) };
+  suggestionStore.set({ thresholds, focusedId: null });
 }
 
 /** Ask the services for the open document's suggestions (computed off the UI thread). */
@@ -26,7 +36,7 @@ export async function loadSuggestions(docId: string): Promise<void> {
     showToast(`Suggestions are not available: ${result.error.message}`, 'error');
     return;
   }
-  suggestionStore.set({ docId, suggestions: result.value.suggestions, loading: false });
+  suggestionStore.set({ docId, suggestions: result.value.suggestions, loading: false, ...(result.value.thresholds ? { defaultThresholds: result.value.thresholds } : {}) });
 }
 
 export function toggleSuggestionLabel(label: string): void {
@@ -42,7 +52,7 @@ export const focusedSuggestion = (): SuggestionView | null => {
 /** Tab / Shift+Tab: move the focus to the next / previous suggestion; false when there is none (past an end, unless `wrap`). */
 export function focusNeighbourSuggestion(delta: 1 | -1, wrap = true): boolean {
   // Only those drawn (the current page of a long document).
-  const drawn = new Set([...document.querySelectorAll('[data-suggestion-id]')].map((el) => el.getAttribute('data-suggestion-id')));
+  const drawn = drawnSuggestionIds();
   const next = neighbourSuggestion(shownSuggestions().filter((s) => drawn.has(s.id)), suggestionStore.get().focusedId, delta, wrap);
   if (!next) return false;
   documentStore.selectSpan(null);
@@ -103,9 +113,35 @@ export function rejectFocusedSuggestion(): boolean {
   return true;
 }
 
-/** "Accept all": every shown suggestion of a label becomes a span, as one undoable step. */
+/**
+ * "Accept all" of a label: the suggestions of that label shown on the current page and above the
+ * threshold become spans, as one undoable step; more than ACCEPT_ALL_CONFIRM_OVER ask first.
+ */
 export function acceptAllSuggestions(label: string): void {
-  const all = shownSuggestions().filter((s) => s.label === label);
+  const candidates = acceptAllCandidates(shownSuggestions(), label, drawnSuggestionIds());
+  if (candidates.length === 0) {
+    showToast('No suggestion of this label is shown on this page.');
+    return;
+  }
+  if (candidates.length > ACCEPT_ALL_CONFIRM_OVER) {
+    suggestionStore.set({ pendingAcceptAll: { label, ids: candidates.map((s) => s.id) } });
+    setOverlay('accept-all');
+    return;
+  }
+  acceptSuggestionsNow(label, candidates);
+}
+
+/** The confirmation dialog's answer: accept the suggestions it listed (those still shown), or not. */
+export function confirmAcceptAll(accept: boolean): void {
+  const pending = suggestionStore.get().pendingAcceptAll;
+  suggestionStore.set({ pendingAcceptAll: null });
+  setOverlay(null);
+  if (!accept || !pending) return;
+  const ids = new Set(pending.ids);
+  acceptSuggestionsNow(pending.label, shownSuggestions().filter((s) => ids.has(s.id)));
+}
+
+function acceptSuggestionsNow(label: string, all: SuggestionView[]): void {
   if (all.length === 0) return;
   const drafts = acceptanceDrafts(all, acceptContext());
   const result = documentStore.addSpans(drafts);

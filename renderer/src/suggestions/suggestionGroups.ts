@@ -26,9 +26,15 @@ export function suggestionGroups(labels: readonly LabelDef[], seen: ReadonlySet<
 }
 
 /** suggestionGroups with the labels seen so far in the open document remembered (per document). */
-export function useSuggestionGroups(docId: string, labels: readonly LabelDef[], available: readonly SuggestionView[]): SuggestionGroup[] {
+export function useSuggestionGroups(
+  docId: string,
+  labels: readonly LabelDef[],
+  available: readonly SuggestionView[],
+  scored: readonly SuggestionView[] = available,
+): SuggestionGroup[] {
   const seen = useRef<{ docId: string; labels: Set<string> }>({ docId, labels: new Set() });
   if (seen.current.docId !== docId) seen.current = { docId, labels: new Set() };
   for (const s of available) seen.current.labels.add(s.label);
+  for (const s of scored) seen.current.labels.add(s.label);
   return suggestionGroups(labels, seen.current.labels, available);
 }
