@@ -35,6 +35,7 @@ vi.mock('electron', () => {
       whenReady: () => new Promise<void>((resolve) => (ready = resolve)),
       getPath: () => '/nonexistent',
       quit: record('app.quit'),
+      setAboutPanelOptions: record('app.setAboutPanelOptions'),
       isPackaged: true,
       name: 'Factmark',
     },

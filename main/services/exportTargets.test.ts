@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readManifest } from '../../shared/formats/cardManifest';
 import { projectOwned } from './exportTargets';
+import { learningSettled } from './learningService';
 import { failure, hashTree, importText, projectWithAnnotator, removeTempDirs, span, tempDir, unwrap } from './serviceTestKit';
 
 afterEach(removeTempDirs);
@@ -11,6 +12,8 @@ async function project() {
   const ctx = await projectWithAnnotator({ now: () => new Date(2026, 6, 8, 9, 10, 11), trustedPaths: true });
   const docId = await importText(ctx.service, 'a.txt', 'Alice met Bob in Aleppo.');
   unwrap(await ctx.service.saveAnnotations({ docId, status: 'done', spans: [span('s1', 0, 5, 'actor'), span('s2', 10, 13, 'actor')] }));
+  // The save also teaches the suggesters (.factmark/learning/, written after it answers): wait, so the project's files stay still.
+  await learningSettled(ctx.dir, 'alice');
   return { ...ctx, docId };
 }
 

@@ -54,15 +54,15 @@ describe('acceptanceDrafts', () => {
   });
 
   it('describes a claim with its claimant, in words: internal suggester names never reach the screen', () => {
-    expect(describeSuggestion(claim, DEFAULT_LABELS)).toBe('Suggested Claim (an attribution cue such as “said”), said by “Syrian army”');
-    expect(describeSuggestion(army, DEFAULT_LABELS)).toBe('Suggested Actor (a name in the text)');
+    expect(describeSuggestion(claim, DEFAULT_LABELS)).toBe('Suggested Claim (the claim model: attribution cues and sentence scores), said by “Syrian army”');
+    expect(describeSuggestion(army, DEFAULT_LABELS)).toBe('Suggested Actor (the actor model, learning from this project)');
     expect(shortSuggestion(claim, DEFAULT_LABELS)).toBe('Claim, said by “Syrian army”');
     expect(shortSuggestion(army, DEFAULT_LABELS)).toBe('Actor suggestion');
   });
 
   it('shows the score the threshold slider compares with', () => {
-    expect(shortSuggestion({ ...army, score: 0.8249 }, DEFAULT_LABELS)).toBe('Actor (actors), score 0.82');
-    expect(describeSuggestion({ ...claim, score: 0.5 }, DEFAULT_LABELS)).toBe('Suggested Claim (claims), said by “Syrian army”, score 0.50');
+    expect(shortSuggestion({ ...army, score: 0.8249 }, DEFAULT_LABELS)).toBe('Actor suggestion, score 0.82');
+    expect(describeSuggestion({ ...claim, score: 0.5 }, DEFAULT_LABELS)).toBe('Suggested Claim (the claim model: attribution cues and sentence scores), said by “Syrian army”, score 0.50');
   });
 });
 

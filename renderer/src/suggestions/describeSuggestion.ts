@@ -2,7 +2,7 @@ import type { SuggestionView } from '../../../shared/api/contract';
 import type { LabelDef } from '../../../shared/model/schemas';
 import { suggesterName } from './suggesterNames';
 
-/** "Suggested Claim (an attribution cue such as “said”), said by “Dmitry Peskov”": for the bar's tooltip and the outline's. */
+/** "Suggested Claim (the claim model: …), said by “Dmitry Peskov”": for the bar's tooltip and the outline's. */
 export function describeSuggestion(s: SuggestionView, labels: readonly LabelDef[]): string {
   const name = labels.find((l) => l.id === s.label)?.name ?? s.label;
   const source = suggesterName(s.suggester);

@@ -6,9 +6,9 @@ import type { SuggestionView } from '../../../shared/api/contract';
  */
 const SUGGESTER_NAMES: Record<string, string> = {
   numbers: 'a figure in the text',
-  actors: 'a name in the text',
+  actors: 'the actor model, learning from this project',
   gazetteer: 'an actor tagged before in this project',
-  claims: 'an attribution cue such as “said”',
+  claims: 'the claim model: attribution cues and sentence scores',
 };
 
 export function suggesterName(suggester: SuggestionView['suggester'] | string): string | null {
