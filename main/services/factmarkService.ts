@@ -29,7 +29,8 @@ import { applyRepair, planDrift } from '../../shared/annotation/driftRepair';
 import { spanContext } from '../../shared/annotation/reanchor';
 import { listVersions, keepVersion, readVersion } from './annotationHistory';
 import { createAnnotatorLock, liveLockHolders } from './annotatorLock';
-import { isErrno, writeFileAtomic } from './atomicJson';
+import { isErrno } from './atomicJson';
+import { guardedWrite } from './guardedWrite';
 import { importDocuments, type ImportFile } from './documentImporter';
 import { importDataset, inspectFiles } from './datasetImporter';
 import { sweepInterruptedWrites } from './interruptedWrites';
@@ -89,6 +90,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Where the suggesters run (default: a worker thread of dist/main/suggestWorker.js beside the bundle); tests give their own. */
   suggestPool?: SuggestPool;
+  /** Tests only: runs inside a save after its new file is written, before the last check and the rename. */
+  testHooks?: { beforeFinalCheck?: (file: string) => Promise<void> };
 }
 
 const NEED_ANNOTATOR = 'Choose your annotator name first.';
@@ -364,13 +367,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     const updatedAt = now().toISOString();
     // A document with tags is started even if the UI did not say so.
     const nextStatus = status === 'todo' && full.length > 0 ? 'in_progress' : status;
-    if (stored && raw !== null) {
-      // A file this service did not write (another tool, a sync, an earlier session) is always
-      // kept before it is replaced: "keep mine" in a conflict can then still be undone.
-      const external = lastWritten.get(file) !== revision;
-      await keepVersion({ dir, annotator: who, docId, previousRaw: raw, previous: stored, nextStatus, now: now(), force: forceVersion || external });
-    }
-    const json = annotationJson({
+    const annotation: AnnotationFile = {
       schemaVersion: ANNOTATION_SCHEMA_VERSION,
       docId,
       textSha256: sha256,
@@ -381,10 +378,38 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       // Orphans of an earlier repair stay until placed or dropped (repairDrift).
       orphans: repair ? repair.orphans : stored?.orphans,
       updatedAt,
-    });
+    };
+    const json = annotationJson(annotation);
     // Known to the watcher before it lands, so our own write is never reported as someone else's.
     noteContent(file, json);
-    await writeFileAtomic(file, json);
+    // Compare-and-write (guardedWrite.ts): replaced only if it still holds the bytes read above.
+    const replaced = await guardedWrite({
+      dir,
+      file,
+      expected: raw,
+      content: json,
+      beforeReplace: async (current) => {
+        if (!stored) return;
+        // A file this service did not write (another tool, a sync, an earlier session) is always
+        // kept before it is replaced: "keep mine" in a conflict can then still be undone.
+        const external = lastWritten.get(file) !== revision;
+        await keepVersion({ dir, annotator: who, docId, previousRaw: current, previous: stored, nextStatus, now: now(), force: forceVersion || external });
+      },
+      keep: async (mine) => {
+        await keepVersion({ dir, annotator: who, docId, previousRaw: mine, previous: annotation, nextStatus, now: now(), force: true });
+      },
+      ...(opts.testHooks?.beforeFinalCheck ? { beforeFinalCheck: () => opts.testHooks!.beforeFinalCheck!(file) } : {}),
+    });
+    if (!replaced.ok) {
+      noteContent(file, replaced.current);
+      return fail(
+        'conflict',
+        replaced.displaced
+          ? `The annotations of "${meta.title || docId}" were rewritten by another program while they were being saved; that version was put back and yours kept in History. Choose which version to keep.`
+          : `The annotations of "${meta.title || docId}" were changed on disk since you opened them (by another program, a sync or git); nothing was saved. Choose which version to keep.`,
+        file,
+      );
+    }
     const written = sha256Hex(json);
     lastWritten.set(file, written);
     return ok({ updatedAt, revision: written, project: await view(dir, project, who) });
