@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import {
   contract,
   parseInput,
@@ -10,7 +10,7 @@ import {
   type ParsedInput,
 } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';
-import type { ProjectView, SessionView } from '../../shared/api/views';
+import type { ProjectProblem, ProjectView, SessionView } from '../../shared/api/views';
 import { sortSpans, validateSpans } from '../../shared/annotation/operations';
 import { sortRelations, validateRelations } from '../../shared/annotation/relations';
 import { describeRemovals, spansAttributeProblem } from '../../shared/model/schemaEdits';
@@ -31,9 +31,12 @@ import { listVersions, keepVersion, readVersion } from './annotationHistory';
 import { createAnnotatorLock, liveLockHolders } from './annotatorLock';
 import { isErrno } from './atomicJson';
 import { guardedWrite } from './guardedWrite';
+import { FileBusyError } from './fileLock';
+import { JournalBusyError } from './journal';
 import { importDocuments, type ImportFile } from './documentImporter';
 import { importDataset, inspectFiles } from './datasetImporter';
-import { sweepInterruptedWrites } from './interruptedWrites';
+import { noteExportInFlight, sweepExportDestination, sweepInterruptedWrites, tidyProject } from './interruptedWrites';
+import { unwritableReason } from './writableProject';
 import { errorMessage, ioFailure } from './ioErrors';
 import { isConfined } from './pathConfinement';
 import { checkExportRecords, createExportJobs, exportProject, previewExport, type ExportRequest } from './projectExporter';
@@ -42,6 +45,7 @@ import {
   annotationJson,
   annotationPath,
   documentTextPath,
+  exportsDir,
   readAnnotation,
   readDocumentMeta,
   readProjectFile,
@@ -154,11 +158,22 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
 
   /** One writer per project and annotator (docs/project-format.md, "Locks"). */
   const lock = createAnnotatorLock();
-  /** Why this window is read-only (another holds the lock), as last seen; null: it may write. */
+  /** Why this window is read-only (another holds the lock, or the folder cannot be written), as last seen; null: it may write. */
   let lockReason: string | null = null;
+  let readOnlyKind: 'locked' | 'unwritable' = 'locked';
+  /** Interrupted changes of the open project that could not be completed when it was opened (interruptedWrites.ts). */
+  let interrupted: ProjectProblem[] = [];
 
   /** Take (or keep) the lock for this project and annotator; answers why not, or null. */
   async function lockStatus(dir: string, who: string | null): Promise<string | null> {
+    // A folder that cannot be written (read-only disk, no permission) is read-only for everyone: no lock is written.
+    const unwritable = await unwritableReason(dir);
+    readOnlyKind = unwritable === null ? 'locked' : 'unwritable';
+    if (unwritable !== null) {
+      await lock.release();
+      lockReason = unwritable;
+      return unwritable;
+    }
     if (who === null) {
       await lock.release();
       lockReason = null;
@@ -195,7 +210,12 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
 
   async function view(dir: string, project: ProjectFile, who: string | null): Promise<ProjectView> {
     const readOnlyReason = await lockStatus(dir, who);
-    return buildProjectView({ dir, project, annotator: who, isSample: await isSample(dir), now: now(), readOnlyReason });
+    const built = await buildProjectView({ dir, project, annotator: who, isSample: await isSample(dir), now: now(), readOnlyReason });
+    return {
+      ...built,
+      problems: [...interrupted, ...built.problems],
+      readOnlyKind: readOnlyReason === null ? null : readOnlyKind,
+    };
   }
 
   /** The open project, re-read: project.json may have been edited since it was opened. */
@@ -215,7 +235,22 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
         return read;
       }
       const real = await realpath(dir);
-      const projectView = await view(real, read.value, await annotator());
+      // What a crash left (an unfinished import or schema change, temp files) is tidied before anything is read.
+      let project = read.value;
+      interrupted = [];
+      if ((await unwritableReason(real)) === null) {
+        const tidied = await tidyProject(real, now());
+        interrupted = tidied.failed.map((f) => ({ kind: 'interrupted-change' as const, file: f.journal, message: f.message }));
+        if (tidied.rolledForward > 0) {
+          const reread = await readProjectFile(real);
+          if (!reread.ok) {
+            projectError = { message: reread.error.message, file: reread.error.file ?? real };
+            return reread;
+          }
+          project = reread.value;
+        }
+      }
+      const projectView = await view(real, project, await annotator());
       projectPath = real;
       projectError = null;
       await updateSettings(opts.dataDir, (s) => withRecentProject(s, real));
@@ -443,7 +478,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     // Known to the watcher before they land, so this window does not report its own writes.
     for (const w of planned.writes) noteContent(w.file, w.content);
     try {
-      await commitFiles(planned.writes);
+      await commitFiles(dir, planned.writes, { now: now() });
     } catch (err) {
       for (const w of planned.writes) noteContent(w.file, w.previous);
       if (err instanceof CommitError) return fail('conflict', err.message);
@@ -471,6 +506,23 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       }
     }
     return ok({ dir: current.value.dir, project: current.value.project, annotator: who, options, version: opts.version, now: now() });
+  }
+
+  /**
+   * Run an export with its destination noted, so a crash's temp files there are tidied at the
+   * next start (interruptedWrites.ts); earlier crashes' leftovers there are tidied first.
+   */
+  async function exportNoted<T>(req: ExportRequest, run: () => Promise<T>): Promise<T> {
+    const out = req.options.outPath;
+    const requested = out === undefined ? null : isAbsolute(out) ? out : resolvePath(req.dir, out);
+    const folders = requested === null ? [exportsDir(req.dir)] : [requested, dirname(requested)];
+    await sweepExportDestination(folders);
+    const forget = (await unwritableReason(req.dir)) === null ? await noteExportInFlight(req.dir, folders) : async () => undefined;
+    try {
+      return await run();
+    } finally {
+      await forget();
+    }
   }
 
   const handlers: FactmarkHandlers = {
@@ -595,7 +647,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
 
     exportProject: async (options) => {
       const req = await exportRequest(options);
-      return req.ok ? exportProject(req.value) : req;
+      return req.ok ? exportNoted(req.value, () => exportProject(req.value)) : req;
     },
 
     listVersions: async ({ docId }) => {
@@ -644,7 +696,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
           seen.add(k);
           return true;
         });
-      return ok({ cursor, changes: unique, readOnly: reason !== null, readOnlyReason: reason });
+      return ok({ cursor, changes: unique, readOnly: reason !== null, readOnlyReason: reason, readOnlyKind: reason === null ? null : readOnlyKind });
     },
 
     repairDrift: ({ docId, textSha256, accept, place, drop }) =>
@@ -684,7 +736,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     startExport: async (options) => {
       const req = await exportRequest(options);
       if (!req.ok) return req;
-      return ok({ jobId: exportJobs.start((onProgress) => exportProject({ ...req.value, onProgress })) });
+      return ok({ jobId: exportJobs.start((onProgress) => exportNoted(req.value, () => exportProject({ ...req.value, onProgress }))) });
     },
 
     exportStatus: async ({ jobId }) => {
@@ -838,6 +890,7 @@ function guardAll(handlers: FactmarkHandlers): FactmarkHandlers {
       try {
         return await handler(input);
       } catch (err) {
+        if (err instanceof FileBusyError || err instanceof JournalBusyError) return fail('busy', err.message);
         return ioFailure(err) ?? fail('internal', `Unexpected error: ${errorMessage(err)}`);
       }
     };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, rmdir, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { ExportJobStatus, ExportPreview, ExportReport } from '../../shared/api/views';
@@ -26,6 +26,8 @@ import { assignSplits } from '../../shared/formats/splits';
 import { sortSpans } from '../../shared/annotation/operations';
 import type { AnnotationFile, DocStatus, DocumentMeta, ProjectFile } from '../../shared/model/schemas';
 import { isErrno, pathExists, stableJson, writeFileAtomic } from './atomicJson';
+import { tempPathFor } from './tempFiles';
+import { withPath } from './ioErrors';
 import { defaultExportAnnotator } from './curationGoldDefault';
 import { SYNC_BATCH, documentTextPath, exportsDir, listAnnotators, listDocuments, readAnnotationSync, type AnnotationRead } from './projectStore';
 import { sha256Hex } from './textHash';
@@ -283,7 +285,7 @@ class Sink {
   ) {}
 
   static async open(final: string): Promise<Sink> {
-    const temp = join(dirname(final), `.${basename(final)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    const temp = tempPathFor(final);
     return new Sink(final, temp, await open(temp, 'wx'));
   }
 
@@ -391,7 +393,7 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
 
   // Temporary destinations.
   const sinks = new Map<string, Sink>();
-  const tempFolder = folderLayout ? join(dirname(outPath), `.${basename(outPath)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`) : null;
+  const tempFolder = folderLayout ? tempPathFor(outPath) : null;
   // A folder this export creates (the default exports/) is removed again if the export fails.
   const createdParent = (await pathExists(dirname(outPath))) ? null : dirname(outPath);
   const cleanup = async () => {
@@ -486,7 +488,8 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
     }
   } catch (err) {
     await cleanup();
-    throw err;
+    // A failed write() does not say which file (a full disk): name the export's destination.
+    throw withPath(err, outPath);
   }
 
   const spanTotal = Object.values(spans).reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);

@@ -19,7 +19,8 @@ export interface DocumentSummary {
 
 /** Something wrong in the project that the user should see (never silently dropped). */
 export interface ProjectProblem {
-  kind: 'invalid-annotation' | 'invalid-document' | 'text-changed' | 'invalid-entities';
+  /** interrupted-change: an import or schema change a crash interrupted could not be completed when the project was opened. */
+  kind: 'invalid-annotation' | 'invalid-document' | 'text-changed' | 'invalid-entities' | 'interrupted-change';
   file: string;
   message: string;
   /** Where an invalid file was moved aside to. */
@@ -42,6 +43,8 @@ export interface ProjectView {
   readOnly: boolean;
   /** Why it is read-only, as a sentence for the banner; null when it may write. */
   readOnlyReason: string | null;
+  /** locked: another window holds the lock (it may become writable); unwritable: the folder cannot be written. */
+  readOnlyKind?: 'locked' | 'unwritable' | null;
   /** The project has adjudicated `gold` annotation files: exports take them unless told otherwise. */
   hasGold: boolean;
 }
@@ -150,6 +153,7 @@ export interface ChangesView {
   changes: { kind: 'annotation' | 'document' | 'project'; docId: string | null }[];
   readOnly: boolean;
   readOnlyReason: string | null;
+  readOnlyKind?: 'locked' | 'unwritable' | null;
 }
 
 /** One file (or brat/W3C pair) of a dataset import: what it holds, or why it is refused. */
