@@ -35,6 +35,7 @@ import { FileBusyError } from './fileLock';
 import { JournalBusyError } from './journal';
 import { importDocuments, type ImportFile } from './documentImporter';
 import { importDataset, inspectFiles } from './datasetImporter';
+import { createImportJobs, type ImportProgress } from './importJobs';
 import { noteExportInFlight, sweepExportDestination, sweepInterruptedWrites, tidyProject } from './interruptedWrites';
 import { unwritableReason } from './writableProject';
 import { errorMessage, ioFailure } from './ioErrors';
@@ -489,6 +490,33 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   }
 
   const exportJobs = createExportJobs();
+  const importJobs = createImportJobs();
+
+  /** A dataset import (importDataset, startImportDataset), with its progress when asked for. */
+  async function runDatasetImport({ files, format, labels }: ParsedInput<'importDataset'>, progress?: ImportProgress): Promise<Result<OperationOutput<'importDataset'>>> {
+    const current = await currentProject();
+    if (!current.ok) return current;
+    const { dir, project } = current.value;
+    const decoded = decodeImportFiles(files);
+    if (!decoded.ok) return decoded;
+    const who = await annotator();
+    const readOnly = await lockStatus(dir, who);
+    if (readOnly !== null) return fail('read-only', `${readOnly} Nothing was imported.`);
+    const outcome = await importDataset({
+      dir,
+      project,
+      annotator: who,
+      files: decoded.value,
+      format,
+      decisions: labels,
+      now: now(),
+      ...(progress ? { onStep: progress.step, onProgress: progress.file } : {}),
+    });
+    if (!outcome.ok) return fail('import-refused', outcome.message);
+    const after = await readProjectFile(dir);
+    const finalProject = after.ok ? after.value : project;
+    return ok({ files: outcome.files, addedLabels: outcome.addedLabels, project: await view(dir, finalProject, who) });
+  }
 
   /** What every export operation needs: the open project, the annotator and the options. */
   async function exportRequest(options: ParsedInput<'exportProject'>): Promise<Result<ExportRequest>> {
@@ -619,6 +647,8 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       const current = await currentProject();
       if (!current.ok) return current;
       const { dir, project } = current.value;
+      const unwritable = await unwritableReason(dir);
+      if (unwritable !== null) return fail('read-only', `${unwritable} Nothing was imported.`);
       const decoded: ImportFile[] = [];
       const refused = new Map<number, string>();
       files.forEach((f, i) => {
@@ -752,22 +782,17 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       return ok(inspectFiles(decoded.value, format, current.value.project));
     },
 
-    importDataset: async ({ files, format, labels }) => {
+    importDataset: (input) => runDatasetImport(input),
+
+    startImportDataset: async (input) => {
       const current = await currentProject();
       if (!current.ok) return current;
-      const { dir, project } = current.value;
-      const decoded = decodeImportFiles(files);
-      if (!decoded.ok) return decoded;
-      const who = await annotator();
-      if (who !== null) {
-        const readOnly = await lockStatus(dir, who);
-        if (readOnly !== null) return fail('read-only', `${readOnly} Nothing was imported.`);
-      }
-      const outcome = await importDataset({ dir, project, annotator: who, files: decoded.value, format, decisions: labels, now: now() });
-      if (!outcome.ok) return fail('import-refused', outcome.message);
-      const after = await readProjectFile(dir);
-      const finalProject = after.ok ? after.value : project;
-      return ok({ files: outcome.files, addedLabels: outcome.addedLabels, project: await view(dir, finalProject, who) });
+      return ok({ jobId: importJobs.start((progress) => guarded(() => runDatasetImport(input, progress))) });
+    },
+
+    importStatus: async ({ jobId }) => {
+      const status = importJobs.status(jobId);
+      return status ? ok(status) : fail('not-found', 'That import is not known to this window (it may have finished long ago).');
     },
 
     previewSchemaChange: async ({ labels, relationTypes, renames }) => {
@@ -882,20 +907,23 @@ function driftViews(text: string, sha256: string, stored: AnnotationFile | null,
   return { drift: null, orphans: planDrift(text, [], stored.orphans ?? []).orphans };
 }
 
+/** Run work so it answers a Result whatever happens: file-system errors name their file. */
+async function guarded<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof FileBusyError || err instanceof JournalBusyError) return fail('busy', err.message);
+    return ioFailure(err) ?? fail('internal', `Unexpected error: ${errorMessage(err)}`);
+  }
+}
+
 /** Wrap every handler so it answers a Result whatever happens. */
 function guardAll(handlers: FactmarkHandlers): FactmarkHandlers {
-  const guarded: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
+  const wrapped: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
   for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown) => Promise<Result<unknown>>][]) {
-    guarded[name] = async (input) => {
-      try {
-        return await handler(input);
-      } catch (err) {
-        if (err instanceof FileBusyError || err instanceof JournalBusyError) return fail('busy', err.message);
-        return ioFailure(err) ?? fail('internal', `Unexpected error: ${errorMessage(err)}`);
-      }
-    };
+    wrapped[name] = (input) => guarded(() => handler(input));
   }
-  return guarded as unknown as FactmarkHandlers;
+  return wrapped as unknown as FactmarkHandlers;
 }
 
 const isOperationName = (name: string): name is OperationName => Object.prototype.hasOwnProperty.call(contract, name);

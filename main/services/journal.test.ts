@@ -22,9 +22,11 @@ function project() {
 function leftJournal(dir: string, ops: object[], committed: boolean) {
   const journal = join(journalRoot(dir), '20260101T000000000Z-00000000-1-00000000');
   mkdirSync(journal, { recursive: true });
-  const text = ops.map((o) => `${JSON.stringify(o)}\n`).join('');
-  writeFileSync(join(journal, 'ops.jsonl'), text);
-  if (committed) writeFileSync(join(journal, 'committed'), JSON.stringify({ ops: ops.length, bytes: Buffer.byteLength(text) }));
+  const text = Buffer.concat(
+    (ops as { f: string; c: string; p: string | null }[]).map((o) => Buffer.from(`${JSON.stringify({ f: o.f, n: Buffer.byteLength(o.c), p: o.p })}\n${o.c}`)),
+  );
+  writeFileSync(join(journal, 'ops'), text);
+  if (committed) writeFileSync(join(journal, 'committed'), JSON.stringify({ ops: ops.length, bytes: text.length }));
   return journal;
 }
 

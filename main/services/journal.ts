@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { platform } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -17,12 +17,12 @@ import { tempPathFor } from './tempFiles';
  * Multi-file changes (a schema change, an import) are journaled, so a crash at any point leaves
  * a valid project: `.factmark/journal/<id>/`
  *
- *   ops.jsonl   one line per file to write: {"f": "<path in the project>", "c": "<new content>",
- *               "p": "<SHA-256 of the bytes it replaces>" | null (a new file)}
- *   committed   {"ops": <count>, "bytes": <size of ops.jsonl>}, written (and flushed) only once
- *               ops.jsonl is complete and flushed
+ *   ops         per file to write, a header line {"f": "<path in the project>", "n": <bytes>,
+ *               "p": "<SHA-256 of the bytes it replaces>" | null (a new file)}, then its n bytes
+ *   committed   {"ops": <count>, "bytes": <size of ops>}, written (and flushed) only once
+ *               ops is complete and flushed
  *
- * 1. The plan is written to ops.jsonl and flushed; no project file is touched yet.
+ * 1. The plan is written to ops and flushed; no project file is touched yet.
  * 2. `committed` is written: from here on the change happens, whatever comes.
  * 3. Each file is replaced (temp + rename, so readers never see a torn file); the files are then
  *    flushed to disk together (one file-system flush instead of one per file).
@@ -57,7 +57,8 @@ const toRel = (dir: string, file: string) => relative(dir, file).split(sep).join
 
 interface Op {
   f: string;
-  c: string;
+  /** The new content. */
+  c: Buffer;
   p: string | null;
 }
 
@@ -84,21 +85,37 @@ function readOrNull(file: string): Buffer | null {
   }
 }
 
-/** Every line of an ops file, read in chunks (an import's plan can be hundreds of MB). */
+/** Every op of an ops file, read in chunks (an import's plan can be hundreds of MB). */
 function* opsOf(file: string): Generator<Op> {
   const fd = openSync(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    let rest = '';
+    let buf = Buffer.alloc(0);
+    let eof = false;
+    const fill = (need: number) => {
+      while (!eof && buf.length < need) {
+        const chunk = Buffer.allocUnsafe(Math.max(CHUNK, need - buf.length));
+        const n = readSync(fd, chunk, 0, chunk.length, null);
+        if (n === 0) eof = true;
+        else buf = buf.length === 0 ? chunk.subarray(0, n) : Buffer.concat([buf, chunk.subarray(0, n)]);
+      }
+    };
     for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      const text = rest + buf.toString('utf8', 0, n);
-      const lines = text.split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) if (line !== '') yield JSON.parse(line) as Op;
+      let nl = buf.indexOf(10);
+      while (nl < 0 && !eof) {
+        fill(buf.length + 1);
+        nl = buf.indexOf(10);
+      }
+      if (nl < 0) {
+        if (buf.length > 0) throw new Error(`${file}: the plan ends in the middle of an entry`);
+        return;
+      }
+      const header = JSON.parse(buf.toString('utf8', 0, nl)) as { f: string; n: number; p: string | null };
+      fill(nl + 1 + header.n);
+      if (buf.length < nl + 1 + header.n) throw new Error(`${file}: the plan ends in the middle of an entry`);
+      const c = buf.subarray(nl + 1, nl + 1 + header.n);
+      buf = buf.subarray(nl + 1 + header.n);
+      yield { f: header.f, p: header.p, c };
     }
-    if (rest.trim() !== '') yield JSON.parse(rest) as Op;
   } finally {
     closeSync(fd);
   }
@@ -119,11 +136,13 @@ function fsyncDir(folder: string) {
   }
 }
 
-/** Flush written files to disk: one fsync each for a few, one file-system flush for many. */
-async function flushToDisk(dir: string, files: readonly string[]): Promise<void> {
-  const folders = new Set(files.map((f) => dirname(f)));
-  if (files.length >= FLUSH_ALL_FROM && platform() !== 'win32') {
-    // Linux: syncfs() of the project's file system (coreutils `sync -f`); macOS: `sync`. Node has no binding for either.
+/**
+ * Flush the files a plan wrote to disk before its journal is removed: one fsync each for a few,
+ * one flush of the whole file system for many (Node has no binding for syncfs(): Linux's
+ * `sync -f`, macOS's `sync`), else one fsync each.
+ */
+async function flushToDisk(dir: string, journal: string, total: number): Promise<void> {
+  if (total >= FLUSH_ALL_FROM && platform() !== 'win32') {
     const tool = ['/bin/sync', '/usr/bin/sync'].find((p) => existsSync(p));
     const args = platform() === 'linux' ? ['-f', dir] : [];
     if (tool) {
@@ -131,8 +150,13 @@ async function flushToDisk(dir: string, files: readonly string[]): Promise<void>
       if (flushed) return;
     }
   }
-  for (const [i, f] of files.entries()) {
-    if (i > 0 && i % APPLY_BATCH === 0) await yieldToEventLoop();
+  const folders = new Set<string>();
+  let n = 0;
+  for (const op of opsOf(join(journal, 'ops'))) {
+    if (!allowedTarget(op.f)) continue;
+    const f = join(dir, ...op.f.split('/'));
+    folders.add(dirname(f));
+    if (++n % APPLY_BATCH === 0) await yieldToEventLoop();
     try {
       const fd = openSync(f, 'r+');
       try {
@@ -147,18 +171,22 @@ async function flushToDisk(dir: string, files: readonly string[]): Promise<void>
   for (const folder of folders) fsyncDir(folder);
 }
 
-/** Replace one file (temp + rename, synchronous: many small files go much faster this way). */
-function replaceSync(file: string, content: string) {
+/** Replace one file: temp + rename, so a reader never sees it torn. */
+async function replaceFile(file: string, content: Buffer): Promise<void> {
   const tmp = tempPathFor(file);
   try {
-    writeFileSync(tmp, content, { flag: 'wx' });
-    renameSync(tmp, file);
+    await writeFile(tmp, content, { flag: 'wx' });
+    await rename(tmp, file);
   } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // It was never created.
-    }
+    await unlink(tmp).catch(() => undefined);
+    throw withPath(err, file);
+  }
+}
+
+async function writeInPlace(file: string, content: Buffer): Promise<void> {
+  try {
+    await writeFile(file, content);
+  } catch (err) {
     throw withPath(err, file);
   }
 }
@@ -177,13 +205,39 @@ interface ApplyOptions {
   interruptAfter?: number;
 }
 
+/** Files being written at once while a plan is applied: the kernel's share of creating them runs on other cores meanwhile. */
+const IN_FLIGHT = 16;
+
+/** The document an op's file belongs to (its text, metadata or someone's annotations), or null. */
+function documentOf(rel: string): string | null {
+  const m = /^(?:documents|annotations\/[^/]+)\/([^/]+)\.(?:txt|json)$/.exec(rel);
+  return m ? (m[1] as string) : null;
+}
+const isDocumentMeta = (rel: string) => rel.startsWith('documents/') && rel.endsWith('.json');
+
 async function applyOps(dir: string, journal: string, total: number, opts: ApplyOptions): Promise<void> {
-  const written: string[] = [];
+  const opsFile = join(journal, 'ops');
   const madeFolders = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  /** Writes of a document's text and annotations not finished yet: its metadata waits for them. */
+  const beforeMeta = new Map<string, Promise<void>[]>();
+  let failure: { err: unknown } | null = null;
   let done = 0;
-  for (const op of opsOf(join(journal, 'ops.jsonl'))) {
-    if (opts.interruptAfter !== undefined && done >= opts.interruptAfter) throw new Error('interrupted (test)');
-    if (!allowedTarget(op.f)) throw new Error(`${join(journal, 'ops.jsonl')}: refuses to write ${JSON.stringify(op.f)}, which is not a project file.`);
+  let issued = 0;
+  const track = (p: Promise<void>) => {
+    const q: Promise<void> = p
+      .then(() => void done++)
+      .catch((err: unknown) => void (failure ??= { err }))
+      .finally(() => inFlight.delete(q));
+    inFlight.add(q);
+  };
+  for (const op of opsOf(opsFile)) {
+    if (failure) break;
+    if (opts.interruptAfter !== undefined && done + inFlight.size >= opts.interruptAfter) {
+      await Promise.all(inFlight);
+      throw new Error('interrupted (test)');
+    }
+    if (!allowedTarget(op.f)) throw new Error(`${opsFile}: refuses to write ${JSON.stringify(op.f)}, which is not a project file.`);
     const target = join(dir, ...op.f.split('/'));
     if (opts.recovering) {
       const current = readOrNull(target);
@@ -193,8 +247,9 @@ async function applyOps(dir: string, journal: string, total: number, opts: Apply
           done++;
           continue;
         }
+        // A new file (p null) found torn is this journal's own interrupted write, not someone's version.
         const ann = annotationOf(op.f);
-        if (sha !== op.p && ann) await keepDisplacedVersion(dir, ann.annotator, ann.docId, current.toString('utf8'), opts.now);
+        if (op.p !== null && sha !== op.p && ann) await keepDisplacedVersion(dir, ann.annotator, ann.docId, current.toString('utf8'), opts.now);
       }
     }
     const folder = dirname(target);
@@ -204,15 +259,28 @@ async function applyOps(dir: string, journal: string, total: number, opts: Apply
       });
       madeFolders.add(folder);
     }
-    replaceSync(target, op.c);
-    written.push(target);
-    done++;
-    if (done % APPLY_BATCH === 0) {
-      opts.onProgress?.(done, total);
-      await yieldToEventLoop();
+    // A new document's text and annotations are written in place (one directory entry instead of
+    // two: imports of many small files are dominated by creating them); the journal rewrites
+    // them should a crash tear one. Replaced files, and the metadata that makes a document exist
+    // (a reader must never see it torn, nor before its text), go through a temp file and a rename.
+    const inPlace = op.p === null && !isDocumentMeta(op.f);
+    const write = () => (inPlace ? writeInPlace(target, op.c) : replaceFile(target, op.c));
+    const doc = documentOf(op.f);
+    if (doc !== null && isDocumentMeta(op.f)) {
+      const waits = beforeMeta.get(doc) ?? [];
+      beforeMeta.delete(doc);
+      track(Promise.all(waits).then(write));
+    } else {
+      const w = write();
+      if (doc !== null) beforeMeta.set(doc, [...(beforeMeta.get(doc) ?? []), w.catch(() => undefined)]);
+      track(w);
     }
+    while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    if (++issued % APPLY_BATCH === 0) opts.onProgress?.(done, total);
   }
-  await flushToDisk(dir, written);
+  await Promise.all(inFlight);
+  if (failure) throw (failure as { err: unknown }).err;
+  await flushToDisk(dir, journal, total);
   opts.onProgress?.(done, total);
 }
 
@@ -235,6 +303,10 @@ export interface Transaction {
   write(file: string, content: string, previous: string | null): void;
   /** How many files are planned so far. */
   readonly size: number;
+  /** A point to come back to: writes planned after it can be dropped (rollbackTo). */
+  mark(): TransactionMark;
+  /** Drop the writes planned since `mark` (one file of an import that is not taken after all). */
+  rollbackTo(mark: TransactionMark): void;
   /**
    * Make the plan happen (see above); the transaction is over afterwards, whatever happens.
    * `interruptAfter` (tests): fail after writing that many files, as a crash would leave them.
@@ -244,29 +316,66 @@ export interface Transaction {
   abort(): Promise<void>;
 }
 
+export interface TransactionMark {
+  readonly bytes: number;
+  readonly count: number;
+}
+
+/** The project's journal, held: transactions one after another, no other process's in between. */
+export interface JournalSession {
+  transaction(): Promise<Transaction>;
+  release(): Promise<void>;
+}
+
 /**
- * Start a transaction on the project: waits up to `waitMs` for another one (in any process) to
- * finish, else throws JournalBusyError.
+ * Hold the project's journal (waits up to `waitMs` for another process's transaction to end, else
+ * throws JournalBusyError) for a series of transactions: an import commits in batches, and no
+ * other import may take its document ids in between.
  */
+export async function openJournal(dir: string, waitMs = 15_000): Promise<JournalSession> {
+  const lock = await takeJournalLock(dir, waitMs);
+  let released = false;
+  return {
+    transaction: () => {
+      if (released) throw new Error('the journal was released');
+      return startTransaction(dir, async () => undefined);
+    },
+    async release() {
+      if (released) return;
+      released = true;
+      await lock.release();
+    },
+  };
+}
+
+/** One transaction with the journal held only for it (a schema change). */
 export async function beginTransaction(dir: string, waitMs = 15_000): Promise<Transaction> {
   const lock = await takeJournalLock(dir, waitMs);
+  try {
+    return await startTransaction(dir, () => lock.release());
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function startTransaction(dir: string, onEnd: () => Promise<void>): Promise<Transaction> {
   const journal = join(journalRoot(dir), journalId());
   let fd: number | null = null;
   try {
     await mkdir(journal, { recursive: true });
-    fd = openSync(join(journal, 'ops.jsonl'), 'wx');
+    fd = openSync(join(journal, 'ops'), 'wx');
   } catch (err) {
-    await lock.release();
     throw withPath(err, journalRoot(dir));
   }
-  let pending: string[] = [];
+  let pending: Buffer[] = [];
   let pendingSize = 0;
   let bytes = 0;
   let count = 0;
   let over = false;
   const flushPending = () => {
     if (pending.length === 0 || fd === null) return;
-    const chunk = Buffer.from(pending.join(''), 'utf8');
+    const chunk = Buffer.concat(pending);
     pending = [];
     pendingSize = 0;
     try {
@@ -282,7 +391,7 @@ export async function beginTransaction(dir: string, waitMs = 15_000): Promise<Tr
     if (fd !== null) closeSync(fd);
     fd = null;
     await rm(journal, { recursive: true, force: true });
-    await lock.release();
+    await onEnd();
   };
   return {
     get size() {
@@ -290,11 +399,24 @@ export async function beginTransaction(dir: string, waitMs = 15_000): Promise<Tr
     },
     write(file, content, previous) {
       if (over) throw new Error('the transaction is over');
-      const line = `${JSON.stringify({ f: toRel(dir, file), c: content, p: previous === null ? null : sha256(previous) })}\n`;
-      pending.push(line);
-      pendingSize += line.length;
+      const body = Buffer.from(content, 'utf8');
+      const header = Buffer.from(`${JSON.stringify({ f: toRel(dir, file), n: body.length, p: previous === null ? null : sha256(previous) })}\n`, 'utf8');
+      pending.push(header, body);
+      pendingSize += header.length + body.length;
       count++;
       if (pendingSize >= CHUNK) flushPending();
+    },
+    mark() {
+      flushPending();
+      return { bytes, count };
+    },
+    rollbackTo(mark) {
+      if (over || fd === null) return;
+      pending = [];
+      pendingSize = 0;
+      ftruncateSync(fd, mark.bytes);
+      bytes = mark.bytes;
+      count = mark.count;
     },
     async commit(opts = {}) {
       if (over) throw new Error('the transaction is over');
@@ -326,7 +448,7 @@ export async function beginTransaction(dir: string, waitMs = 15_000): Promise<Tr
         fd = null;
         // Not applied yet (no marker): rolled back now. Applied in part: left for recovery to roll forward.
         if (!existsSync(join(journal, 'committed'))) await rm(journal, { recursive: true, force: true });
-        await lock.release();
+        await onEnd();
         throw err;
       }
       await finish();
@@ -385,7 +507,7 @@ export async function recoverJournals(dir: string, now: Date): Promise<RecoveryR
         continue;
       }
       try {
-        const size = (await stat(join(journal, 'ops.jsonl'))).size;
+        const size = (await stat(join(journal, 'ops'))).size;
         if (size < marker.bytes) throw new Error(`its plan is ${size} bytes long, ${marker.bytes} were written`);
         await applyOps(dir, journal, marker.ops, { recovering: true, now });
         await rm(journal, { recursive: true, force: true });

@@ -195,7 +195,7 @@ describe('changing the label schema', () => {
     const journal = join(dir, '.factmark', 'journal', '20260101T000000000Z-00000000-1-deadbeef');
     mkdirSync(journal, { recursive: true });
     // A plan cut off mid-write, never marked committed.
-    writeFileSync(join(journal, 'ops.jsonl'), `${JSON.stringify({ f: 'project.json', c: '{"half": ', p: null })}\n{"f": "annot`);
+    writeFileSync(join(journal, 'ops'), `${JSON.stringify({ f: 'project.json', n: 9, p: null })}\n{"half": \n{"f": "annot`);
     unwrap(await makeService({ annotator: 'carol' }).service.openProject({ path: dir }));
     expect(existsSync(journal)).toBe(false);
     const after = hashTree(dir);

@@ -15,9 +15,13 @@ const EXPORT_PID_ONLY = /^\.(.+)\.(\d{1,10})-[0-9a-f]{8}\.tmp$/;
 /** write-file-atomic's temp names (Factmark before 0.2): `<target>.<32-bit number>`, no owner at all. */
 const LEGACY = /^((?:[^/\\]+\.(?:json|txt))|\.gitignore)\.(\d{1,10})$/;
 
+/** Unique per temp file of this process: a random start (another process may reuse our pid later) and a counter. */
+let nextTemp = randomBytes(4).readUInt32BE(0);
+
 /** A fresh temp path beside `file`, owned by this process. */
 export function tempPathFor(file: string): string {
-  return join(dirname(file), `.${basename(file)}.fm-${HOST_TAG}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  nextTemp = (nextTemp + 1) >>> 0;
+  return join(dirname(file), `.${basename(file)}.fm-${HOST_TAG}-${process.pid}-${nextTemp.toString(16).padStart(8, '0')}.tmp`);
 }
 
 export type TempName =

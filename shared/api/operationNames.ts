@@ -23,6 +23,8 @@ export const PRELOAD_OPERATION_NAMES = [
   'exportStatus',
   'inspectDataset',
   'importDataset',
+  'startImportDataset',
+  'importStatus',
   'previewSchemaChange',
   'applySchemaChange',
   'listEntities',

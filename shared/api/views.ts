@@ -171,6 +171,8 @@ export interface DatasetFileReport {
   error?: { file: string; line: number | null; reason: string; message: string };
   /** The documents created (after an import). */
   docIds?: string[];
+  /** Every document of the file was already in the project from an earlier import of it (a retried import): nothing was written. */
+  alreadyImported?: boolean;
 }
 
 /** A label used by the files, and the project label it matches (null: unknown to the project). */
@@ -185,6 +187,23 @@ export interface DatasetInspection {
   labels: DatasetLabelUse[];
   /** Labels that need a decision: add to the project, or map onto a project label. */
   unknownLabels: string[];
+}
+
+/** A dataset import running in the background (startImportDataset), as last seen. */
+export interface ImportJobStatus {
+  jobId: string;
+  /** planning: documents of `file` prepared; writing: files written to the project; null: not started yet. */
+  phase: 'planning' | 'writing' | null;
+  /** The import file (or "N files" for a batch) the figures are about. */
+  file: string;
+  done: number;
+  total: number;
+  /** Import files finished, of all. */
+  filesDone: number;
+  filesTotal: number;
+  finished: boolean;
+  result: DatasetImportReport | null;
+  error: { code: string; message: string; file?: string } | null;
 }
 
 export interface DatasetImportReport {
