@@ -107,9 +107,10 @@ async function main() {
       const labels = view.ok ? view.value.labels : die('reopen failed');
       const actor = labels.find((l) => l.id === 'actor' || l.id === 'actor_b') ?? die('no actor label');
       const to = actor.id === 'actor' ? 'actor_b' : 'actor';
+      const rename = (id: string) => (id === actor.id ? to : id);
       const changed = await service.applySchemaChange({
         labels: labels.map((l) => (l === actor ? { ...l, id: to } : l)),
-        relationTypes: view.ok ? view.value.relationTypes : [],
+        relationTypes: (view.ok ? view.value.relationTypes : []).map((r) => ({ ...r, from: r.from.map(rename), to: r.to.map(rename) })),
         renames: { labels: { [actor.id]: to }, attributes: {} },
         confirmDeletes: false,
       });
