@@ -17,7 +17,7 @@
  * was lost or doubled; every import is all or nothing, so "partial" (imports with some but not all
  * of their documents in the project) must be 0; temps counts temp files and journals left anywhere.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -126,6 +126,7 @@ async function main() {
       if (refused) die(`import refused: ${refused.error?.message ?? ''}`);
     } else if (op === 'export') {
       // Into the project's exports/ folder (where the app exports): the same three files rewritten over and over.
+      mkdirSync(join(dir, 'exports'), { recursive: true });
       const exported = await service.exportProject({ format: 'jsonl', scope: 'all', outPath: join(dir, 'exports', `export-${n % 3}.jsonl`) });
       if (!exported.ok) die(`export refused: ${exported.error.message}`);
     } else die(`unknown operation ${op}`);
