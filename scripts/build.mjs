@@ -18,7 +18,7 @@ const common = {
 await Promise.all([
   esbuild({ ...common, entryPoints: { cli: 'main/cli.ts', electron: 'main/electron/main.ts' }, outdir: 'dist/main' }),
   // The writer process that `npm run stress:save` kills (scripts/stress-save.mjs).
-  esbuild({ ...common, entryPoints: { stressWriter: 'main/stress/stressWriter.ts' }, outdir: 'dist/main' }),
+  esbuild({ ...common, entryPoints: { stressWriter: 'main/stress/stressWriter.ts', stressOps: 'main/stress/stressOps.ts' }, outdir: 'dist/main' }),
   // The suggestion worker thread the services and `factmark suggest` start (main/services/suggestWorkerPool.ts).
   esbuild({ ...common, entryPoints: { suggestWorker: 'main/services/suggestWorker.ts' }, outdir: 'dist/main' }),
   // The preload runs sandboxed: it may require only 'electron', so it is bundled on its own.

@@ -5,11 +5,11 @@
 // acknowledged, or the one after it (the save in flight). Prints the figures; exits 1 on any loss.
 //
 //   node scripts/stress-save.mjs [--kills N]      (npm run stress:save: 1000; npm test: 100)
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runChild } from './stress/runChild.mjs';
 
 const { values } = parseArgs({ options: { kills: { type: 'string', default: '1000' }, keep: { type: 'boolean' } } });
 const KILLS = Number(values.kills);
@@ -23,34 +23,7 @@ const root = mkdtempSync(join(tmpdir(), 'factmark-stress-'));
 const projectDir = join(root, 'project');
 const dataDir = join(root, 'data');
 
-/**
- * Run the writer; calls onLine(line, killIn) for each line, where killIn(ms) SIGKILLs it that
- * long from now; `killAfterMs` SIGKILLs it that long after spawn.
- */
-function runWriter(args, { killAfterMs = null, onLine = () => undefined } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [WRITER, '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let buffered = '';
-    let stderr = '';
-    const lines = [];
-    child.stdout.on('data', (chunk) => {
-      buffered += chunk;
-      let nl;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, nl);
-        buffered = buffered.slice(nl + 1);
-        lines.push(line);
-        onLine(line, (ms) => setTimeout(() => child.kill('SIGKILL'), ms));
-      }
-    });
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, signal, lines, stderr });
-    });
-  });
-}
+const runWriter = (args, opts) => runChild(WRITER, ['--data-dir', dataDir, ...args], opts);
 
 const fail = (message) => {
   console.error(`stress-save: FAILED: ${message}\n(project kept at ${projectDir})`);

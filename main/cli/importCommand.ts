@@ -4,6 +4,10 @@ import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
 import { IMPORT_FORMATS, IMPORTABLE_EXTENSIONS, type ImportFormatChoice, type ImportInputFile } from '../../shared/formats/importGroups';
 import { matchLabel, type LabelDecision } from '../../shared/formats/labelMapping';
 import { importDataset, inspectFiles } from '../services/datasetImporter';
+import type { ImportStep } from '../services/importCommit';
+import { tidyProject } from '../services/interruptedWrites';
+import { JournalBusyError } from '../services/journal';
+import { unwritableReason } from '../services/writableProject';
 import { readProjectFile } from '../services/projectStore';
 import { ANNOTATOR_OPTIONS, cliAnnotator } from './annotator';
 import { oneOf, parseCommandArgs } from './args';
@@ -40,6 +44,51 @@ function parseMaps(values: string[] | undefined): Map<string, string> {
     maps.set(v.slice(0, at), v.slice(at + 1));
   }
   return maps;
+}
+
+/**
+ * Ctrl+C (SIGINT) or SIGTERM stops the import cleanly: the file being written is dropped, the files
+ * before it stay imported. A second Ctrl+C stops at once; the next start completes or undoes the
+ * batch being written (journal.ts), so the project is never left with half a file either way.
+ */
+function stopOnInterrupt(io: CliIo): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) {
+      io.stderr('factmark import: stopped at once; the next factmark command or app start on this project completes or undoes the files being written.\n');
+      process.exit(EXIT_FAILURE);
+    }
+    io.stderr('factmark import: stopping after the files already written (press Ctrl+C again to stop at once)…\n');
+    controller.abort();
+  };
+  const onStop = () => controller.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  io.stopSignal?.addEventListener('abort', onStop, { once: true });
+  if (io.stopSignal?.aborted) controller.abort();
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      io.stopSignal?.removeEventListener('abort', onStop);
+    },
+  };
+}
+
+/** Progress inside large files, on stderr, about once a second. */
+function stepPrinter(io: CliIo): (step: ImportStep) => void {
+  let last = 0;
+  let lastKey = '';
+  return (step) => {
+    const t = Date.now();
+    const key = `${step.phase}:${step.file}`;
+    if (step.total < 1000 || (t - last < 1000 && key === lastKey && step.done < step.total)) return;
+    last = t;
+    lastKey = key;
+    const what = step.phase === 'planning' ? 'documents prepared' : 'files written';
+    io.stderr(`${step.file}: ${step.done.toLocaleString('en-US')}/${step.total.toLocaleString('en-US')} ${what}\n`);
+  };
 }
 
 /** factmark import PROJECT_DIR PATH... [--format F] [--add-labels] [--map FROM=TO]... [--annotator NAME] */
@@ -121,17 +170,41 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
 
   const { name: annotator } = await cliAnnotator(values, io.cwd ?? process.cwd());
 
+  // What an earlier run left (a crash, a kill) is completed or undone first; a project that cannot be written is refused.
+  const unwritable = await unwritableReason(projectDir);
+  if (unwritable !== null) {
+    io.stderr(`factmark import: ${unwritable} Nothing was imported.\n`);
+    return EXIT_FAILURE;
+  }
+  const tidied = await tidyProject(projectDir, new Date());
+  for (const f of tidied.failed) io.stderr(`factmark import: ${f.message}\n`);
+  if (tidied.rolledForward > 0) io.stderr(`note: completed ${tidied.rolledForward === 1 ? 'a change' : `${tidied.rolledForward} changes`} an earlier run left unfinished.\n`);
+
   const total = inspection.files.length;
-  const outcome = await importDataset({
-    dir: projectDir,
-    project: project.value,
-    annotator,
-    files,
-    format,
-    decisions,
-    now: new Date(),
-    ...(total >= PROGRESS_FROM ? { onProgress: (done: number, all: number, name: string) => io.stderr(`[${done}/${all}] ${name}\n`) } : {}),
-  });
+  const stop = stopOnInterrupt(io);
+  let outcome: Awaited<ReturnType<typeof importDataset>>;
+  try {
+    outcome = await importDataset({
+      dir: projectDir,
+      project: project.value,
+      annotator,
+      files,
+      format,
+      decisions,
+      now: new Date(),
+      signal: stop.signal,
+      onStep: stepPrinter(io),
+      ...(total >= PROGRESS_FROM ? { onProgress: (done: number, all: number, name: string) => io.stderr(`[${done}/${all}] ${name}\n`) } : {}),
+    });
+  } catch (err) {
+    if (err instanceof JournalBusyError) {
+      io.stderr(`factmark import: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
+    throw err;
+  } finally {
+    stop.dispose();
+  }
   if (!outcome.ok) {
     io.stderr(`factmark import: ${outcome.message}\n`);
     return EXIT_FAILURE;
@@ -143,7 +216,11 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       report(`skipped  ${f.name}: ${f.warnings.join(' ')}`);
       continue;
     }
-    if (f.ok) {
+    if (f.ok && f.alreadyImported) {
+      imported++;
+      const ids = f.docIds ?? [];
+      report(`already  ${f.name}: imported earlier as ${ids.length === 1 ? ids[0] : `${ids.length} documents`}; nothing written`);
+    } else if (f.ok) {
       imported++;
       const ids = f.docIds ?? [];
       const what = ids.length === 1 ? ids[0] : `${ids.length} documents`;
@@ -156,5 +233,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   }
   for (const l of outcome.addedLabels) report(`added label "${l.name}" as ${l.id}`);
   io.stdout(`Imported ${imported} of ${imported + refused} files into ${projectDir}\n`);
+  if (outcome.stopped) {
+    io.stderr('factmark import: stopped. The files listed as imported are complete in the project; the file being written when you stopped and those after it were not written at all. Run the same command again to import them.\n');
+    return EXIT_FAILURE;
+  }
   return refused === 0 ? EXIT_OK : EXIT_FAILURE;
 }

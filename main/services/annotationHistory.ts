@@ -79,16 +79,36 @@ export async function keepVersion(input: KeepVersionInput): Promise<string | nul
     const recent = now.getTime() - stampTime(newest) < MIN_VERSION_INTERVAL_MS;
     if (!input.force && recent && previous.status === nextStatus) return null;
   }
+  return addVersion(dir, annotator, docId, ids, previousRaw, now);
+}
+
+async function addVersion(dir: string, annotator: string, docId: string, ids: string[], raw: string, now: Date): Promise<string> {
+  const folder = documentHistoryDir(dir, annotator, docId);
   await ensureLocalStateIgnored(dir);
   const stamp = versionStamp(now);
   let id = stamp;
   for (let n = 2; ids.includes(id); n++) id = `${stamp}-${n}`;
-  await writeFileAtomic(join(folder, `${id}.json`), previousRaw);
+  await writeFileAtomic(join(folder, `${id}.json`), raw);
   const all = [...ids, id].sort(compareIds);
   for (const old of all.slice(0, Math.max(0, all.length - MAX_VERSIONS))) {
     await rm(join(folder, `${old}.json`), { force: true });
   }
   return id;
+}
+
+/**
+ * Keep bytes that are about to be replaced without the caller having chosen to (a journal rolled
+ * forward over a file someone changed meanwhile): always, unless the newest version is the same.
+ */
+export async function keepDisplacedVersion(dir: string, annotator: string, docId: string, raw: string, now: Date): Promise<string | null> {
+  const ids = await versionIds(dir, annotator, docId);
+  const newest = ids[ids.length - 1];
+  if (newest !== undefined) {
+    const read = await readProjectBytes(join(documentHistoryDir(dir, annotator, docId), `${newest}.json`), 'json').catch(() => null);
+    const newestRaw = read?.ok ? read.bytes.toString('utf8') : null;
+    if (newestRaw === raw) return null;
+  }
+  return addVersion(dir, annotator, docId, ids, raw, now);
 }
 
 /** A kept version, validated like any annotation file; null when missing or invalid. */

@@ -1,28 +1,74 @@
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import writeFileAtomicModule from 'write-file-atomic';
 import type { z } from 'zod';
 import { describeZodError } from '../../shared/model/schemas';
 import { checkProjectWrite, readProjectBytes, readProjectBytesSync, type ProjectRead } from './projectFiles';
 import { makeFolder } from './makeFolder';
+import { withPath } from './ioErrors';
+import { tempPathFor } from './tempFiles';
 
 /**
- * Every file Factmark writes goes through here: temp file + fsync + rename (write-file-atomic),
- * so a crash or a full disk never leaves a half-written project file behind. Writes to one path
- * are queued in call order, so the last save requested is the one left on disk.
+ * Every file Factmark writes goes through here: temp file + fsync + rename, so a crash or a full
+ * disk never leaves a half-written project file behind. Writes to one path are queued in call
+ * order, so the last save requested is the one left on disk.
  */
 const pendingWrites = new Map<string, Promise<void>>();
 
+/**
+ * Write `data` to a temp file beside `file` (named by its owner, tempFiles.ts), flush it to disk
+ * and answer its path; the caller renames it into place (or removes it). An error names `file`,
+ * also when the disk is full (a failed write() does not say which file it was).
+ */
+export async function writeTempFor(file: string, data: string | Uint8Array, opts: { fsync?: boolean; mode?: number } = {}): Promise<string> {
+  // Inside the project only (projectFiles.ts): never through a link out of it.
+  await checkProjectWrite(file);
+  const tmp = tempPathFor(file);
+  try {
+    const handle = await open(tmp, 'wx');
+    try {
+      if (opts.mode !== undefined) await handle.chmod(opts.mode);
+      await handle.writeFile(data);
+      if (opts.fsync !== false) await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return tmp;
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw withPath(err, file);
+  }
+}
+
+/** The permission bits of an existing file (kept when it is replaced); undefined when there is none. */
+async function existingMode(file: string): Promise<number | undefined> {
+  try {
+    return (await stat(file)).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Temp file, fsync, rename over `file` (no queue: see writeFileAtomic). */
+export async function replaceFile(file: string, data: string | Uint8Array): Promise<void> {
+  // Inside the project only (projectFiles.ts): never through a link out of it.
+  await checkProjectWrite(file);
+  await makeFolder(dirname(file)).catch((err: unknown) => {
+    throw withPath(err, dirname(file));
+  });
+  // A replaced file keeps its permissions.
+  const mode = await existingMode(file);
+  const tmp = await writeTempFor(file, data, mode !== undefined ? { mode } : {});
+  try {
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw withPath(err, file);
+  }
+}
+
 export function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const previous = pendingWrites.get(file) ?? Promise.resolve();
-  const write = previous
-    .catch(() => undefined)
-    .then(async () => {
-      // Inside the project only (projectFiles.ts): never through a link out of it.
-      await checkProjectWrite(file);
-      await makeFolder(dirname(file));
-      await writeFileAtomicModule(file, typeof data === 'string' ? data : Buffer.from(data), { fsync: true });
-    });
+  const write = previous.catch(() => undefined).then(() => replaceFile(file, data));
   pendingWrites.set(file, write);
   const forget = () => {
     if (pendingWrites.get(file) === write) pendingWrites.delete(file);

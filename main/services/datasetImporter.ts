@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
 import type { DatasetFileReport, DatasetInspection, DatasetLabelUse } from '../../shared/api/views';
 import { groupImportFiles, parseAnnotationGroup, type ImportFormatChoice, type ImportGroup, type ImportInputFile } from '../../shared/formats/importGroups';
 import { describeImportError, fileStem, type ImportedDocument, type ImportError } from '../../shared/formats/importTypes';
 import { buildAnnotations, ImportLosses, type BuildOptions } from '../../shared/formats/importedAnnotations';
 import { labelsToAdd, matchLabel, type LabelDecision } from '../../shared/formats/labelMapping';
-import { ANNOTATION_SCHEMA_VERSION, DOCUMENT_SCHEMA_VERSION, type DocumentMeta, type LabelDef, type ProjectFile } from '../../shared/model/schemas';
+import type { LabelDef, ProjectFile } from '../../shared/model/schemas';
 import { decodeTextFile } from '../../shared/text/decodeText';
-import { writeFileAtomic } from './atomicJson';
-import { slugId, titleFor, uniqueId } from './documentImporter';
 import { extractArticle } from './htmlImporter';
-import { annotationPath, documentMetaPath, documentTextPath, listDocuments, writeAnnotation, writeDocumentMeta, writeProjectFile } from './projectStore';
-import { sha256Hex } from './textHash';
+import { ImportStopped, ImportWriter, type ImportStep } from './importCommit';
 import { keyedRecord, ownValue } from '../../shared/model/keyed';
 import { findUnpairedSurrogate } from '../../shared/text/wellFormed';
 
@@ -106,21 +102,6 @@ function labelUses(prepared: readonly Prepared[], project: ProjectFile): Dataset
     .map(([label, spans]) => ({ label, spans, matches: matchLabel(project.labels, label) }));
 }
 
-/** Refuse, with the line, any document whose text is already in the project (or earlier in this import). */
-function checkDuplicates(p: Prepared, knownSha: Map<string, string>): Map<ImportedDocument, string> | ImportError {
-  const shas = new Map<ImportedDocument, string>();
-  for (const doc of p.documents) {
-    const sha = sha256Hex(Buffer.from(doc.text, 'utf8'));
-    const existing = knownSha.get(sha);
-    if (existing !== undefined) {
-      const file = p.group.main.name;
-      return { file, line: p.documents.length > 1 ? doc.line : null, reason: `this text is already ${existing}; nothing of this file was imported.` };
-    }
-    shas.set(doc, sha);
-  }
-  return shas;
-}
-
 /**
  * What each file's annotations lose on their way into the project (attribute values the labels do
  * not define, relation types it lacks...), added to its report's warnings. `target` gives the
@@ -157,10 +138,15 @@ export interface DatasetImportInput {
   now: Date;
   /** Called after each file (or pair), for progress on long runs. */
   onProgress?: (done: number, total: number, name: string) => void;
+  /** Progress within files: documents planned, files written (importCommit.ts). */
+  onStep?: (step: ImportStep) => void;
+  /** Aborted (Ctrl-C): the file being written is dropped, those before it stay imported. */
+  signal?: AbortSignal;
 }
 
 export type DatasetImportOutcome =
-  | { ok: true; files: DatasetFileReport[]; addedLabels: LabelDef[] }
+  /** stopped: the import was stopped (signal) before every file was written; the reports say which were. */
+  | { ok: true; files: DatasetFileReport[]; addedLabels: LabelDef[]; stopped: boolean }
   | { ok: false; message: string; unknownLabels?: string[] };
 
 export async function importDataset(input: DatasetImportInput): Promise<DatasetImportOutcome> {
@@ -187,107 +173,75 @@ export async function importDataset(input: DatasetImportInput): Promise<DatasetI
     return { ok: false, message: 'Choose your annotator name first: imported spans are saved as your annotations.' };
   }
 
-  // Check every file against the project before anything is written.
-  const listing = await listDocuments(dir);
-  const knownSha = new Map(listing.documents.map((d) => [d.textSha256, `document "${d.id}"`]));
-  const shasByGroup = new Map<Prepared, Map<ImportedDocument, string>>();
-  for (const p of prepared) {
-    if (!p.report.ok) continue;
-    const shas = checkDuplicates(p, knownSha);
-    if (!(shas instanceof Map)) {
-      p.report = refusedReport(p.group, shas);
-      continue;
+  // Written through importCommit.ts: each file all or nothing, across crashes and Ctrl-C too.
+  const writer = await ImportWriter.open({ dir, annotator, now, ...(input.signal ? { signal: input.signal } : {}), ...(input.onStep ? { onStep: input.onStep } : {}) });
+  let added: LabelDef[] = [];
+  let stopped = false;
+  try {
+    // Check every file against the project before anything is written.
+    const checks = new Map<Prepared, Map<ImportedDocument, string>>();
+    for (const p of prepared) {
+      if (!p.report.ok) continue;
+      const check = await writer.check(p.group.main.name, p.group.label, p.documents);
+      if (check.kind === 'duplicate') p.report = refusedReport(p.group, check.error);
+      else if (check.kind === 'already') p.report = { ...p.report, docIds: check.docIds, alreadyImported: true };
+      else checks.set(p, check.shas);
     }
-    for (const [doc, sha] of shas) knownSha.set(sha, `in ${p.group.label}${p.documents.length > 1 ? ` (line ${doc.line})` : ''}`);
-    shasByGroup.set(p, shas);
-  }
 
-  // Labels to add: only those the files that will be written use.
-  const toAdd = uses
-    .filter((u) => u.matches === null && ownValue(decisions, u.label)?.action === 'add')
-    .map((u) => u.label)
-    .filter((label) => prepared.some((p) => p.report.ok && (ownValue(p.report.labels, label) ?? 0) > 0));
-  const { added, idBySource } = labelsToAdd(project.labels, toAdd);
-  const target = (label: string): string => {
-    const match = matchLabel(project.labels, label);
-    if (match !== null) return match;
-    const d = ownValue(decisions, label);
-    if (d?.action === 'map') return d.to;
-    const id = idBySource.get(label);
-    if (id === undefined) throw new Error(`no decision for label ${label}`);
-    return id;
-  };
-  const build: BuildOptions = {
-    labels: [...project.labels, ...added],
-    relationTypes: project.relationTypes,
-    target,
-    stamp: now.toISOString(),
-    newId: () => randomUUID(),
-  };
-  // The project's spans and relations of every document, and what they could not carry.
-  const built = new Map<ImportedDocument, ReturnType<typeof buildAnnotations>>();
-  for (const p of prepared) addLossWarnings(p, build, built);
-  if (added.length > 0) await writeProjectFile(dir, { ...project, labels: [...project.labels, ...added] });
+    // Labels to add: only those the files that will be written use.
+    const toAdd = uses
+      .filter((u) => u.matches === null && ownValue(decisions, u.label)?.action === 'add')
+      .map((u) => u.label)
+      .filter((label) => prepared.some((p) => checks.has(p) && (ownValue(p.report.labels, label) ?? 0) > 0));
+    const labelsAdded = labelsToAdd(project.labels, toAdd);
+    added = labelsAdded.added;
+    const target = (label: string): string => {
+      const match = matchLabel(project.labels, label);
+      if (match !== null) return match;
+      const d = ownValue(decisions, label);
+      if (d?.action === 'map') return d.to;
+      const id = labelsAdded.idBySource.get(label);
+      if (id === undefined) throw new Error(`no decision for label ${label}`);
+      return id;
+    };
+    const build: BuildOptions = {
+      labels: [...project.labels, ...added],
+      relationTypes: project.relationTypes,
+      target,
+      stamp: now.toISOString(),
+      newId: () => randomUUID(),
+    };
+    // The project's spans and relations of every document, and what they could not carry (in the reports' warnings).
+    const built = new Map<ImportedDocument, ReturnType<typeof buildAnnotations>>();
+    for (const p of prepared) if (checks.has(p)) addLossWarnings(p, build, built);
+    const annotations = (doc: ImportedDocument) => built.get(doc) ?? buildAnnotations(doc, build, new ImportLosses());
+    if (added.length > 0) await writer.setProject(project, { ...project, labels: [...project.labels, ...added] });
 
-  const taken = new Set(listing.takenIds);
-  const stamp = now.toISOString();
-  let done = 0;
-  for (const p of prepared) {
-    done++;
-    const shas = shasByGroup.get(p);
-    if (!p.report.ok || !shas) {
-      input.onProgress?.(done, prepared.length, p.group.label);
-      continue;
-    }
-    const written: string[] = [];
-    const docIds: string[] = [];
-    try {
-      for (const doc of p.documents) {
-        const id = uniqueId(slugId(`${doc.name}.txt`), taken);
-        const bytes = Buffer.from(doc.text, 'utf8');
-        const sha = shas.get(doc) as string;
-        written.push(documentTextPath(dir, id));
-        await writeFileAtomic(documentTextPath(dir, id), bytes);
-        if (doc.spans.length > 0 && annotator !== null) {
-          const { spans, relations } = built.get(doc) ?? buildAnnotations(doc, build, new ImportLosses());
-          written.push(annotationPath(dir, annotator, id));
-          await writeAnnotation(dir, {
-            schemaVersion: ANNOTATION_SCHEMA_VERSION,
-            docId: id,
-            textSha256: sha,
-            annotator,
-            status: 'in_progress',
-            spans,
-            ...(relations.length > 0 ? { relations } : {}),
-            updatedAt: stamp,
-          });
-        }
-        const meta: DocumentMeta = {
-          schemaVersion: DOCUMENT_SCHEMA_VERSION,
-          id,
-          title: doc.title ?? titleFor(doc.text, p.group.kind === 'text' ? p.group.main.name : 'x.txt'),
-          outlet: doc.outlet ?? null,
-          date: doc.date ?? null,
-          source: p.group.label.slice(0, 500),
-          textSha256: sha,
-          length: doc.text.length,
-          importedAt: stamp,
-          importNotices: doc.notices,
-        };
-        // The metadata file is what makes a document exist: written last.
-        written.push(documentMetaPath(dir, id));
-        await writeDocumentMeta(dir, meta);
-        taken.add(id.toLowerCase());
-        docIds.push(id);
+    let done = 0;
+    for (const p of prepared) {
+      done++;
+      const shas = checks.get(p);
+      if (shas) {
+        const written = await writer.write({ label: p.group.label, file: p.group.main.name, kind: p.group.kind, documents: p.documents, shas, annotations });
+        p.report = written.ok ? { ...p.report, docIds: written.docIds } : refusedReport(p.group, { file: p.group.main.name, line: null, reason: written.reason });
       }
-      p.report = { ...p.report, docIds };
-    } catch (err) {
-      // All or nothing: take back what this file wrote.
-      await Promise.all(written.map((f) => rm(f, { force: true })));
-      for (const id of docIds) taken.delete(id.toLowerCase());
-      p.report = refusedReport(p.group, { file: p.group.main.name, line: null, reason: `could not be saved (${err instanceof Error ? err.message : String(err)}); nothing of it was kept.` });
+      input.onProgress?.(done, prepared.length, p.group.label);
     }
-    input.onProgress?.(done, prepared.length, p.group.label);
+    await writer.finish();
+  } catch (err) {
+    if (!(err instanceof ImportStopped)) {
+      await writer.abandon();
+      throw err;
+    }
+    // Stopped (Ctrl-C): the files planned before the one being planned are committed; that one and the rest are not.
+    stopped = true;
+    await writer.finish();
   }
-  return { ok: true, files: prepared.map((p) => p.report), addedLabels: added };
+  if (stopped) {
+    for (const p of prepared) {
+      if (p.report.ok && !p.report.docIds) p.report = refusedReport(p.group, { file: p.group.main.name, line: null, reason: 'not imported: the import was stopped before this file (nothing of it was written).' });
+    }
+    return { ok: true, files: prepared.map((p) => p.report), addedLabels: added, stopped: true };
+  }
+  return { ok: true, files: prepared.map((p) => p.report), addedLabels: added, stopped: false };
 }

@@ -1,6 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import {
   contract,
   parseInput,
@@ -10,7 +10,7 @@ import {
   type ParsedInput,
 } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';
-import type { ProjectView, SessionView } from '../../shared/api/views';
+import type { ProjectProblem, ProjectView, SessionView } from '../../shared/api/views';
 import { sortSpans, validateSpans } from '../../shared/annotation/operations';
 import { sortRelations, validateRelations } from '../../shared/annotation/relations';
 import { describeRemovals, spansAttributeProblem } from '../../shared/model/schemaEdits';
@@ -29,10 +29,15 @@ import { applyRepair, planDrift } from '../../shared/annotation/driftRepair';
 import { spanContext } from '../../shared/annotation/reanchor';
 import { listVersions, keepVersion, readVersion } from './annotationHistory';
 import { createAnnotatorLock, liveLockHolders } from './annotatorLock';
-import { isErrno, writeFileAtomic } from './atomicJson';
+import { isErrno } from './atomicJson';
+import { guardedWrite } from './guardedWrite';
+import { FileBusyError } from './fileLock';
+import { JournalBusyError } from './journal';
 import { importDocuments, type ImportFile } from './documentImporter';
 import { importDataset, inspectFiles } from './datasetImporter';
-import { sweepInterruptedWrites } from './interruptedWrites';
+import { createImportJobs, type ImportProgress } from './importJobs';
+import { noteExportInFlight, sweepExportDestination, sweepInterruptedWrites, tidyProject } from './interruptedWrites';
+import { unwritableReason } from './writableProject';
 import { errorMessage, ioFailure } from './ioErrors';
 import { isConfined } from './pathConfinement';
 import { readProjectBytes } from './projectFiles';
@@ -43,6 +48,7 @@ import {
   annotationJson,
   annotationPath,
   documentTextPath,
+  exportsDir,
   readAnnotation,
   readDocumentMeta,
   readProjectFile,
@@ -95,6 +101,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Where the suggesters run (default: a worker thread of dist/main/suggestWorker.js beside the bundle); tests give their own. */
   suggestPool?: SuggestPool;
+  /** Tests only: runs inside a save after its new file is written, before the last check and the rename. */
+  testHooks?: { beforeFinalCheck?: (file: string) => Promise<void> };
 }
 
 const NEED_ANNOTATOR = 'Choose your annotator name first.';
@@ -158,11 +166,22 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
 
   /** One writer per project and annotator (docs/project-format.md, "Locks"). */
   const lock = createAnnotatorLock();
-  /** Why this window is read-only (another holds the lock), as last seen; null: it may write. */
+  /** Why this window is read-only (another holds the lock, or the folder cannot be written), as last seen; null: it may write. */
   let lockReason: string | null = null;
+  let readOnlyKind: 'locked' | 'unwritable' = 'locked';
+  /** Interrupted changes of the open project that could not be completed when it was opened (interruptedWrites.ts). */
+  let interrupted: ProjectProblem[] = [];
 
   /** Take (or keep) the lock for this project and annotator; answers why not, or null. */
   async function lockStatus(dir: string, who: string | null): Promise<string | null> {
+    // A folder that cannot be written (read-only disk, no permission) is read-only for everyone: no lock is written.
+    const unwritable = await unwritableReason(dir);
+    readOnlyKind = unwritable === null ? 'locked' : 'unwritable';
+    if (unwritable !== null) {
+      await lock.release();
+      lockReason = unwritable;
+      return unwritable;
+    }
     if (who === null) {
       await lock.release();
       lockReason = null;
@@ -196,7 +215,12 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
 
   async function view(dir: string, project: ProjectFile, who: string | null): Promise<ProjectView> {
     const readOnlyReason = await lockStatus(dir, who);
-    return buildProjectView({ dir, project, annotator: who, isSample: await isSample(dir), now: now(), readOnlyReason });
+    const built = await buildProjectView({ dir, project, annotator: who, isSample: await isSample(dir), now: now(), readOnlyReason });
+    return {
+      ...built,
+      problems: [...interrupted, ...built.problems],
+      readOnlyKind: readOnlyReason === null ? null : readOnlyKind,
+    };
   }
 
   /** The open project, re-read: project.json may have been edited since it was opened. */
@@ -216,7 +240,22 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
         return read;
       }
       const real = await realpath(dir);
-      const projectView = await view(real, read.value, await annotator());
+      // What a crash left (an unfinished import or schema change, temp files) is tidied before anything is read.
+      let project = read.value;
+      interrupted = [];
+      if ((await unwritableReason(real)) === null) {
+        const tidied = await tidyProject(real, now());
+        interrupted = tidied.failed.map((f) => ({ kind: 'interrupted-change' as const, file: f.journal, message: f.message }));
+        if (tidied.rolledForward > 0) {
+          const reread = await readProjectFile(real);
+          if (!reread.ok) {
+            projectError = { message: reread.error.message, file: reread.error.file ?? real };
+            return reread;
+          }
+          project = reread.value;
+        }
+      }
+      const projectView = await view(real, project, await annotator());
       projectPath = real;
       projectError = null;
       await updateSettings(opts.dataDir, (s) => withRecentProject(s, real));
@@ -368,13 +407,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     const updatedAt = now().toISOString();
     // A document with tags is started even if the UI did not say so.
     const nextStatus = status === 'todo' && full.length > 0 ? 'in_progress' : status;
-    if (stored && raw !== null) {
-      // A file this service did not write (another tool, a sync, an earlier session) is always
-      // kept before it is replaced: "keep mine" in a conflict can then still be undone.
-      const external = lastWritten.get(file) !== revision;
-      await keepVersion({ dir, annotator: who, docId, previousRaw: raw, previous: stored, nextStatus, now: now(), force: forceVersion || external });
-    }
-    const json = annotationJson({
+    const annotation: AnnotationFile = {
       schemaVersion: ANNOTATION_SCHEMA_VERSION,
       docId,
       textSha256: sha256,
@@ -385,10 +418,38 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       // Orphans of an earlier repair stay until placed or dropped (repairDrift).
       orphans: repair ? repair.orphans : stored?.orphans,
       updatedAt,
-    });
+    };
+    const json = annotationJson(annotation);
     // Known to the watcher before it lands, so our own write is never reported as someone else's.
     noteContent(file, json);
-    await writeFileAtomic(file, json);
+    // Compare-and-write (guardedWrite.ts): replaced only if it still holds the bytes read above.
+    const replaced = await guardedWrite({
+      dir,
+      file,
+      expected: raw,
+      content: json,
+      beforeReplace: async (current) => {
+        if (!stored) return;
+        // A file this service did not write (another tool, a sync, an earlier session) is always
+        // kept before it is replaced: "keep mine" in a conflict can then still be undone.
+        const external = lastWritten.get(file) !== revision;
+        await keepVersion({ dir, annotator: who, docId, previousRaw: current, previous: stored, nextStatus, now: now(), force: forceVersion || external });
+      },
+      keep: async (mine) => {
+        await keepVersion({ dir, annotator: who, docId, previousRaw: mine, previous: annotation, nextStatus, now: now(), force: true });
+      },
+      ...(opts.testHooks?.beforeFinalCheck ? { beforeFinalCheck: () => opts.testHooks!.beforeFinalCheck!(file) } : {}),
+    });
+    if (!replaced.ok) {
+      noteContent(file, replaced.current);
+      return fail(
+        'conflict',
+        replaced.displaced
+          ? `The annotations of "${meta.title || docId}" were rewritten by another program while they were being saved; that version was put back and yours kept in History. Choose which version to keep.`
+          : `The annotations of "${meta.title || docId}" were changed on disk since you opened them (by another program, a sync or git); nothing was saved. Choose which version to keep.`,
+        file,
+      );
+    }
     const written = sha256Hex(json);
     lastWritten.set(file, written);
     // Every tag, accept, relabel, correction and removal teaches the suggesters (off this answer's
@@ -427,7 +488,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     // Known to the watcher before they land, so this window does not report its own writes.
     for (const w of planned.writes) noteContent(w.file, w.content);
     try {
-      await commitFiles(planned.writes);
+      await commitFiles(dir, planned.writes, { now: now() });
     } catch (err) {
       for (const w of planned.writes) noteContent(w.file, w.previous);
       if (err instanceof CommitError) return fail('conflict', err.message);
@@ -438,6 +499,33 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   }
 
   const exportJobs = createExportJobs();
+  const importJobs = createImportJobs();
+
+  /** A dataset import (importDataset, startImportDataset), with its progress when asked for. */
+  async function runDatasetImport({ files, format, labels }: ParsedInput<'importDataset'>, progress?: ImportProgress): Promise<Result<OperationOutput<'importDataset'>>> {
+    const current = await currentProject();
+    if (!current.ok) return current;
+    const { dir, project } = current.value;
+    const decoded = decodeImportFiles(files);
+    if (!decoded.ok) return decoded;
+    const who = await annotator();
+    const readOnly = await lockStatus(dir, who);
+    if (readOnly !== null) return fail('read-only', `${readOnly} Nothing was imported.`);
+    const outcome = await importDataset({
+      dir,
+      project,
+      annotator: who,
+      files: decoded.value,
+      format,
+      decisions: labels,
+      now: now(),
+      ...(progress ? { onStep: progress.step, onProgress: progress.file } : {}),
+    });
+    if (!outcome.ok) return fail('import-refused', outcome.message);
+    const after = await readProjectFile(dir);
+    const finalProject = after.ok ? after.value : project;
+    return ok({ files: outcome.files, addedLabels: outcome.addedLabels, project: await view(dir, finalProject, who) });
+  }
 
   /** What every export operation needs: the open project, the annotator and the options. */
   async function exportRequest(options: ParsedInput<'exportProject'>): Promise<Result<ExportRequest>> {
@@ -455,6 +543,23 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       }
     }
     return ok({ dir: current.value.dir, project: current.value.project, annotator: who, options, version: opts.version, now: now() });
+  }
+
+  /**
+   * Run an export with its destination noted, so a crash's temp files there are tidied at the
+   * next start (interruptedWrites.ts); earlier crashes' leftovers there are tidied first.
+   */
+  async function exportNoted<T>(req: ExportRequest, run: () => Promise<T>): Promise<T> {
+    const out = req.options.outPath;
+    const requested = out === undefined ? null : isAbsolute(out) ? out : resolvePath(req.dir, out);
+    const folders = requested === null ? [exportsDir(req.dir)] : [requested, dirname(requested)];
+    await sweepExportDestination(folders);
+    const forget = (await unwritableReason(req.dir)) === null ? await noteExportInFlight(req.dir, folders) : async () => undefined;
+    try {
+      return await run();
+    } finally {
+      await forget();
+    }
   }
 
   const handlers: FactmarkHandlers = {
@@ -554,6 +659,8 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       const current = await currentProject();
       if (!current.ok) return current;
       const { dir, project } = current.value;
+      const unwritable = await unwritableReason(dir);
+      if (unwritable !== null) return fail('read-only', `${unwritable} Nothing was imported.`);
       const decoded: ImportFile[] = [];
       const refused = new Map<number, string>();
       files.forEach((f, i) => {
@@ -582,7 +689,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
 
     exportProject: async (options) => {
       const req = await exportRequest(options);
-      return req.ok ? exportProject(req.value) : req;
+      return req.ok ? exportNoted(req.value, () => exportProject(req.value)) : req;
     },
 
     listVersions: async ({ docId }) => {
@@ -631,7 +738,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
           seen.add(k);
           return true;
         });
-      return ok({ cursor, changes: unique, readOnly: reason !== null, readOnlyReason: reason });
+      return ok({ cursor, changes: unique, readOnly: reason !== null, readOnlyReason: reason, readOnlyKind: reason === null ? null : readOnlyKind });
     },
 
     repairDrift: ({ docId, textSha256, accept, place, drop }) =>
@@ -671,7 +778,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     startExport: async (options) => {
       const req = await exportRequest(options);
       if (!req.ok) return req;
-      return ok({ jobId: exportJobs.start((onProgress) => exportProject({ ...req.value, onProgress })) });
+      return ok({ jobId: exportJobs.start((onProgress) => exportNoted(req.value, () => exportProject({ ...req.value, onProgress }))) });
     },
 
     exportStatus: async ({ jobId }) => {
@@ -692,22 +799,17 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       return ok(inspectFiles(decoded.value, format, current.value.project));
     },
 
-    importDataset: async ({ files, format, labels }) => {
+    importDataset: (input) => runDatasetImport(input),
+
+    startImportDataset: async (input) => {
       const current = await currentProject();
       if (!current.ok) return current;
-      const { dir, project } = current.value;
-      const decoded = decodeImportFiles(files);
-      if (!decoded.ok) return decoded;
-      const who = await annotator();
-      if (who !== null) {
-        const readOnly = await lockStatus(dir, who);
-        if (readOnly !== null) return fail('read-only', `${readOnly} Nothing was imported.`);
-      }
-      const outcome = await importDataset({ dir, project, annotator: who, files: decoded.value, format, decisions: labels, now: now() });
-      if (!outcome.ok) return fail('import-refused', outcome.message);
-      const after = await readProjectFile(dir);
-      const finalProject = after.ok ? after.value : project;
-      return ok({ files: outcome.files, addedLabels: outcome.addedLabels, project: await view(dir, finalProject, who) });
+      return ok({ jobId: importJobs.start((progress) => guarded(() => runDatasetImport(input, progress))) });
+    },
+
+    importStatus: async ({ jobId }) => {
+      const status = importJobs.status(jobId);
+      return status ? ok(status) : fail('not-found', 'That import is not known to this window (it may have finished long ago).');
     },
 
     previewSchemaChange: async ({ labels, relationTypes, renames }) => {
@@ -826,19 +928,23 @@ function driftViews(text: string, sha256: string, stored: AnnotationFile | null,
   return { drift: null, orphans: planDrift(text, [], stored.orphans ?? []).orphans };
 }
 
+/** Run work so it answers a Result whatever happens: file-system errors name their file. */
+async function guarded<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof FileBusyError || err instanceof JournalBusyError) return fail('busy', err.message);
+    return ioFailure(err) ?? fail('internal', `Unexpected error: ${errorMessage(err)}`);
+  }
+}
+
 /** Wrap every handler so it answers a Result whatever happens. */
 function guardAll(handlers: FactmarkHandlers): FactmarkHandlers {
-  const guarded: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
+  const wrapped: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
   for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown) => Promise<Result<unknown>>][]) {
-    guarded[name] = async (input) => {
-      try {
-        return await handler(input);
-      } catch (err) {
-        return ioFailure(err) ?? fail('internal', `Unexpected error: ${errorMessage(err)}`);
-      }
-    };
+    wrapped[name] = (input) => guarded(() => handler(input));
   }
-  return guarded as unknown as FactmarkHandlers;
+  return wrapped as unknown as FactmarkHandlers;
 }
 
 const isOperationName = (name: string): name is OperationName => Object.prototype.hasOwnProperty.call(contract, name);

@@ -14,6 +14,8 @@ const REASONS: Record<string, string> = {
   EBUSY: 'the file is in use',
   ENAMETOOLONG: 'the path is too long',
   EIO: 'the disk reported an input/output error',
+  EFBIG: 'the file is too large for this disk',
+  EMLINK: 'the folder holds too many entries',
 };
 
 /**
@@ -28,6 +30,24 @@ export function ioFailure(err: unknown): { ok: false; error: AppError } | null {
   const file = e.path ?? e.dest;
   const reason = REASONS[e.code] ?? e.message;
   return file ? fail('io', `${file}: ${reason}.`, file) : fail('io', `A file operation failed: ${reason}.`);
+}
+
+/**
+ * Attach the file (or folder) an I/O error is about when the error itself does not say: a failed
+ * write() (ENOSPC, EDQUOT, EIO) carries no path, and a temp file's name means nothing to a user.
+ * Answers the same error object.
+ */
+export function withPath<E>(err: E, file: string): E {
+  const e = err as unknown as (NodeJS.ErrnoException & { dest?: string }) | null;
+  if (typeof e === 'object' && e !== null && typeof e.code === 'string') {
+    const named = e.path ?? e.dest;
+    if (named === undefined || /\.tmp$/.test(named)) {
+      e.path = file;
+      delete e.dest;
+      if (typeof e.syscall !== 'string') e.syscall = 'write';
+    }
+  }
+  return err;
 }
 
 export const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -26,6 +26,8 @@ import { assignSplits } from '../../shared/formats/splits';
 import { sortSpans } from '../../shared/annotation/operations';
 import type { AnnotationFile, DocStatus, DocumentMeta, ProjectFile } from '../../shared/model/schemas';
 import { pathExists, stableJson } from './atomicJson';
+import { tempPathFor } from './tempFiles';
+import { withPath } from './ioErrors';
 import { defaultExportAnnotator } from './curationGoldDefault';
 import { defaultExportName, isEmptyDirectory, resolvePlan, type ExportGroup } from './exportPlan';
 import { checkTargets, ExportTargetError, placeFile } from './exportTargets';
@@ -213,7 +215,7 @@ class Sink {
   ) {}
 
   static async open(final: string): Promise<Sink> {
-    const temp = join(dirname(final), `.${basename(final)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    const temp = tempPathFor(final);
     return new Sink(final, temp, await open(temp, 'wx'));
   }
 
@@ -334,7 +336,7 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
 
   // Temporary destinations.
   const sinks = new Map<string, Sink>();
-  const tempFolder = folderLayout ? join(dirname(outPath), `.${basename(outPath)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`) : null;
+  const tempFolder = folderLayout ? tempPathFor(outPath) : null;
   // A folder this export creates (the default exports/) is removed again if the export fails.
   const createdParent = (await pathExists(dirname(outPath))) ? null : dirname(outPath);
   const smallFiles: Sink[] = [];
@@ -523,7 +525,8 @@ export async function exportProject(req: ExportRequest): Promise<Result<ExportRe
   } catch (err) {
     await cleanup();
     if (err instanceof ExportTargetError) return fail('invalid-input', err.message, err.file);
-    throw err;
+    // A failed write() does not say which file (a full disk): name the export's destination.
+    throw withPath(err, outPath);
   }
 }
 

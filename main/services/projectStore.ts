@@ -14,7 +14,7 @@ import {
   type ProjectFile,
   type Span,
 } from '../../shared/model/schemas';
-import { isErrno, readdirOrEmpty, readJsonFile, readJsonFileSync, stableJson, writeFileAtomic, writeJsonAtomic } from './atomicJson';
+import { isErrno, readdirOrEmpty, readJsonFile, readJsonFileSync, stableJson, writeFileAtomic } from './atomicJson';
 import { setAsideName } from './setAside';
 import { mapLimit } from './mapLimit';
 import { confineToProject } from './projectFiles';
@@ -134,7 +134,10 @@ export async function listDocuments(dir: string, opts: { sync?: boolean } = {}):
       if (i > 0 && i % SYNC_BATCH === 0) await yieldToEventLoop();
       reads.push(await readDocumentEntry(dir, name, present, true));
     }
-  } else reads.push(...(await mapLimit(metaNames, 32, (name) => readDocumentEntry(dir, name, present))));
+  } else {
+    // Not reads.push(...all): spreading 200,000 entries overflows the call stack.
+    for (const read of await mapLimit(metaNames, 32, (name) => readDocumentEntry(dir, name, present))) reads.push(read);
+  }
   for (const read of reads) {
     if (read === null) continue;
     if ('kind' in read) problems.push(read);
@@ -176,7 +179,12 @@ export async function readDocumentMeta(dir: string, docId: string): Promise<Docu
 }
 
 export async function writeDocumentMeta(dir: string, meta: DocumentMeta): Promise<void> {
-  await writeJsonAtomic(documentMetaPath(dir, meta.id), {
+  await writeFileAtomic(documentMetaPath(dir, meta.id), documentMetaJson(meta));
+}
+
+/** A document metadata file's exact bytes (stable key order). */
+export function documentMetaJson(meta: DocumentMeta): string {
+  return stableJson({
     schemaVersion: meta.schemaVersion,
     id: meta.id,
     title: meta.title,

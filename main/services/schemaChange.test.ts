@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../shared/model/labels';
 import { annotationFileSchema, projectFileSchema, type LabelDef, type RelationType } from '../../shared/model/schemas';
-import { commitFiles, fsCommitSteps, planProjectChange } from './schemaChange';
+import { commitFiles, planProjectChange } from './schemaChange';
+import { scanProject } from './projectCheck';
 import { readProjectFile } from './projectStore';
 import { learningSettled } from './learningService';
 import { T0, failure, hashTree, importText, makeService, projectWithAnnotator, removeTempDirs, span, unwrap } from './serviceTestKit';
@@ -169,8 +170,8 @@ describe('changing the label schema', () => {
     expect(read('bob')).toEqual(before);
   });
 
-  it('is all or nothing: a failure while replacing files puts every file back', async () => {
-    const { dir } = await twoAnnotators();
+  it('is all or nothing across a crash: a change interrupted part-way is completed the next time the project is opened', async () => {
+    const { dir, read } = await twoAnnotators();
     const project = unwrap(await readProjectFile(dir));
     const next = schema((ls, rs) => {
       label(ls, 'actor').id = 'source';
@@ -178,22 +179,30 @@ describe('changing the label schema', () => {
     });
     const planned = await planProjectChange(dir, project, next, { labels: { actor: 'source' }, attributes: {} });
     expect(planned.writes).toHaveLength(3);
+    // The process stops after replacing one file of three (a crash, a full disk): the project is mixed for now.
+    await expect(commitFiles(dir, planned.writes, { interruptAfter: 1 })).rejects.toThrow('interrupted');
+    const mixed = planned.writes.map((w) => readFileSync(w.file, 'utf8') === w.content);
+    expect(mixed).toEqual([true, false, false]);
+    // The next start (any window, serve, the CLI) completes it before reading anything.
+    const reopened = unwrap(await makeService({ annotator: 'carol' }).service.openProject({ path: dir }));
+    expect(reopened.labels.map((l) => l.id)).toContain('source');
+    for (const w of planned.writes) expect(readFileSync(w.file, 'utf8')).toBe(w.content);
+    expect(read('alice').spans.map((s) => s.label)).toContain('source');
+    expect(readdirSync(join(dir, '.factmark', 'journal'))).toEqual([]);
+    expect((await scanProject(dir)).issues).toEqual([]);
+  });
+
+  it('a change whose plan was not complete when it stopped is rolled back: nothing of it is applied', async () => {
+    const { dir } = await twoAnnotators();
     const before = hashTree(dir);
-    let renames = 0;
-    const failing = {
-      ...fsCommitSteps,
-      rename: async (from: string, to: string) => {
-        // The second file's rename fails (a full disk, a permission): the first was already replaced.
-        if (++renames === 2) throw new Error('injected failure');
-        await fsCommitSteps.rename(from, to);
-      },
-    };
-    await expect(commitFiles(planned.writes, failing)).rejects.toThrow('injected failure');
-    expect(renames).toBeGreaterThan(2);
-    expect(hashTree(dir)).toEqual(before);
-    // No temp file is left behind.
-    for (const who of ['alice', 'bob']) expect(readdirSync(join(dir, 'annotations', who))).toEqual(['story.json']);
-    expect(existsSync(join(dir, 'project.json'))).toBe(true);
+    const journal = join(dir, '.factmark', 'journal', '20260101T000000000Z-00000000-1-deadbeef');
+    mkdirSync(journal, { recursive: true });
+    // A plan cut off mid-write, never marked committed.
+    writeFileSync(join(journal, 'ops'), `${JSON.stringify({ f: 'project.json', n: 9, p: null })}\n{"half": \n{"f": "annot`);
+    unwrap(await makeService({ annotator: 'carol' }).service.openProject({ path: dir }));
+    expect(existsSync(journal)).toBe(false);
+    const after = hashTree(dir);
+    for (const [file, hash] of Object.entries(before)) if (!file.startsWith('.factmark')) expect(after[file]).toBe(hash);
   });
 
   it('refuses to commit over a file that changed after the plan', async () => {
@@ -207,7 +216,7 @@ describe('changing the label schema', () => {
     expect(planned.writes).toHaveLength(3);
     writeFileSync(file('bob'), readFileSync(file('bob'), 'utf8').replace('"in_progress"', '"done"'));
     const before = hashTree(dir);
-    await expect(commitFiles(planned.writes)).rejects.toThrow(/changed while the schema change was being applied/);
+    await expect(commitFiles(dir, planned.writes)).rejects.toThrow(/changed while the schema change was being applied/);
     expect(hashTree(dir)).toEqual(before);
   });
 });

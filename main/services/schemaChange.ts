@@ -1,5 +1,4 @@
-import { randomInt } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { annotationFileSchema, describeZodError, type AnnotationFile, type ProjectFile } from '../../shared/model/schemas';
 import {
@@ -11,6 +10,8 @@ import {
   type SchemaRenames,
 } from '../../shared/model/schemaEdits';
 import { isErrno, readdirOrEmpty } from './atomicJson';
+import { lockFiles, type HeldLocks } from './fileLock';
+import { beginTransaction } from './journal';
 import { annotationJson, projectFileJson, projectFilePath } from './projectStore';
 import { checkProjectWrite, readProjectBytes, readProjectFileOrThrow } from './projectFiles';
 
@@ -112,82 +113,41 @@ export async function planProjectChange(
   return { summary, writes, project: newProject };
 }
 
-/** The file-system steps of a commit, replaceable in tests to inject failures. */
-export interface CommitSteps {
-  writeTemp(file: string, content: string): Promise<string>;
-  rename(from: string, to: string): Promise<void>;
-  read(file: string): Promise<string>;
-  remove(file: string): Promise<void>;
-}
-
-/** A temp name write-file-atomic would also use (`<file>.<number>`): a crash's leftovers are swept like a save's. */
-async function writeTemp(file: string, content: string): Promise<string> {
-  await checkProjectWrite(file);
-  const tmp = `${file}.${randomInt(1, 2 ** 31)}`;
-  const handle = await open(tmp, 'wx');
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return tmp;
-}
-
-export const fsCommitSteps: CommitSteps = {
-  writeTemp,
-  rename: (from, to) => rename(from, to),
-  read: async (file) => (await readProjectFileOrThrow(file, 'json'))?.toString('utf8') ?? '',
-  remove: (file) => rm(file, { force: true }),
-};
-
 export class CommitError extends Error {}
 
 /**
- * Replace several files together: every new version is written (and synced) under a temp name
- * first, then each is renamed over its file. If anything fails, or a file changed since it was
- * planned, the files already replaced get their old bytes back and the temps are removed: the
- * project is left as it was. (A crash in the rename phase can still leave a mix; the temps it
- * leaves are swept like those of an interrupted save.)
+ * Replace several files together, journaled (journal.ts): every file the change rewrites is
+ * locked (no Factmark save interleaves), checked to still hold the bytes it was planned from,
+ * and the new versions are planned in the journal before any file is touched. A crash at any
+ * point is completed (or, before the plan was complete, undone) the next time the project is
+ * opened, so the project never stays mixed.
  */
-export async function commitFiles(writes: readonly PlannedWrite[], steps: CommitSteps = fsCommitSteps): Promise<void> {
-  const temps: string[] = [];
-  const cleanup = async () => {
-    for (const t of temps) await steps.remove(t).catch(() => undefined);
-  };
+export async function commitFiles(
+  dir: string,
+  writes: readonly PlannedWrite[],
+  opts: { now?: Date; interruptAfter?: number } = {},
+): Promise<void> {
+  const tx = await beginTransaction(dir);
+  let held: HeldLocks | null = null;
   try {
-    for (const w of writes) temps.push(await steps.writeTemp(w.file, w.content));
+    held = await lockFiles(dir, writes.map((w) => w.file));
     for (const w of writes) {
-      if ((await steps.read(w.file)) !== w.previous) {
+      // Inside the project only, regular files (projectFiles.ts); null when missing.
+      await checkProjectWrite(w.file);
+      const current = (await readProjectFileOrThrow(w.file, 'json'))?.toString('utf8') ?? null;
+      if (current !== w.previous) {
         throw new CommitError(`${w.file} changed while the schema change was being applied (another program or window saved it); nothing was changed. Try again.`);
       }
     }
+    for (const w of writes) tx.write(w.file, w.content, w.previous);
+    await tx.commit({
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.interruptAfter !== undefined ? { interruptAfter: opts.interruptAfter } : {}),
+    });
   } catch (err) {
-    await cleanup();
+    await tx.abort();
     throw err;
-  }
-  const done: PlannedWrite[] = [];
-  try {
-    for (const [i, w] of writes.entries()) {
-      await steps.rename(temps[i] ?? '', w.file);
-      done.push(w);
-    }
-  } catch (err) {
-    const failed: string[] = [];
-    for (const w of done.reverse()) {
-      try {
-        const tmp = await steps.writeTemp(w.file, w.previous);
-        await steps.rename(tmp, w.file);
-      } catch {
-        failed.push(w.file);
-      }
-    }
-    await cleanup();
-    if (failed.length > 0) {
-      throw new CommitError(
-        `The schema change failed part-way (${(err as Error).message}) and ${failed.length} file(s) could not be put back: ${failed.join(', ')}. Check them with \`factmark validate\`.`,
-      );
-    }
-    throw err;
+  } finally {
+    await held?.release();
   }
 }

@@ -1,5 +1,5 @@
 import type { ArticleViewHandle } from './article/ArticleView';
-import type { ExportReport, ProjectView, SessionView } from '../../shared/api/views';
+import type { DatasetImportReport, ExportReport, ProjectView, SessionView } from '../../shared/api/views';
 import type { ExportOptionsInput } from '../../shared/formats/exportOptions';
 import type { ErrorCode, Result } from '../../shared/api/result';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
@@ -298,8 +298,11 @@ export async function confirmDatasetImport(labels: Record<string, LabelDecision>
   importStore.set({ pending: { ...pending, busy: true } });
   // The new documents' spans go to this annotator's files: save the open document first.
   await documentStore.flush();
-  const result = await bridge.importDataset({ files: pending.files, format: 'auto', labels });
-  importStore.set({ pending: { ...pending, busy: false } });
+  const result = await runDatasetImport(labels, (progress) => {
+    const now = importStore.get().pending;
+    if (now) importStore.set({ pending: { ...now, progress } });
+  });
+  importStore.set({ pending: { ...pending, busy: false, progress: null } });
   if (!result.ok) return result.error.message;
   setProject(result.value.project);
   importStore.set({ pending: null });
@@ -318,6 +321,28 @@ export async function confirmDatasetImport(labels: Record<string, LabelDecision>
     if (first) await openDocument(first);
   }
   return null;
+}
+
+/** The import runs in the background and is polled, so a long one shows how far it is (IPC and HTTP alike). */
+async function runDatasetImport(labels: Record<string, LabelDecision>, onProgress: (text: string) => void): Promise<Result<DatasetImportReport>> {
+  const pending = importStore.get().pending;
+  if (!pending) return { ok: false as const, error: { code: 'internal' as const, message: 'Nothing to import.' } };
+  const started = await bridge.startImportDataset({ files: pending.files, format: 'auto', labels });
+  if (!started.ok) return started;
+  for (;;) {
+    const status = await bridge.importStatus({ jobId: started.value.jobId });
+    if (!status.ok) return status;
+    const s = status.value;
+    if (s.finished) {
+      if (s.result) return { ok: true as const, value: s.result };
+      return { ok: false as const, error: { code: (s.error?.code ?? 'internal') as ErrorCode, message: s.error?.message ?? 'The import ended without a result.' } };
+    }
+    if (s.phase !== null && s.total > 0) {
+      const what = s.phase === 'planning' ? 'Preparing documents' : 'Writing files';
+      onProgress(`${what}: ${s.done.toLocaleString()} of ${s.total.toLocaleString()}${s.filesTotal > 1 ? ` (file ${Math.min(s.filesDone + 1, s.filesTotal)} of ${s.filesTotal})` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
 }
 
 export function cancelDatasetImport(): void {

@@ -5,7 +5,7 @@ import { labelDefSchema, relationTypeSchema } from '../model/schemas';
 import type { SchemaChangeSummary } from '../model/schemaEdits';
 import { IMPORT_FORMATS } from '../formats/importGroups';
 import { exportOptionsSchema } from '../formats/exportOptions';
-import type { DatasetImportReport, DatasetInspection } from './views';
+import type { DatasetImportReport, DatasetInspection, ImportJobStatus } from './views';
 import type { AttributeValue, Entity } from '../model/schemas';
 import type { SuggesterName } from '../suggest/types';
 import type { ExportProblem } from '../annotation/checkDocument';
@@ -77,6 +77,15 @@ const schemaChangeSchema = z
       })
       .strict()
       .default({ labels: {}, attributes: {} }),
+  })
+  .strict();
+
+/** A dataset import: the files, their format, and a decision per label the project lacks. */
+const importDatasetInput = z
+  .object({
+    files: importFilesSchema,
+    format: importFormatSchema,
+    labels: labelDecisionsSchema.default(keyedRecord()),
   })
   .strict();
 
@@ -189,15 +198,12 @@ export const contract = {
    * a decision (add it, or map it onto a project label), else nothing is imported.
    */
   importDataset: {
-    input: z
-      .object({
-        files: importFilesSchema,
-        format: importFormatSchema,
-        labels: labelDecisionsSchema.default(keyedRecord()),
-      })
-      .strict(),
+    input: importDatasetInput,
     output: returns<DatasetImportReport>(),
   },
+  /** importDataset in the background; poll importStatus for progress (documents prepared, files written) and the result. */
+  startImportDataset: { input: importDatasetInput, output: returns<{ jobId: string }>() },
+  importStatus: { input: z.object({ jobId: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), output: returns<ImportJobStatus>() },
   /** What a label-schema change would do to every annotator's files (counts, deletions); writes nothing. */
   previewSchemaChange: { input: schemaChangeSchema, output: returns<SchemaChangeSummary>() },
   /**

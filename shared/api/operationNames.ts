@@ -24,6 +24,8 @@ export const PRELOAD_OPERATION_NAMES = [
   'exportedFiles',
   'inspectDataset',
   'importDataset',
+  'startImportDataset',
+  'importStatus',
   'previewSchemaChange',
   'applySchemaChange',
   'listEntities',

@@ -20,7 +20,9 @@ export type ErrorCode =
   /** The file on disk changed since the UI loaded it (another tool, a sync): nothing was saved. */
   | 'conflict'
   /** Another window or process holds this annotator's lock on the project: nothing was saved. */
-  | 'read-only';
+  | 'read-only'
+  /** Another Factmark process is writing the same files right now (an import, a schema change): nothing was changed; try again. */
+  | 'busy';
 
 export interface AppError {
   code: ErrorCode;

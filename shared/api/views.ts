@@ -20,7 +20,8 @@ export interface DocumentSummary {
 
 /** Something wrong in the project that the user should see (never silently dropped). */
 export interface ProjectProblem {
-  kind: 'invalid-annotation' | 'invalid-document' | 'text-changed' | 'invalid-entities';
+  /** interrupted-change: an import or schema change a crash interrupted could not be completed when the project was opened. */
+  kind: 'invalid-annotation' | 'invalid-document' | 'text-changed' | 'invalid-entities' | 'interrupted-change';
   file: string;
   message: string;
   /** Where an invalid file was moved aside to. */
@@ -43,6 +44,8 @@ export interface ProjectView {
   readOnly: boolean;
   /** Why it is read-only, as a sentence for the banner; null when it may write. */
   readOnlyReason: string | null;
+  /** locked: another window holds the lock (it may become writable); unwritable: the folder cannot be written. */
+  readOnlyKind?: 'locked' | 'unwritable' | null;
   /** The project has adjudicated `gold` annotation files: exports take them unless told otherwise. */
   hasGold: boolean;
 }
@@ -157,6 +160,7 @@ export interface ChangesView {
   changes: { kind: 'annotation' | 'document' | 'project'; docId: string | null }[];
   readOnly: boolean;
   readOnlyReason: string | null;
+  readOnlyKind?: 'locked' | 'unwritable' | null;
 }
 
 /** One file (or brat/W3C pair) of a dataset import: what it holds, or why it is refused. */
@@ -175,6 +179,8 @@ export interface DatasetFileReport {
   error?: { file: string; line: number | null; reason: string; message: string };
   /** The documents created (after an import). */
   docIds?: string[];
+  /** Every document of the file was already in the project from an earlier import of it (a retried import): nothing was written. */
+  alreadyImported?: boolean;
 }
 
 /** A label used by the files, and the project label it matches (null: unknown to the project). */
@@ -189,6 +195,23 @@ export interface DatasetInspection {
   labels: DatasetLabelUse[];
   /** Labels that need a decision: add to the project, or map onto a project label. */
   unknownLabels: string[];
+}
+
+/** A dataset import running in the background (startImportDataset), as last seen. */
+export interface ImportJobStatus {
+  jobId: string;
+  /** planning: documents of `file` prepared; writing: files written to the project; null: not started yet. */
+  phase: 'planning' | 'writing' | null;
+  /** The import file (or "N files" for a batch) the figures are about. */
+  file: string;
+  done: number;
+  total: number;
+  /** Import files finished, of all. */
+  filesDone: number;
+  filesTotal: number;
+  finished: boolean;
+  result: DatasetImportReport | null;
+  error: { code: string; message: string; file?: string } | null;
 }
 
 export interface DatasetImportReport {

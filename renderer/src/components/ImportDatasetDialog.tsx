@@ -109,6 +109,11 @@ export function ImportDatasetDialog() {
             {error}
           </p>
         )}
+        {pending.busy && (
+          <p className="form-wide" role="status" aria-live="polite" data-testid="import-progress">
+            {pending.progress ?? 'Importing…'}
+          </p>
+        )}
         <div className="button-row form-wide dialog-footer">
           <button type="submit" className="primary" data-testid="import-confirm" disabled={pending.busy || usable.length === 0}>
             {pending.busy ? 'Importing…' : `Import ${usable.length} file${usable.length === 1 ? '' : 's'}`}

@@ -1,0 +1,90 @@
+// Crash safety of multi-file operations, proven: runs schema changes, imports and exports through
+// the real service (dist/main/stressOps.js), each in a child process SIGKILLed at a random moment
+// of its run, and after every kill checks the project the way the next start does: it opens
+// (an interrupted change is completed or undone), validates like `factmark validate`, holds every
+// document of an import or none, has lost no annotation (one span per document), and has no temp
+// file or journal left (its exports/ folder included). Prints the figures; exits 1 on any failure.
+//
+//   node scripts/stress-ops.mjs [--kills N] [--keep]     (npm run stress: 750, after 250 save kills)
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runChild } from './stress/runChild.mjs';
+
+const { values } = parseArgs({ options: { kills: { type: 'string', default: '750' }, keep: { type: 'boolean' } } });
+const KILLS = Number(values.kills);
+if (!Number.isInteger(KILLS) || KILLS < 1) throw new Error('--kills must be a positive whole number');
+const CHILD = new URL('../dist/main/stressOps.js', import.meta.url).pathname;
+if (!existsSync(CHILD)) {
+  console.error(`stress-ops: ${CHILD} is missing; run npm run build first.`);
+  process.exit(1);
+}
+const root = mkdtempSync(join(tmpdir(), 'factmark-stress-ops-'));
+const projectDir = join(root, 'project');
+const dataDir = join(root, 'data');
+
+const fail = (message) => {
+  console.error(`stress-ops: FAILED: ${message}\n(project kept at ${projectDir})`);
+  process.exit(1);
+};
+
+const run = (args, opts) => runChild(CHILD, ['--data-dir', dataDir, ...args], opts);
+
+let last = { docs: 0 };
+/** The state after a kill, as the next start sees it. */
+async function check(after) {
+  const r = await run(['--check', projectDir]);
+  const line = r.lines.find((l) => l.startsWith('checked ')) ?? fail(`${after}: no check result: ${r.lines.join(' / ')} ${r.stderr}`);
+  const m = /^checked docs=(\d+) spans=(\d+) partial=(\d+) temps=(\d+) issues=(\d+)$/.exec(line);
+  const [docs, spans, partial, temps, issues] = m.slice(1).map(Number);
+  const detail = r.lines.filter((l) => l.startsWith('issue ') || l.startsWith('temp ')).join(' / ');
+  if (issues > 0) fail(`${after}: the project does not validate: ${detail}`);
+  if (partial > 0) fail(`${after}: ${partial} import(s) are in the project in part`);
+  if (spans !== docs) fail(`${after}: ${docs} documents but ${spans} spans (each document has one): annotations were lost or doubled`);
+  if (docs < last.docs) fail(`${after}: ${last.docs - docs} documents were lost`);
+  if (temps > 0) fail(`${after}: ${temps} temp file(s) or journal(s) left after the next start: ${detail}`);
+  last = { docs };
+}
+
+const started = Date.now();
+const setup = await run(['--setup', projectDir]);
+if (!setup.lines.includes('ready')) fail(`setup failed: ${setup.lines.join('\n')}${setup.stderr}`);
+await check('setup');
+
+const OPS = ['schema', 'import', 'export'];
+/** How long a child takes to finish its first run of an operation (start-up included), learnt as it goes. */
+const estimate = { schema: 2000, import: 2000, export: 2000 };
+const figures = { kills: 0, completedRuns: 0, byOp: { schema: 0, import: 0, export: 0 } };
+for (let i = 0; i < KILLS; i++) {
+  const op = OPS[i % OPS.length];
+  const spawnedAt = Date.now();
+  const killAfterMs = Math.random() * estimate[op] * 1.2;
+  let firstDone = null;
+  const r = await run(['--run', op, '--project', projectDir], {
+    killAfterMs,
+    onLine(line) {
+      if (line.startsWith('done ')) {
+        figures.completedRuns += 1;
+        firstDone ??= Date.now() - spawnedAt;
+      } else if (line.startsWith('error ')) fail(`${op}: ${line.slice(6)}`);
+    },
+  });
+  if (r.signal !== 'SIGKILL') fail(`${op} ended by itself (code ${r.code}): ${r.lines.slice(-3).join(' / ')} ${r.stderr}`);
+  // Killed before its first run finished: the run is longer than thought (start-up on a loaded machine).
+  estimate[op] = firstDone !== null ? Math.round(estimate[op] * 0.7 + firstDone * 0.3) : Math.min(Math.round(estimate[op] * 1.15), 60_000);
+  figures.kills += 1;
+  figures.byOp[op] += 1;
+  await check(`kill ${i + 1} (${op} after ${Math.round(killAfterMs)} ms)`);
+  if ((i + 1) % 50 === 0) console.log(`stress-ops: ${i + 1}/${KILLS} kills, ${last.docs} documents`);
+}
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+console.log(
+  [
+    `stress-ops: ${figures.kills} SIGKILLs survived (${figures.byOp.schema} during schema changes, ${figures.byOp.import} during imports, ${figures.byOp.export} during exports) in ${seconds} s.`,
+    `  After every kill the project opened and validated, every import was all there or not at all, 0 annotations were lost (${last.docs} documents, one span each), and no temp file or journal was left.`,
+    `  ${figures.completedRuns} operations completed between kills; kill moments were spread over each operation's run (learnt: schema ${estimate.schema} ms, import ${estimate.import} ms, export ${estimate.export} ms).`,
+  ].join('\n'),
+);
+if (!values.keep) rmSync(root, { recursive: true, force: true });
