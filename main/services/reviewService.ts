@@ -8,7 +8,8 @@ import { reviewCsv, reviewHtml, reviewJson, type ReviewSetInfo } from '../../sha
 import type { ReviewView } from '../../shared/review/types';
 import { readJsonFile, writeFileAtomic } from './atomicJson';
 import { entitiesPath } from './entityStore';
-import { annotationPath, listDocuments } from './projectStore';
+import { annotationPath, documentTextPath, listDocuments } from './projectStore';
+import { readFile } from 'node:fs/promises';
 
 /**
  * Claim review (README, "Claim review"): the project's claims clustered across documents, with
@@ -44,7 +45,11 @@ async function reviewDocuments(dir: string, annotator: string): Promise<{ docume
       problems.push(`The text of "${meta.title || meta.id}" changed after it was annotated; its claims are left out until it is repaired.`);
       continue;
     }
-    documents.push({ meta: { id: meta.id, title: meta.title, outlet: meta.outlet }, annotation: read.value });
+    // The text is read only when a claim has no claimant relation: its frame is looked for there (deriveClaimant.ts).
+    const attributed = new Set((read.value.relations ?? []).filter((r) => r.type === 'attributed_to').map((r) => r.from));
+    const needsText = read.value.spans.some((s) => s.label === 'claim' && !attributed.has(s.id));
+    const text = needsText ? await readFile(documentTextPath(dir, meta.id), 'utf8').catch(() => undefined) : undefined;
+    documents.push({ meta: { id: meta.id, title: meta.title, outlet: meta.outlet }, annotation: read.value, ...(text !== undefined ? { text } : {}) });
   }
   return { documents, problems };
 }

@@ -11,7 +11,7 @@ import model from 'wink-eng-lite-web-model';
 let nlp: ReturnType<typeof winkNLP> | null = null;
 const pipeline = () => (nlp ??= winkNLP(model, ['pos']));
 
-const SYNONYMS: Record<string, string> = {
+export const SYNONYMS: Readonly<Record<string, string>> = {
   pledge: 'promise',
   vow: 'promise',
   assistance: 'aid',

@@ -19,7 +19,7 @@ export function buildReview(
   decisions: readonly ReviewDecisionInput[],
   threshold = DEFAULT_THRESHOLD,
 ): ReviewResult {
-  const claims = collectClaims(documents, entities);
+  const claims = collectClaims(documents, entities, claimTerms);
   const features = claimFeatures(claims, claims.map((c) => claimTerms(c.text)));
   const suggested = suggestClusters(claims.map((c, i) => ({ key: c.key, docId: c.docId, features: features[i]! })), threshold);
   const applied = applyDecisions(suggested, decisions);

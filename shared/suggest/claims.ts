@@ -11,12 +11,42 @@ import { sortSuggestions, trimRange, type Suggestion } from './types';
  */
 const CUE = '(?:said|says|say|according\\s+to|reported(?:ly)?|reports|claimed|claims|told|tells|stated|states|announced|announces|denied|denies|accused|warned|confirmed|insisted|alleged|added)';
 export const CUE_RE = new RegExp(`\\b${CUE}\\b`, 'i');
-/** "…, the Syrian army reported." / "…,” said one of the sources." */
-const FRAME_AFTER = new RegExp(`^([\\s\\S]+?)[,”"]+\\s*[”"]?\\s*((?:[^,]{0,80}?\\b${CUE}\\b|${CUE}\\b)[^]*)$`, 'i');
-/** "According to X, …" */
-const FRAME_BEFORE_ACCORDING = /^(according\s+to\s+[^,]{1,120}),\s*([\s\S]+)$/i;
-/** "X said (that) …" with a short frame. */
-const FRAME_BEFORE_SAID = new RegExp(`^([^,;“”"]{1,100}?\\b${CUE.replace('(?:ly)?', '')}\\b(?:\\s+\\w+)?(?:\\s+that)?)\\s+([\\s\\S]+)$`, 'i');
+
+type Split = { claim: [number, number]; frame?: [number, number] };
+
+/**
+ * A splitter of sentences into the asserted clause and its attribution frame, for a set of cue
+ * words (a regular-expression alternation). The suggester uses CUE; the claim review adds more
+ * reporting verbs ("noted", "disclosed") to find the claimant of a claim tagged by hand.
+ */
+export function makeAttributionSplit(cue: string): (s: string) => Split | null {
+  const cueRe = new RegExp(`\\b${cue}\\b`, 'i');
+  /** "…, the Syrian army reported." / "…,” said one of the sources." */
+  const frameAfter = new RegExp(`^([\\s\\S]+?)[,”"]+\\s*[”"]?\\s*((?:[^,]{0,80}?\\b${cue}\\b|${cue}\\b)[^]*)$`, 'i');
+  /** "According to X, …" and "As stated by X, …" */
+  const frameBeforeAccording = new RegExp(`^((?:according\\s+to|as\\s+${cue}\\s+by)\\s+[^,]{1,120}),\\s*([\\s\\S]+)$`, 'i');
+  /** "X said (that) …" with a short frame. */
+  const frameBeforeSaid = new RegExp(`^([^,;“”"]{1,100}?\\b${cue.replace('(?:ly)?', '')}\\b(?:\\s+\\w+)?(?:\\s+that)?)\\s+([\\s\\S]+)$`, 'i');
+  return (s) => {
+    if (!cueRe.test(s)) return null;
+    const according = frameBeforeAccording.exec(s);
+    const trailing = /,\s*according\s+to\b/i.exec(s);
+    const after = frameAfter.exec(s);
+    const before = frameBeforeSaid.exec(s);
+    if (according?.[1] && according[2]) return { frame: [0, according[1].length], claim: [s.length - according[2].length, s.length] };
+    if (trailing && trailing.index >= 20) return { claim: [0, trailing.index], frame: [trailing.index + 1, s.length] };
+    if (after?.[1] && after[2] && after[1].length >= 20 && after[2].length <= 120) return { claim: [0, after[1].length], frame: [s.length - after[2].length, s.length] };
+    if (before?.[1] && before[2] && before[2].length >= 20) return { frame: [0, before[1].length], claim: [s.length - before[2].length, s.length] };
+    return { claim: [0, s.length] };
+  };
+}
+
+/**
+ * Where the attribution frame of one sentence is, and the asserted clause without it, as offsets
+ * into the sentence; null when the sentence has no attribution cue. When the frame cannot be cut,
+ * the claim is the whole sentence and `frame` is absent.
+ */
+export const attributionSplit = makeAttributionSplit(CUE);
 
 export interface ClaimSuggestion extends Suggestion {
   /** Where the attribution frame is (the claimant is looked for in it), when it was cut. */
@@ -26,27 +56,9 @@ export interface ClaimSuggestion extends Suggestion {
 export function suggestClaims(text: string): ClaimSuggestion[] {
   const out: ClaimSuggestion[] = [];
   for (const sentence of tokenizeSentences(text)) {
-    const s = text.slice(sentence.start, sentence.end);
-    if (!CUE_RE.test(s)) continue;
-    let claim: [number, number] = [0, s.length];
-    let frame: [number, number] | undefined;
-    const according = FRAME_BEFORE_ACCORDING.exec(s);
-    const trailing = /,\s*according\s+to\b/i.exec(s);
-    const after = FRAME_AFTER.exec(s);
-    const before = FRAME_BEFORE_SAID.exec(s);
-    if (according?.[1] && according[2]) {
-      frame = [0, according[1].length];
-      claim = [s.length - according[2].length, s.length];
-    } else if (trailing && trailing.index >= 20) {
-      claim = [0, trailing.index];
-      frame = [trailing.index + 1, s.length];
-    } else if (after?.[1] && after[2] && after[1].length >= 20 && after[2].length <= 120) {
-      claim = [0, after[1].length];
-      frame = [s.length - after[2].length, s.length];
-    } else if (before?.[1] && before[2] && before[2].length >= 20) {
-      frame = [0, before[1].length];
-      claim = [s.length - before[2].length, s.length];
-    }
+    const split = attributionSplit(text.slice(sentence.start, sentence.end));
+    if (!split) continue;
+    const { claim, frame } = split;
     const [a, b] = trimRange(text, sentence.start + claim[0], sentence.start + claim[1]);
     if (b - a < 10) continue;
     out.push({

@@ -18,6 +18,7 @@ import './review.css';
 const FLAG_LABEL: Record<ReviewFlag['kind'], string> = {
   'number-conflict': 'Numbers disagree',
   'attribution-different': 'Different sources',
+  'attribution-partial': 'Sources differ in part',
   'attribution-missing': 'Attribution missing',
 };
 
