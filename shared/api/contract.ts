@@ -13,8 +13,8 @@ import type { AgreementView } from '../agreement/agreementView';
 import { CURATION_POLICIES } from '../curation/curation';
 import type { CurationView } from '../curation/curationView';
 import type { SyncOutcome, SyncStatusView } from './syncViews';
-import { reviewDecisionSchema } from '../review/claimsFile';
-import type { ReviewView } from '../review/types';
+import { claimRefSchema, reviewDecisionSchema } from '../review/claimsFile';
+import type { ConfirmDerivedView, ReviewView } from '../review/types';
 import type { ChangesView, DocumentView, ExportJobStatus, ExportPreview, ExportReport, ImportFileResult, ProjectView, SessionView, VersionSummary } from './views';
 
 /**
@@ -304,6 +304,14 @@ export const contract = {
   undoReviewDecision: { input: z.object({}).strict(), output: returns<ReviewView>() },
   /** Write the review set (review.html, review.json, review.csv) into a folder (default: exports/review-<time>/). */
   exportReview: { input: z.object({ outDir: path.optional() }).strict(), output: returns<{ files: string[] }>() },
+  /**
+   * Write the values the review derived for these claims (Number attributes read from the words,
+   * claimants read from frames as attributed_to relations) into the annotator's files, all files
+   * or none; each file's previous version is kept in its history.
+   */
+  confirmDerivedValues: { input: z.object({ claims: z.array(claimRefSchema).min(1).max(10_000) }).strict(), output: returns<ConfirmDerivedView>() },
+  /** Undo a confirmation of this session (its undoId), while nobody changed those files since. */
+  undoConfirmDerivedValues: { input: z.object({ undoId: z.string().min(1).max(100) }).strict(), output: returns<ConfirmDerivedView>() },
 } as const;
 
 /** A suggestion as the UI sees it; its id is stable for the same text ("label:start-end"). */

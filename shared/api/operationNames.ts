@@ -42,4 +42,6 @@ export const PRELOAD_OPERATION_NAMES = [
   'saveReviewDecision',
   'undoReviewDecision',
   'exportReview',
+  'confirmDerivedValues',
+  'undoConfirmDerivedValues',
 ] as const;

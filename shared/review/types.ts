@@ -110,3 +110,18 @@ export interface ReviewView extends ReviewResult {
   /** Why claims.json (or a document) could not be used, when it could not; null when all is well. */
   problems: string[];
 }
+
+/** What confirming derived values did (operation confirmDerivedValues), with the review after it. */
+export interface ConfirmDerivedView {
+  review: ReviewView;
+  /** Number spans that were given the attributes read from their words. */
+  numbers: number;
+  /** `attributed_to` relations added for claimants read from frames. */
+  relations: number;
+  /** The documents whose annotation files changed. */
+  documents: string[];
+  /** Derived values the project's schema does not allow, left out, one sentence each. */
+  skipped: string[];
+  /** Undoes this confirmation (undoConfirmDerivedValues) while this session lasts and the files are unchanged; null when nothing was written. */
+  undoId: string | null;
+}
