@@ -8,13 +8,15 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
 import { listAnnotators } from '../services/projectStore';
 
 /**
- * factmark review --out DIR [--annotator NAME] [--json] PROJECT_DIR
+ * factmark review --out DIR [--annotator NAME] [--json] [--all-pairs] PROJECT_DIR
  * Writes the review set (review.html, review.json, review.csv) of the project's claims clustered
  * across documents, with the reviewer's decisions from claims.json applied, into DIR.
  * Annotator: --annotator, else the project's only annotator, else as for export.
+ * --all-pairs scores every pair of claims instead of the candidate pairs (same clusters, slowly:
+ * it is there to check that; `npm run bench` does).
  */
 export async function reviewCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, annotator: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, annotator: { type: 'string' }, json: { type: 'boolean' }, 'all-pairs': { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('review needs exactly one PROJECT_DIR.');
   if (values.out === undefined) throw new UsageError('review needs --out DIR, the folder to write review.html, review.json and review.csv into.');
   const cwd = io.cwd ?? process.cwd();
@@ -30,7 +32,7 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
     io.stderr(`factmark review: ${dir} has no annotations by "${annotator}"${annotators.length ? ` (annotators: ${annotators.join(', ')}); pass --annotator NAME` : ''}.\n`);
     return EXIT_FAILURE;
   }
-  const review = await projectReview(dir, annotator);
+  const review = await projectReview(dir, annotator, values['all-pairs'] === true ? { pairing: 'all' } : {});
   for (const p of review.problems) io.stderr(`warning: ${p}\n`);
   const outDir = resolve(cwd, values.out);
   const files = await writeReviewSet(outDir, review, { project: project.value.name, annotator, createdAt: new Date().toISOString(), factmarkVersion: VERSION });

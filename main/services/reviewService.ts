@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../shared/api/result';
 import { annotationFileSchema, entitiesFileSchema } from '../../shared/model/schemas';
 import { claimsFileJson, claimsFileSchema, emptyClaimsFile, type ClaimsFile, type ReviewDecisionInput } from '../../shared/review/claimsFile';
 import type { ReviewDocument } from '../../shared/review/collectClaims';
+import { DEFAULT_THRESHOLD, type Pairing } from '../../shared/review/cluster';
 import { buildReview } from '../../shared/review/review';
 import { reviewCsv, reviewHtml, reviewJson, type ReviewSetInfo } from '../../shared/review/reviewExport';
 import type { ReviewView } from '../../shared/review/types';
@@ -54,13 +55,17 @@ async function reviewDocuments(dir: string, annotator: string): Promise<{ docume
   return { documents, problems };
 }
 
-export async function projectReview(dir: string, annotator: string): Promise<ReviewView> {
+/**
+ * The review of one annotator's claims. `pairing: 'all'` scores every pair of claims instead of
+ * the candidate pairs (`factmark review --all-pairs`): the same clusters, slowly; for checking.
+ */
+export async function projectReview(dir: string, annotator: string, opts: { pairing?: Pairing } = {}): Promise<ReviewView> {
   const { documents, problems } = await reviewDocuments(dir, annotator);
   const entities = await readJsonFile(entitiesPath(dir), entitiesFileSchema);
   const claims = await readClaimsFile(dir);
   if (claims.problem) problems.push(claims.problem);
   const decisions = claims.file.decisions.filter((d) => d.annotator === annotator);
-  const result = buildReview(documents, entities.ok ? entities.value.entities : [], decisions);
+  const result = buildReview(documents, entities.ok ? entities.value.entities : [], decisions, { threshold: DEFAULT_THRESHOLD, ...(opts.pairing ? { pairing: opts.pairing } : {}) });
   return { ...result, annotator, decisions: decisions.length, problems };
 }
 
