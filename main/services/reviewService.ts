@@ -8,6 +8,7 @@ import { buildReview } from '../../shared/review/review';
 import { reviewCsv, reviewHtml, reviewJson, type ReviewSetInfo } from '../../shared/review/reviewExport';
 import type { ReviewView } from '../../shared/review/types';
 import { readJsonFile, writeFileAtomic } from './atomicJson';
+import { claimTermsOf } from './reviewTerms';
 import { entitiesPath } from './entityStore';
 import { annotationPath, documentTextPath, listDocuments } from './projectStore';
 import { readFile } from 'node:fs/promises';
@@ -65,7 +66,9 @@ export async function projectReview(dir: string, annotator: string, opts: { pair
   const claims = await readClaimsFile(dir);
   if (claims.problem) problems.push(claims.problem);
   const decisions = claims.file.decisions.filter((d) => d.annotator === annotator);
-  const result = buildReview(documents, entities.ok ? entities.value.entities : [], decisions, { threshold: DEFAULT_THRESHOLD, ...(opts.pairing ? { pairing: opts.pairing } : {}) });
+  const claimTexts = documents.flatMap((d) => (d.annotation?.spans ?? []).filter((s) => s.label === 'claim').map((s) => s.quote));
+  const terms = await claimTermsOf(claimTexts);
+  const result = buildReview(documents, entities.ok ? entities.value.entities : [], decisions, { threshold: DEFAULT_THRESHOLD, terms, ...(opts.pairing ? { pairing: opts.pairing } : {}) });
   return { ...result, annotator, decisions: decisions.length, problems };
 }
 

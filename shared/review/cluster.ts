@@ -8,10 +8,10 @@ import { similarity } from './similarity';
  * outlet states a claim once; the reviewer can still merge by hand). Deterministic: ties are
  * broken by position, and the result depends only on the claims and their order.
  *
- * Only candidate pairs are scored (candidatePairs.ts: an exact prefix-filtered search of the
- * pairs whose words can reach the threshold), so 200,000 claims do not mean 2·10¹⁰ scores;
- * `pairing: 'all'` scores every pair instead, which gives the same clusters (a test and the
- * bench check it) and exists to check exactly that.
+ * Only candidate pairs are scored (candidatePairs.ts: claims that share one of their rarest
+ * words, a figure or an entity), so 200,000 claims do not mean 2·10¹⁰ scores; `pairing: 'all'`
+ * scores every pair instead (`factmark review --all-pairs`): the same clusters on the review
+ * sample and the 200-document benchmark, which a test and the bench check.
  */
 export const DEFAULT_THRESHOLD = 0.35;
 
@@ -41,7 +41,7 @@ export function suggestClusters(
       for (let j = i + 1; j < items.length; j++) if (items[i]!.docId !== items[j]!.docId) consider(i, j);
     }
   } else {
-    candidatePairs(items, threshold, consider);
+    candidatePairs(items, consider);
   }
   const order = Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]! || first[a]! - first[b]! || second[a]! - second[b]!);
   const parent = items.map((_, i) => i);
