@@ -55,9 +55,8 @@ export function collectClaims(documents: readonly ReviewDocument[], entities: re
       for (const s of numberSpans) {
         const n = read.get(s.id);
         if (!n) continue; // no value given and none in its words: nothing to compare
-        const v = { value: n.value, approx: n.approx, ...(n.valueMax !== null ? { valueMax: n.valueMax } : {}) };
-        // A year is written as a year ("2015", not "2,015").
-        const normalised = n.quantity === 'date or year' && n.approx === 'exact' ? String(n.value) : describeValue(v);
+        const v = { value: n.value, approx: n.approx, quantity: n.quantity, ...(n.valueMax !== null ? { valueMax: n.valueMax } : {}) };
+        const normalised = describeValue(v);
         numbers.push({ spanId: s.id, quote: s.quote, value: n.value, approx: n.approx, valueMax: n.valueMax, unit: n.unit, quantity: n.quantity, interval: intervalOf(v), normalised, derived: n.derived });
       }
       const entitySet = new Set<string>();

@@ -43,8 +43,8 @@ export function numberConflicts(a: ReviewClaim, b: ReviewClaim, onlyQuantities?:
       if (overlaps(na.interval, nb.interval)) continue;
       out.push({
         reason: `${sourceName(a.source)} says ${what(na)}, ${sourceName(b.source)} says ${what(nb)}: ${whyIncompatible(
-          { value: na.value, approx: na.approx, ...(na.valueMax !== null ? { valueMax: na.valueMax } : {}) },
-          { value: nb.value, approx: nb.approx, ...(nb.valueMax !== null ? { valueMax: nb.valueMax } : {}) },
+          { value: na.value, approx: na.approx, quantity: na.quantity, ...(na.valueMax !== null ? { valueMax: na.valueMax } : {}) },
+          { value: nb.value, approx: nb.approx, quantity: nb.quantity, ...(nb.valueMax !== null ? { valueMax: nb.valueMax } : {}) },
         )}.`,
         numbers: [na, nb],
       });
