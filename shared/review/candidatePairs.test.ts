@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { candidatePairs } from './candidatePairs';
+import { candidatePairs, maxShared } from './candidatePairs';
 import { suggestClusters } from './cluster';
 import { claimFeatures, similarity } from './similarity';
 import type { ReviewClaim, ReviewNumber } from './types';
@@ -56,12 +56,25 @@ describe('candidate pairs (blocking by rare words, figures and entities)', () =>
   });
 
   it('does not pair claims that only share a common word, and pairs those sharing a rare one, a figure or an entity', () => {
-    const drawn: Drawn[] = Array.from({ length: 300 }, (_, i) => ({ doc: i, terms: ['say', `rare${i}`, `rarer${i}`], entities: [] }));
-    drawn.push({ doc: 300, terms: ['say', 'rare7'], entities: [] });
-    drawn.push({ doc: 301, terms: ['say'], number: { kind: 'duration', value: 72 }, entities: [] }, { doc: 302, terms: ['say'], number: { kind: 'duration', value: 72 }, entities: [] });
-    drawn.push({ doc: 303, terms: ['say'], entities: ['scd'] }, { doc: 304, terms: ['say'], entities: ['scd'] });
+    // More claims saying "say" than maxShared allows: "say" is no key.
+    const n = maxShared(1000) + 1;
+    const drawn: Drawn[] = Array.from({ length: n }, (_, i) => ({ doc: i, terms: ['say', `rare${i}`, `rarer${i}`], entities: [] }));
+    drawn.push({ doc: n, terms: ['say', 'rare7'], entities: [] });
+    drawn.push({ doc: n + 1, terms: ['say'], number: { kind: 'duration', value: 72 }, entities: [] }, { doc: n + 2, terms: ['say'], number: { kind: 'duration', value: 72 }, entities: [] });
+    drawn.push({ doc: n + 3, terms: ['say'], entities: ['scd'] }, { doc: n + 4, terms: ['say'], entities: ['scd'] });
     const pairs: [number, number][] = [];
     candidatePairs(build(drawn), (i, j) => pairs.push([i, j]));
-    expect(pairs).toEqual([[7, 300], [301, 302], [303, 304]]);
+    expect(pairs).toEqual([[7, n], [n + 1, n + 2], [n + 3, n + 4]]);
+  });
+
+  it('pairs the reports of one story told by a hundred and fifty outlets (a reprinted wire story)', () => {
+    const drawn: Drawn[] = Array.from({ length: 300 }, (_, i) => ({ doc: i, terms: i % 2 ? ['airport', 'seize', 'rebel'] : ['pledge', 'aid', 'hour'], entities: [] }));
+    let pairs = 0;
+    const items = build(drawn);
+    candidatePairs(items, (i, j) => {
+      expect(i % 2).toBe(j % 2);
+      pairs++;
+    });
+    expect(pairs).toBe(2 * ((150 * 149) / 2));
   });
 });
