@@ -30,12 +30,12 @@ export interface CandidateItem {
 export const KEY_TERMS = 8;
 
 /**
- * Above this many claims, a key is too common to block on: 0.5 % of the claims, at least 1,000.
- * The floor matters where one story is told many times (a wire story reprinted by dozens of
- * outlets): with a floor of 100, the 200-document benchmark (each sample claim in 40 copies, so a
- * word of three outlets' versions is in 120 claims) lost a third of its clusters' pairs.
+ * Above this many claims, a key is too common to block on: 0.5 % of the claims, at least 100.
+ * Claims worded alike (the same terms: a wire story reprinted by forty outlets) count once, so a
+ * story told many times keeps its keys: on the 200-document benchmark (each sample claim in 40
+ * copies) counting every copy left a third of the pairs of its clusters unscored.
  */
-export const maxShared = (claims: number) => Math.max(1000, Math.ceil(claims / 200));
+export const maxShared = (claims: number) => Math.max(100, Math.ceil(claims / 200));
 
 function keysOf(features: ClaimFeatures, df: ReadonlyMap<string, number>, limit: number): string[] {
   const terms = [...features.vector.keys()]
@@ -50,8 +50,21 @@ function keysOf(features: ClaimFeatures, df: ReadonlyMap<string, number>, limit:
 export function candidatePairs(items: readonly CandidateItem[], visit: (i: number, j: number) => void): void {
   const n = items.length;
   const limit = maxShared(n);
+  // Each claim's wording (its terms in order): claims with the same wording count once below.
+  const wordingIds = new Map<string, number>();
+  const wording = items.map((it) => {
+    const w = [...it.features.vector.keys()].join('\u0000');
+    let id = wordingIds.get(w);
+    if (id === undefined) wordingIds.set(w, (id = wordingIds.size));
+    return id;
+  });
   const df = new Map<string, number>();
-  for (const it of items) for (const t of it.features.vector.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const counted = new Set<number>();
+  items.forEach((it, i) => {
+    if (counted.has(wording[i]!)) return;
+    counted.add(wording[i]!);
+    for (const t of it.features.vector.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  });
   const postings = new Map<string, number[]>();
   const keys = items.map((it) => keysOf(it.features, df, limit));
   keys.forEach((ks, i) => {
@@ -61,13 +74,23 @@ export function candidatePairs(items: readonly CandidateItem[], visit: (i: numbe
       else postings.set(k, [i]);
     }
   });
+  // A key shared by more than `limit` wordings is no key (computed once per key).
+  const usable = new Map<string, boolean>();
+  const isUsable = (k: string, list: readonly number[]) => {
+    let ok = usable.get(k);
+    if (ok === undefined) {
+      ok = list.length <= limit || new Set(list.map((i) => wording[i]!)).size <= limit;
+      usable.set(k, ok);
+    }
+    return ok;
+  };
   // Pairs by the later claim, so each is visited once: claim j meets the earlier claims filed under its keys.
   const seen = new Int32Array(n).fill(-1);
   for (let j = 0; j < n; j++) {
     const earlier: number[] = [];
     for (const k of keys[j]!) {
       const list = postings.get(k)!;
-      if (list.length > limit) continue;
+      if (!isUsable(k, list)) continue;
       for (const i of list) {
         if (i >= j) break;
         if (seen[i] === j || items[i]!.docId === items[j]!.docId) continue;
