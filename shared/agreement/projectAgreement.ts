@@ -4,7 +4,7 @@ import { addCoincidences, binaryLayerCoincidences, nominalAlpha, tableCoincidenc
 import { addSpanCounts, emptySpanCounts, f1, spanCountsByLabel, type SpanCounts } from './spanF1';
 import { labelLayer } from './tokenLayers';
 import { characterContinuum, labelUnits } from './unitizingLayers';
-import { addUnitizingTallies, alphaOf, emptyUnitizingTally, unitizingDisagreement, unitizingTally, type Segment, type UnitizingTally } from './unitizingAlpha';
+import { addUnitizingTallies, alphaOf, emptyUnitizingTally, unitizingAlpha, unitizingDisagreement, unitizingTally, type Segment, type UnitizingTally } from './unitizingAlpha';
 import type { AgreementSpan, TokenRange } from './types';
 
 /**
@@ -102,7 +102,7 @@ function figures(t: Tally): AgreementFigures {
     f1Overlap: empty ? null : f1(t.spansOverlap),
     kappa: cohenKappa(t.table),
     alpha: nominalAlpha(t.coincidences),
-    alphaU: alphaOf(unitizingDisagreement(t.unitizing).observed, unitizingDisagreement(t.unitizing).expected),
+    alphaU: unitizingAlpha(t.unitizing),
     attributes: attributeShare(t.attributes),
     spans: t.spans,
     unmatched: t.spansExact.a + t.spansExact.b - 2 * t.spansExact.matched,

@@ -60,8 +60,23 @@ export function unitizingTally(observers: readonly (readonly Segment[])[], lengt
   const tally = emptyUnitizingTally();
   const m = observers.length;
   if (m < 2 || length <= 0) return tally;
-  const parts = observers.map((units) => partition(units, length));
-  for (const p of parts) for (const s of p) add(tally.selfPairs, s.value, s.value === GAP ? s.end - s.start : (s.end - s.start) ** 2);
+  // Values as small integers and sums in typed arrays: this runs per label, pair and document (1,000 documents × 3 annotators in the bench).
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const parts = observers.map((units) =>
+    partition(units, length).map((s) => {
+      let id = ids.get(s.value);
+      if (id === undefined) {
+        ids.set(s.value, (id = names.length));
+        names.push(s.value);
+      }
+      return { start: s.start, end: s.end, id };
+    }),
+  );
+  const v = names.length;
+  const observed = new Float64Array(v * v);
+  const self = new Float64Array(v);
+  for (const p of parts) for (const s of p) self[s.id]! += names[s.id] === GAP ? s.end - s.start : (s.end - s.start) ** 2;
   const w = 1 / (m - 1);
   for (let i = 0; i < m; i++) {
     for (let j = i + 1; j < m; j++) {
@@ -75,13 +90,17 @@ export function unitizingTally(observers: readonly (readonly Segment[])[], lengt
         const sb = b[y]!;
         const overlap = Math.min(sa.end, sb.end) - Math.max(sa.start, sb.start);
         if (overlap > 0) {
-          add(tally.observed, key(sa.value, sb.value), w * overlap);
-          add(tally.observed, key(sb.value, sa.value), w * overlap);
+          observed[sa.id * v + sb.id]! += w * overlap;
+          observed[sb.id * v + sa.id]! += w * overlap;
         }
         if (sa.end <= sb.end) x++;
         else y++;
       }
     }
+  }
+  for (let c = 0; c < v; c++) {
+    if (self[c]! > 0) tally.selfPairs.set(names[c]!, self[c]!);
+    for (let k = 0; k < v; k++) if (observed[c * v + k]! > 0) tally.observed.set(key(names[c]!, names[k]!), observed[c * v + k]!);
   }
   return tally;
 }
