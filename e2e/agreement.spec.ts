@@ -38,6 +38,9 @@ test('agreement screen: pairs matrix, documents by disagreement, side by side; o
   // One pair's per-label figures (here the only pair: the same as all annotators).
   await screen.getByTestId('agreement-group').selectOption({ label: 'alice and bob' });
   await expect(screen.getByTestId('agreement-label-row').last()).toContainText('0.571');
+  // Unitizing alpha on the characters, next to the token measures: the actors are the same spans, uα = 1.
+  await expect(screen.getByRole('columnheader', { name: 'uα characters' })).toBeVisible();
+  await expect(screen.getByTestId('agreement-label-row').filter({ hasText: 'Actor' }).locator('td').nth(6)).toHaveText('1.000');
   await readmeScreenshot(page, 'agreement.png');
   // A pair picked in the matrix: only the documents both annotated, then back to everyone.
   await screen.getByTestId('pair-alice-carol').getByRole('button').click();

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { axeViolationsWithin } from './axeWithin';
 import { expect, repoRoot, test } from './serveFixture';
 import { readmeScreenshot } from './screenshots';
 import { expectToast } from './toastLog';
@@ -33,8 +34,10 @@ test('review screen: conflicts first, the pledge across three outlets; j/k, Ente
   await expect(pledge.getByTestId('review-outlets')).toHaveText('3 outlets · 3 claims');
   await expect(pledge.getByTestId('review-number').filter({ hasText: '72 hours' })).toHaveText(['“72 hours” → 72 hours (duration)', '“72 hours” → 72 hours (duration)', '“72 hours” → 72 hours (duration)']);
   await expect(pledge.getByTestId('review-claim').nth(1)).toContainText('Syrian military sources');
-  // All three outlets cite the same anonymous military sources: no attribution difference to flag.
-  await expect(pledge.getByTestId('review-flag')).toHaveCount(0);
+  // All three outlets cite the same anonymous military sources; two also name Reuters, Defence Talks does not.
+  await expect(pledge.getByTestId('review-flag')).toHaveCount(1);
+  await expect(pledge.getByTestId('review-flag')).toHaveAttribute('data-kind', 'attribution-partial');
+  await expect(pledge.getByTestId('review-flag')).toContainText('Reuters is named as a source in Defence Blog');
   await readmeScreenshot(page, 'review.png');
 
   // Walk to the pledge with j, split its second claim off (s), saved in claims.json.
@@ -95,4 +98,51 @@ test('review screen: conflicts first, the pledge across three outlets; j/k, Ente
   await expect(screen).toBeHidden();
   await expect(page.locator('[data-testid=doc-item][aria-current=true]')).toHaveCount(1);
   await expect(page.locator('[data-testid=span-item][aria-selected=true]')).toHaveAttribute('data-label', 'claim');
+});
+
+/** The sample's spans as another tool would bring them: no attributes, no relations. */
+function stripAttributesAndRelations(projectDir: string) {
+  const folder = join(projectDir, 'annotations', 'reviewer');
+  for (const name of readdirSync(folder)) {
+    const file = JSON.parse(readFileSync(join(folder, name), 'utf8'));
+    for (const span of file.spans) delete span.attributes;
+    delete file.relations;
+    writeFileSync(join(folder, name), `${JSON.stringify(file, null, 2)}\n`);
+  }
+}
+
+test('review of plain spans: derived values marked, c confirms a cluster into the annotations, u takes it back; keyboard only, axe clean', async ({ page, serve }) => {
+  const app = await serve({ project: FIXTURE, annotator: 'reviewer', prepare: ({ projectDir }) => stripAttributesAndRelations(projectDir) });
+  const talksFile = join(app.projectDir, 'annotations', 'reviewer', '001_565ccf9d3e3b851f.json');
+  const before = readFileSync(talksFile, 'utf8');
+  await page.goto(app.url);
+  await expect(page.getByTestId('doc-item')).toHaveCount(5);
+  await page.keyboard.press('v');
+  const screen = page.getByTestId('review-screen');
+  await expect(screen.getByTestId('review-summary')).toContainText('read from the text');
+  const clusters = screen.getByTestId('review-cluster');
+  const casualties = clusters.filter({ hasText: 'four civilian fatalities and six injuries' });
+  await expect(casualties.locator('[data-testid=review-flag][data-kind=number-conflict]').first()).toContainText('6 and 25 do not overlap');
+  await expect(casualties.locator('[data-testid=review-number][data-derived=true]')).toHaveCount(5);
+  await expect(casualties.locator('[data-testid=review-claimant][data-derived=true]')).toHaveCount(2);
+
+  expect(await axeViolationsWithin(page, '[data-testid=review-screen]')).toEqual([]);
+
+  // Walk to the casualties cluster with j and confirm its derived values with c.
+  const index = Number((await casualties.getAttribute('id'))!.replace('review-cluster-', ''));
+  for (let i = 0; i < index; i++) await page.keyboard.press('j');
+  await expect(casualties).toHaveAttribute('data-current', 'true');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Confirmed 5 numbers and 3 claimant links' })).toBeVisible();
+  await expect(casualties.locator('[data-testid=review-number][data-derived=true]')).toHaveCount(0);
+  const written = JSON.parse(readFileSync(talksFile, 'utf8'));
+  expect(written.spans.find((s: { quote: string; label: string }) => s.label === 'number' && s.quote === 'six').attributes).toEqual({ value: 6, approx: 'exact', unit: 'civilians', quantity: 'casualties injured' });
+  expect(written.relations).toHaveLength(1);
+  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/review-derived.png') });
+
+  // u takes the confirmation back: the file is as it was.
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('toast').filter({ hasText: 'taken out of your annotations again' })).toBeVisible();
+  await expect(casualties.locator('[data-testid=review-number][data-derived=true]')).toHaveCount(5);
+  expect(readFileSync(talksFile, 'utf8')).toBe(before);
 });

@@ -1,7 +1,8 @@
 // `npm run bench` (after the build): agreement figures. Generates a project of N documents (~60
 // sentences of sample-corpus prose each) annotated by 3 annotators (50 spans each: one shared base
 // set, each annotator dropping, adding, shifting and relabelling some), then runs
-// `factmark agree --json` (all pairs, every measure) as a child process and prints wall time and
+// `factmark agree --json` (all pairs, every measure: span F1, kappa, alpha on tokens, unitizing alpha
+// on characters, attributes) as a child process and prints wall time and
 // peak RSS. Target: all pairs of 1,000 documents x 3 annotators in under 5 s. Prints figures only.
 // Usage: node scripts/bench-agree.mjs [--docs N] [--keep]
 import { spawnSync } from 'node:child_process';
@@ -103,7 +104,7 @@ try {
   const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
   const run = sorted[1];
   const report = JSON.parse(run.stdout);
-  console.log(`${'factmark agree (all 3 pairs, --json)'.padEnd(40)} ${run.seconds.toFixed(2).padStart(7)} s   median of 3 (${sorted[0].seconds.toFixed(2)}-${sorted[2].seconds.toFixed(2)}), CPU ${run.cpuSeconds.toFixed(2)} s, peak RSS ${Math.max(...runs.map((r) => r.peakMiB)).toFixed(0).padStart(5)} MiB   (target < 5 s; process start included)`);
+  console.log(`${'factmark agree (all 3 pairs, --json)'.padEnd(40)} ${run.seconds.toFixed(2).padStart(7)} s   median of 3 (${sorted[0].seconds.toFixed(2)}-${sorted[2].seconds.toFixed(2)}), CPU ${run.cpuSeconds.toFixed(2)} s, peak RSS ${Math.max(...runs.map((r) => r.peakMiB)).toFixed(0).padStart(5)} MiB   (target < 5 s; every measure, unitizing alpha included; process start included)`);
   const pairs = measure([cli, 'agree', '--annotators', 'ann1,ann2', '--json', project]);
   console.log(`${'factmark agree --annotators ann1,ann2'.padEnd(40)} ${pairs.seconds.toFixed(2).padStart(7)} s   CPU ${pairs.cpuSeconds.toFixed(2)} s, peak RSS ${pairs.peakMiB.toFixed(0).padStart(5)} MiB`);
   const results = join(repoRoot, 'bench', 'results.json');
@@ -112,7 +113,7 @@ try {
   const agreement = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, documents: DOCS, annotators: ANNOTATORS.length, charactersPerDocument: Math.round(chars), allPairs: runs.map(({ seconds, cpuSeconds, peakMiB }) => ({ seconds, cpuSeconds, peakMiB })), onePair: { seconds: pairs.seconds, cpuSeconds: pairs.cpuSeconds, peakMiB: pairs.peakMiB } };
   writeFileSync(results, `${JSON.stringify({ ...previous, agreement }, null, 2)}\n`);
   const f = report.all.overall;
-  console.log(`figures (all annotators): F1 exact ${f.f1Exact.toFixed(3)}, F1 overlap ${f.f1Overlap.toFixed(3)}, kappa ${f.kappa.toFixed(3)}, alpha ${f.alpha.toFixed(3)}, attributes ${f.attributes.toFixed(3)}; ${report.documents.length} documents compared`);
+  console.log(`figures (all annotators): F1 exact ${f.f1Exact.toFixed(3)}, F1 overlap ${f.f1Overlap.toFixed(3)}, kappa ${f.kappa.toFixed(3)}, alpha ${f.alpha.toFixed(3)}, unitizing alpha ${f.alphaU.toFixed(3)}, attributes ${f.attributes.toFixed(3)}; ${report.documents.length} documents compared`);
 } finally {
   if (values.keep) console.log(`kept: ${root}`);
   else rmSync(root, { recursive: true, force: true });

@@ -1,21 +1,30 @@
 #!/usr/bin/env node
 // Claim review time (part of `npm run bench`; run after `npm run build`). Prints figures, asserts nothing.
-// `factmark review` over projects made of K copies of test-fixtures/review-sample (5 documents, 75
-// claims each copy, every copy under new document ids), so claims, pairs and clusters grow with K.
-// Usage: node scripts/bench-review.mjs [K,K,...]   (default 1,10,40)
+// 1. The 200-document benchmark: 40 copies of test-fixtures/review-sample (each copy under new
+//    document ids and outlet names, 75 claims a copy): `factmark review` scoring the candidate pairs
+//    and `factmark review --all-pairs` scoring every pair, and whether their clusters are the same.
+// 2. A synthetic newsroom corpus (scripts/bench/newsroom.mjs) of 1,840, 20,000 and 200,000 claims
+//    (10 claims a document): `factmark review`, wall and CPU time and peak memory, process start and
+//    writing review.html/.json/.csv included; at 1,840 claims also --all-pairs and the comparison.
+// Usage: node scripts/bench-review.mjs [--claims 1840,20000,200000] [--copies 40] [--keep]
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeNewsroomProject } from './bench/newsroom.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
 const fixture = join(here, 'test-fixtures', 'review-sample');
-const copies = (process.argv[2] ?? '1,10,40').split(',').map(Number);
+const { values } = parseArgs({ options: { claims: { type: 'string' }, copies: { type: 'string' }, keep: { type: 'boolean' } } });
+const sizes = (values.claims ?? '1840,20000,200000').split(',').map(Number);
+const copies = Number(values.copies ?? 40);
 const root = mkdtempSync(join(tmpdir(), 'factmark-bench-review-'));
+const cli = join(here, 'dist', 'main', 'cli.js');
+const CPU_PROBE = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('CPU_MS='+((u.userCPUTime+u.systemCPUTime)/1000)+'\\n')})`;
 
-function project(k) {
-  const dir = join(root, `p${k}`);
+function sampleCopies(k) {
+  const dir = join(root, `copies-${k}`);
   mkdirSync(join(dir, 'documents'), { recursive: true });
   mkdirSync(join(dir, 'annotations', 'reviewer'), { recursive: true });
   copyFileSync(join(fixture, 'project.json'), join(dir, 'project.json'));
@@ -34,19 +43,63 @@ function project(k) {
   return dir;
 }
 
-console.log('factmark review (CLI, wall time including start-up and writing review.html/.json/.csv)');
-console.log('| copies | documents | claims | clusters | seconds |');
-console.log('|---:|---:|---:|---:|---:|');
+/** `factmark review` on a project: seconds, CPU seconds, peak MiB, its JSON summary and its clusters (claim keys). */
+function review(dir, extra = []) {
+  const out = join(dir, `out${extra.join('')}`);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-r', join(here, 'scripts/bench/peakRss.cjs'), '--import', CPU_PROBE, cli, 'review', '--json', '--out', out, ...extra, dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`factmark review failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const peakMiB = Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  const cpuSeconds = Number(/CPU_MS=([\d.]+)/.exec(r.stderr)?.[1] ?? NaN) / 1000;
+  const summary = JSON.parse(r.stdout);
+  const clusters = JSON.parse(readFileSync(join(out, 'review.json'), 'utf8')).clusters.map((c) => c.claims.map((m) => m.key).join(' '));
+  rmSync(out, { recursive: true, force: true });
+  return { seconds, cpuSeconds, peakMiB, summary, clusters };
+}
+
+const sameClusters = (a, b) => JSON.stringify([...a.clusters].sort()) === JSON.stringify([...b.clusters].sort());
+const row = (cells) => `| ${cells.join(' | ')} |`;
+const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, runs: [] };
+
+console.log(`\nClaim review figures (node ${process.version}, ${cpus().length} CPUs; figures, not tests; process start and writing the review set included)`);
+console.log(row(['project', 'documents', 'claims', 'clusters', 'across outlets', 'pairing', 'seconds', 'CPU s', 'peak MiB', 'same clusters as all pairs']));
+console.log(row(['---', '---:', '---:', '---:', '---:', '---', '---:', '---:', '---:', '---']));
 try {
-  for (const k of copies) {
-    const dir = project(k);
-    const t0 = performance.now();
-    const run = spawnSync(process.execPath, [join(here, 'bin', 'factmark.js'), 'review', '--json', '--out', join(dir, 'out'), dir], { encoding: 'utf8' });
-    const seconds = (performance.now() - t0) / 1000;
-    if (run.status !== 0) throw new Error(`factmark review failed: ${run.stderr}`);
-    const out = JSON.parse(run.stdout);
-    console.log(`| ${k} | ${k * 5} | ${out.claims} | ${out.clusters} | ${seconds.toFixed(2)} |`);
+  const print = (name, docs, run, pairing, same) => {
+    console.log(row([name, docs, run.summary.claims, run.summary.clusters, run.summary.multiOutlet, pairing, run.seconds.toFixed(2), run.cpuSeconds.toFixed(2), run.peakMiB.toFixed(0), same]));
+    results.runs.push({ project: name, documents: docs, claims: run.summary.claims, clusters: run.summary.clusters, pairing, seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakMiB: run.peakMiB, sameAsAllPairs: same });
+  };
+  if (copies > 0) {
+    const dir = sampleCopies(copies);
+    const fast = review(dir);
+    const all = review(dir, ['--all-pairs']);
+    const same = sameClusters(fast, all) ? 'yes' : 'NO';
+    print(`review sample × ${copies}`, copies * 5, fast, 'candidates', same);
+    print(`review sample × ${copies}`, copies * 5, all, 'all pairs', '—');
   }
+  const projectJson = readFileSync(join(fixture, 'project.json'), 'utf8');
+  for (const n of sizes) {
+    const dir = join(root, `newsroom-${n}`);
+    const g0 = Date.now();
+    const made = writeNewsroomProject(dir, n, { corpusDocs: join(here, 'corpus', 'documents'), projectJson });
+    const generated = (Date.now() - g0) / 1000;
+    const fast = review(dir);
+    let same = 'not checked';
+    if (n <= 5000) {
+      const all = review(dir, ['--all-pairs']);
+      same = sameClusters(fast, all) ? 'yes' : 'NO';
+      print(`newsroom ${n.toLocaleString('en-US')}`, made.documents, fast, 'candidates', same);
+      print(`newsroom ${n.toLocaleString('en-US')}`, made.documents, all, 'all pairs', '—');
+    } else print(`newsroom ${n.toLocaleString('en-US')}`, made.documents, fast, 'candidates', same);
+    if (generated > 5) console.log(`  (generated ${made.claims.toLocaleString('en-US')} claims of ${made.events.toLocaleString('en-US')} events in ${generated.toFixed(1)} s)`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const file = join(here, 'bench', 'results.json');
+  mkdirSync(dirname(file), { recursive: true });
+  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  writeFileSync(file, `${JSON.stringify({ ...previous, review: results }, null, 2)}\n`);
 } finally {
-  rmSync(root, { recursive: true, force: true });
+  if (values.keep) console.log(`kept: ${root}`);
+  else rmSync(root, { recursive: true, force: true });
 }

@@ -8,14 +8,16 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
 import { listAnnotators } from '../services/projectStore';
 
 /**
- * factmark review --out DIR [--annotator NAME] [--data-dir DIR] [--json] PROJECT_DIR
+ * factmark review --out DIR [--annotator NAME] [--data-dir DIR] [--json] [--all-pairs] PROJECT_DIR
  * Writes the review set (review.html, review.json, review.csv) of the project's claims clustered
  * across documents, with the reviewer's decisions from claims.json applied, into DIR.
  * Annotator: as for every command (annotator.ts); when that one has no annotations here, the
  * project's only annotator (and the output names whose claims they are).
+ * --all-pairs scores every pair of claims instead of the candidate pairs (same clusters, slowly:
+ * it is there to check that; `npm run bench` does).
  */
 export async function reviewCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, ...ANNOTATOR_OPTIONS, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, ...ANNOTATOR_OPTIONS, json: { type: 'boolean' }, 'all-pairs': { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('review needs exactly one PROJECT_DIR.');
   if (values.out === undefined) throw new UsageError('review needs --out DIR, the folder to write review.html, review.json and review.csv into.');
   const cwd = io.cwd ?? process.cwd();
@@ -33,7 +35,7 @@ export async function reviewCommand(args: string[], io: CliIo): Promise<number> 
     io.stderr(`factmark review: ${dir} has no annotations by ${describeAnnotator(chosen)}${annotators.length ? ` (annotators: ${annotators.join(', ')}); pass --annotator NAME` : ''}.\n`);
     return EXIT_FAILURE;
   }
-  const review = await projectReview(dir, annotator);
+  const review = await projectReview(dir, annotator, values['all-pairs'] === true ? { pairing: 'all' } : {});
   for (const p of review.problems) io.stderr(`warning: ${p}\n`);
   const outDir = resolve(cwd, values.out);
   const files = await writeReviewSet(outDir, review, { project: project.value.name, annotator, createdAt: new Date().toISOString(), factmarkVersion: VERSION });

@@ -55,10 +55,12 @@ Usage:
       merge, push, and print what came in. --remote sets the remote first (an empty or new folder
       becomes a shared repository). A conflict in a project file stops the sync (exit 1): settle
       it in the app, or keep one side for every conflicted file (--keep), or give the merge up (--abort).
-  factmark review --out DIR [--annotator NAME] [--data-dir DIR] [--json] PROJECT_DIR
+  factmark review --out DIR [--annotator NAME] [--data-dir DIR] [--json] [--all-pairs] PROJECT_DIR
       Compare claims across documents: cluster the claims that state the same thing, flag numbers
       that disagree and attribution differences, apply the reviewer's decisions (claims.json), and
-      write review.html (printable, self-contained), review.json and review.csv into DIR.
+      write review.html (printable, self-contained), review.json and review.csv into DIR. Values
+      read from the text (numbers without attributes, claimants without a relation) are marked
+      derived. --all-pairs scores every pair of claims (same clusters, slowly; for checking).
   factmark init DIR [--name NAME]
       Create an empty project with the default labels.
   factmark help | --help

@@ -39,6 +39,9 @@ describe('agreement and curation through the service', () => {
     expect(view.all.overall.f1Exact).toBeCloseTo(2 / 5, 12);
     expect(view.all.overall.f1Overlap).toBeCloseTo(4 / 5, 12);
     expect(view.all.labels.claim!.kappa).toBe(1);
+    // Unitizing alpha on the document's characters: the same claim, uα = 1; the number only one of them marked, below 0.
+    expect(view.all.labels.claim!.alphaU).toBe(1);
+    expect(view.all.labels.number!.alphaU!).toBeLessThan(0);
     expect(view.documents).toHaveLength(1);
     expect(failure(await service.getAgreement({ annotators: ['alice', 'carol'] })).message).toMatch(/carol/);
 
@@ -48,6 +51,7 @@ describe('agreement and curation through the service', () => {
     const table = capture(dir);
     expect(await runCli(['agree', dir, '--label', 'actor'], table.io)).toBe(0);
     expect(table.out()).toMatch(/alice – bob/);
+    expect(table.out()).toMatch(/alpha\s+alpha_U\s+attributes/);
     expect(table.out()).toMatch(/actor\s+2\s+0\.000\s+1\.000/);
     const bad = capture(dir);
     expect(await runCli(['agree', dir, '--annotators', 'alice'], bad.io)).toBe(1);

@@ -89,7 +89,7 @@ export async function projectAgreement(req: AgreementRequest): Promise<Result<Ag
     }
     const text = readProjectFileOrThrowSync(documentTextPath(req.dir, meta.id), 'text')?.toString('utf8') ?? '';
     const tokens = tokenizeSentences(text).flatMap((s) => s.tokens);
-    loaded.push({ docId: meta.id, title: meta.title, tokens, annotations });
+    loaded.push({ docId: meta.id, title: meta.title, tokens, annotations, text });
   }
   const report = computeAgreement(
     loaded,

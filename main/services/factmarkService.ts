@@ -904,6 +904,17 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
       now,
       version: opts.version,
       allowedOutDir: async (outDir, dir) => opts.trustedPaths === true || isConfined(outDir, dir, [dir, ...chosenFolders]),
+      writeAnnotationFiles: async (dir, writes) => {
+        // Known to the watcher before they land, so this window does not report its own writes.
+        for (const w of writes) noteContent(w.file, w.content);
+        try {
+          await commitFiles(dir, writes, { now: now() });
+        } catch (err) {
+          for (const w of writes) noteContent(w.file, w.previous);
+          throw err;
+        }
+        for (const w of writes) lastWritten.set(w.file, sha256Hex(w.content));
+      },
     }),
   };
   const service = guardAll(handlers) as FactmarkService;

@@ -32,10 +32,12 @@ describe('claim review on the tagged sample corpus', () => {
     expect(pledge.outlets).toBe(3);
     // Defence Talks' claim keeps its time adverbial ("Since deploying its air force to Syria in 2015"): 2015 is a number of it too.
     for (const c of pledge.claims) expect(c.numbers.map((n) => [n.quote, n.normalised, n.unit])).toContainEqual(['72 hours', '72', 'hours']);
-    // Claimants per outlet: all three cite the anonymous Syrian military sources, two of them also Reuters.
-    // With a claimant in common the attributions do not disagree, so nothing is flagged.
+    // Claimants per outlet: all three cite the anonymous Syrian military sources, two of them also Reuters
+    // (Defence Talks never names Reuters): the same source, the outlet citing it named in two outlets only.
     expect(pledge.claims.map((c) => c.claimants.map((x) => x.name))).toEqual([['Reuters', 'Syrian military sources'], ['Syrian military sources'], ['Reuters', 'Syrian military sources']]);
-    expect(pledge.flags).toEqual([]);
+    expect(pledge.flags.map((f) => [f.kind, f.reason])).toEqual([
+      ['attribution-partial', 'Reuters is named as a source in Defence Blog and Syrian rebels take over Aleppo as Russia… but not in Defence Talks; all of them name Syrian military sources.'],
+    ]);
     // No pledge claim is anywhere else.
     expect(review.clusters.filter((c) => c.claims.some((m) => /72 hours/.test(m.text)))).toHaveLength(1);
   });

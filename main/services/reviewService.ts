@@ -3,12 +3,15 @@ import { fail, ok, type Result } from '../../shared/api/result';
 import { annotationFileSchema, entitiesFileSchema } from '../../shared/model/schemas';
 import { claimsFileJson, claimsFileSchema, emptyClaimsFile, type ClaimsFile, type ReviewDecisionInput } from '../../shared/review/claimsFile';
 import type { ReviewDocument } from '../../shared/review/collectClaims';
+import { DEFAULT_THRESHOLD, type Pairing } from '../../shared/review/cluster';
 import { buildReview } from '../../shared/review/review';
 import { reviewCsv, reviewHtml, reviewJson, type ReviewSetInfo } from '../../shared/review/reviewExport';
 import type { ReviewView } from '../../shared/review/types';
 import { readJsonFile, writeFileAtomic } from './atomicJson';
+import { claimTermsOf } from './reviewTerms';
 import { entitiesPath } from './entityStore';
-import { annotationPath, listDocuments } from './projectStore';
+import { annotationPath, documentTextPath, listDocuments } from './projectStore';
+import { readFile } from 'node:fs/promises';
 
 /**
  * Claim review (README, "Claim review"): the project's claims clustered across documents, with
@@ -44,18 +47,28 @@ async function reviewDocuments(dir: string, annotator: string): Promise<{ docume
       problems.push(`The text of "${meta.title || meta.id}" changed after it was annotated; its claims are left out until it is repaired.`);
       continue;
     }
-    documents.push({ meta: { id: meta.id, title: meta.title, outlet: meta.outlet }, annotation: read.value });
+    // The text is read only when a claim has no claimant relation: its frame is looked for there (deriveClaimant.ts).
+    const attributed = new Set((read.value.relations ?? []).filter((r) => r.type === 'attributed_to').map((r) => r.from));
+    const needsText = read.value.spans.some((s) => s.label === 'claim' && !attributed.has(s.id));
+    const text = needsText ? await readFile(documentTextPath(dir, meta.id), 'utf8').catch(() => undefined) : undefined;
+    documents.push({ meta: { id: meta.id, title: meta.title, outlet: meta.outlet }, annotation: read.value, ...(text !== undefined ? { text } : {}) });
   }
   return { documents, problems };
 }
 
-export async function projectReview(dir: string, annotator: string): Promise<ReviewView> {
+/**
+ * The review of one annotator's claims. `pairing: 'all'` scores every pair of claims instead of
+ * the candidate pairs (`factmark review --all-pairs`): the same clusters, slowly; for checking.
+ */
+export async function projectReview(dir: string, annotator: string, opts: { pairing?: Pairing } = {}): Promise<ReviewView> {
   const { documents, problems } = await reviewDocuments(dir, annotator);
   const entities = await readJsonFile(entitiesPath(dir), entitiesFileSchema);
   const claims = await readClaimsFile(dir);
   if (claims.problem) problems.push(claims.problem);
   const decisions = claims.file.decisions.filter((d) => d.annotator === annotator);
-  const result = buildReview(documents, entities.ok ? entities.value.entities : [], decisions);
+  const claimTexts = documents.flatMap((d) => (d.annotation?.spans ?? []).filter((s) => s.label === 'claim').map((s) => s.quote));
+  const terms = await claimTermsOf(claimTexts);
+  const result = buildReview(documents, entities.ok ? entities.value.entities : [], decisions, { threshold: DEFAULT_THRESHOLD, terms, ...(opts.pairing ? { pairing: opts.pairing } : {}) });
   return { ...result, annotator, decisions: decisions.length, problems };
 }
 

@@ -10,8 +10,8 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), ...rows.map(line)].join('\n');
 }
 
-const FIGURE_HEAD = ['spans', 'F1 exact', 'F1 overlap', 'kappa', 'alpha', 'attributes'];
-const figureCells = (f: AgreementFigures) => [String(f.spans), formatFigure(f.f1Exact), formatFigure(f.f1Overlap), formatFigure(f.kappa), formatFigure(f.alpha), formatFigure(f.attributes)];
+const FIGURE_HEAD = ['spans', 'F1 exact', 'F1 overlap', 'kappa', 'alpha', 'alpha_U', 'attributes'];
+const figureCells = (f: AgreementFigures) => [String(f.spans), formatFigure(f.f1Exact), formatFigure(f.f1Overlap), formatFigure(f.kappa), formatFigure(f.alpha), formatFigure(f.alphaU), formatFigure(f.attributes)];
 
 /**
  * The agreement as text: the pairs (overall figures of each), the per-label figures of all the
@@ -34,11 +34,12 @@ export function formatAgreement(view: AgreementView, maxDocuments = 10): string 
     };
     out.push(table(['', ...view.annotators], view.annotators.map((a) => [a, ...view.annotators.map((b) => cell(a, b))])));
   }
-  out.push('', `Per label (${view.annotators.length > 2 ? 'all annotators: F1 and kappa over all pairs pooled, alpha over all at once' : 'the pair'}):`);
+  out.push('', `Per label (${view.annotators.length > 2 ? 'all annotators: F1 and kappa over all pairs pooled, alpha and alpha_U over all at once' : 'the pair'}):`);
   out.push(table(['label', ...FIGURE_HEAD], [...view.labels.map((l) => [l, ...figureCells(view.all.labels[l]!)]), ['overall', ...figureCells(view.all.overall)]]));
   if (view.documents.length > 0) {
     out.push('', `Most disagreement (${Math.min(maxDocuments, view.documents.length)} of ${view.documents.length} documents):`);
-    out.push(table(['document', 'annotators', 'unmatched', 'F1 exact', 'F1 overlap', 'kappa'], view.documents.slice(0, maxDocuments).map((d) => [d.docId, String(d.annotators.length), String(d.overall.unmatched), formatFigure(d.overall.f1Exact), formatFigure(d.overall.f1Overlap), formatFigure(d.overall.kappa)])));
+    out.push(table(['document', 'annotators', 'unmatched', 'F1 exact', 'F1 overlap', 'kappa', 'alpha_U'], view.documents.slice(0, maxDocuments).map((d) => [d.docId, String(d.annotators.length), String(d.overall.unmatched), formatFigure(d.overall.f1Exact), formatFigure(d.overall.f1Overlap), formatFigure(d.overall.kappa), formatFigure(d.overall.alphaU)])));
   }
+  out.push('', 'alpha: nominal alpha on tokens per label layer. alpha_U: Krippendorff\'s unitizing alpha (uα, 2016) on characters, units vs gaps per label; overall pools the layers (docs/agreement.md).');
   return `${out.join('\n')}\n`;
 }

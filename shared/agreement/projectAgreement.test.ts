@@ -71,3 +71,41 @@ describe('computeAgreement', () => {
     expect(report.labels).toEqual(['x']);
   });
 });
+
+describe('computeAgreement: unitizing alpha (alphaU)', () => {
+  it('is uα of each label layer on the characters of the text, and overall pools the layers', () => {
+    // 10 characters; claim: alice [2,6), bob [3,7): the two-observer case worked by hand in
+    // unitizingAlpha.test.ts (uα = 1 − 4/10.7865). actor: identical, uα = 1.
+    const text = 'abcdefghij';
+    const report = computeAgreement(
+      [{ docId: 'd', title: 'd', tokens: TOKENS, text, annotations: new Map(Object.entries({ alice: [s(2, 6, 'claim'), s(8, 9, 'actor')], bob: [s(3, 7, 'claim'), s(8, 9, 'actor')] })) }],
+      ['alice', 'bob'],
+      ['claim', 'actor'],
+    );
+    const pair = report.pairs[0]!;
+    expect(pair.labels.claim!.alphaU!).toBeCloseTo(0.6292, 4);
+    expect(pair.labels.actor!.alphaU).toBe(1);
+    expect(report.all.labels.claim!.alphaU!).toBeCloseTo(0.6292, 4);
+    // Overall: 1 − (D_o claim + D_o actor) / (D_e claim + D_e actor); actor has D_o = 0, so it is above claim's.
+    expect(pair.overall.alphaU!).toBeGreaterThan(0.6292);
+    expect(pair.overall.alphaU!).toBeLessThan(1);
+    expect(report.documents[0]!.overall.alphaU).toBeCloseTo(pair.overall.alphaU!, 12);
+  });
+
+  it('counts an astral character (an emoji) as one character, not two UTF-16 units', () => {
+    // The same unitization as above, with an emoji before the spans: offsets shift by 2 UTF-16 units, the continuum by 1 character.
+    const text = '😀bcdefghij';
+    const report = computeAgreement(
+      [{ docId: 'd', title: 'd', tokens: TOKENS, text, annotations: new Map(Object.entries({ alice: [s(3, 7, 'claim')], bob: [s(4, 8, 'claim')] })) }],
+      ['alice', 'bob'],
+      ['claim'],
+    );
+    expect(report.pairs[0]!.labels.claim!.alphaU!).toBeCloseTo(0.6292, 4);
+  });
+
+  it('is undefined (null) where nobody marked the label', () => {
+    const report = computeAgreement([{ ...doc('d', { a: [s(0, 2, 'x')], b: [s(0, 2, 'x')] }), text: 'abcdefghij' }], ['a', 'b'], ['x', 'y']);
+    expect(report.pairs[0]!.labels.y!.alphaU).toBeNull();
+    expect(report.pairs[0]!.labels.x!.alphaU).toBe(1);
+  });
+});

@@ -3,6 +3,8 @@ import { addBinaryTables, binaryTable, cohenKappa, emptyBinaryTable, type Binary
 import { addCoincidences, binaryLayerCoincidences, nominalAlpha, tableCoincidences, type Coincidences } from './krippendorffAlpha';
 import { addSpanCounts, emptySpanCounts, f1, spanCountsByLabel, type SpanCounts } from './spanF1';
 import { labelLayer } from './tokenLayers';
+import { characterContinuum, labelUnits } from './unitizingLayers';
+import { addUnitizingTallies, alphaOf, emptyUnitizingTally, unitizingAlpha, unitizingDisagreement, unitizingTally, type Segment, type UnitizingTally } from './unitizingAlpha';
 import type { AgreementSpan, TokenRange } from './types';
 
 /**
@@ -18,6 +20,8 @@ export interface AgreementDocument {
   tokens: readonly TokenRange[];
   /** Spans by annotator; an annotator missing here has no file for the document and is left out of it. */
   annotations: ReadonlyMap<string, readonly AgreementSpan[]>;
+  /** The document's text: the continuum of unitizing alpha (its characters, i.e. code points). Without it, the continuum ends at the last token or span. */
+  text?: string;
 }
 
 /** The figures of one label (or of all labels: "overall"). null: undefined for these data (see each measure). */
@@ -30,6 +34,11 @@ export interface AgreementFigures {
   kappa: number | null;
   /** Krippendorff's nominal alpha on tokens per label layer, every annotator of the set at once. */
   alpha: number | null;
+  /**
+   * Krippendorff's unitizing alpha uα (2016) on the characters, per label layer (units of the label
+   * vs gaps); overall: the layers' disagreements pooled (1 − ΣD_o / ΣD_e). See unitizingAlpha.ts.
+   */
+  alphaU: number | null;
   /** Share of equal attribute values on overlap-matched spans. */
   attributes: number | null;
   /** Spans in the comparison (each annotator's, summed) and spans without an exact partner (summed over pairs). */
@@ -68,17 +77,19 @@ interface Tally {
   spansOverlap: SpanCounts;
   table: BinaryTable;
   coincidences: Coincidences;
+  unitizing: UnitizingTally;
   attributes: AttributeCounts;
   spans: number;
 }
 
-const emptyTally = (): Tally => ({ spansExact: emptySpanCounts(), spansOverlap: emptySpanCounts(), table: emptyBinaryTable(), coincidences: new Map(), attributes: { compared: 0, equal: 0 }, spans: 0 });
+const emptyTally = (): Tally => ({ spansExact: emptySpanCounts(), spansOverlap: emptySpanCounts(), table: emptyBinaryTable(), coincidences: new Map(), unitizing: emptyUnitizingTally(), attributes: { compared: 0, equal: 0 }, spans: 0 });
 
 function addTally(into: Tally, more: Tally): void {
   addSpanCounts(into.spansExact, more.spansExact);
   addSpanCounts(into.spansOverlap, more.spansOverlap);
   addBinaryTables(into.table, more.table);
   addCoincidences(into.coincidences, more.coincidences);
+  addUnitizingTallies(into.unitizing, more.unitizing);
   into.attributes.compared += more.attributes.compared;
   into.attributes.equal += more.attributes.equal;
   into.spans += more.spans;
@@ -91,6 +102,7 @@ function figures(t: Tally): AgreementFigures {
     f1Overlap: empty ? null : f1(t.spansOverlap),
     kappa: cohenKappa(t.table),
     alpha: nominalAlpha(t.coincidences),
+    alphaU: unitizingAlpha(t.unitizing),
     attributes: attributeShare(t.attributes),
     spans: t.spans,
     unmatched: t.spansExact.a + t.spansExact.b - 2 * t.spansExact.matched,
@@ -104,16 +116,18 @@ function documentTallies(
   labels: readonly string[],
   layers: Map<string, Map<string, Uint8Array>>,
   pairCache: Map<string, Map<string, Tally>>,
+  units: UnitLayers,
 ): Map<string, Tally> {
   const out = new Map<string, Tally>(labels.map((l) => [l, emptyTally()]));
   for (let i = 0; i < who.length; i++) {
     for (let j = i + 1; j < who.length; j++) {
-      for (const [label, t] of pairTallies(doc, who[i]!, who[j]!, labels, layers, pairCache)) addTally(out.get(label)!, { ...t, coincidences: new Map(), spans: 0 });
+      for (const [label, t] of pairTallies(doc, who[i]!, who[j]!, labels, layers, pairCache, units)) addTally(out.get(label)!, { ...t, coincidences: new Map(), unitizing: emptyUnitizingTally(), spans: 0 });
     }
   }
   for (const label of labels) {
     const t = out.get(label)!;
     t.coincidences = binaryLayerCoincidences(who.map((w) => layers.get(w)!.get(label)!));
+    t.unitizing = unitizingTally(who.map((w) => units.of(w, label)), units.length);
     t.spans = who.reduce((n, w) => n + doc.annotations.get(w)!.filter((s) => s.label === label).length, 0);
   }
   return out;
@@ -127,6 +141,7 @@ function pairTallies(
   labels: readonly string[],
   layers: Map<string, Map<string, Uint8Array>>,
   cache: Map<string, Map<string, Tally>>,
+  units: UnitLayers,
 ): Map<string, Tally> {
   const cacheKey = `${a}\u0000${b}`;
   const cached = cache.get(cacheKey);
@@ -152,6 +167,7 @@ function pairTallies(
       spansOverlap: overlap.get(label) ?? emptySpanCounts(),
       table,
       coincidences: tableCoincidences(table),
+      unitizing: unitizingTally([units.of(a, label), units.of(b, label)], units.length),
       attributes: attr,
       spans: e.a + e.b,
     });
@@ -163,12 +179,38 @@ function pairTallies(
 function groupOf(annotators: string[], labels: readonly string[], perLabel: Map<string, Tally>, documents: number): AgreementGroup {
   const overall = emptyTally();
   const byLabel: Record<string, AgreementFigures> = {};
+  // uα overall: each label layer's disagreements, pooled (the layers are separate unitizations).
+  let observed = 0;
+  let expected = 0;
   for (const label of labels) {
     const t = perLabel.get(label)!;
     addTally(overall, t);
     byLabel[label] = figures(t);
+    const d = unitizingDisagreement(t.unitizing);
+    observed += d.observed;
+    expected += d.expected;
   }
-  return { annotators, documents, overall: figures(overall), labels: byLabel };
+  return { annotators, documents, overall: { ...figures(overall), alphaU: alphaOf(observed, expected) }, labels: byLabel };
+}
+
+/** Each annotator's units per label on a document's characters, made once per document. */
+interface UnitLayers {
+  length: number;
+  of(annotator: string, label: string): Segment[];
+}
+
+function unitLayers(doc: AgreementDocument): UnitLayers {
+  const continuum = characterContinuum(doc.text, doc.tokens, doc.annotations);
+  const cache = new Map<string, Segment[]>();
+  return {
+    length: continuum.length,
+    of(annotator, label) {
+      const k = `${annotator}\u0000${label}`;
+      let units = cache.get(k);
+      if (!units) cache.set(k, (units = labelUnits(doc.annotations.get(annotator) ?? [], label, continuum.at)));
+      return units;
+    },
+  };
 }
 
 /**
@@ -191,15 +233,16 @@ export function computeAgreement(docs: Iterable<AgreementDocument>, annotators: 
       annotations: new Map(who.map((w) => [w, doc.annotations.get(w)!.filter((s) => labelSet.has(s.label))])),
     };
     const layers = new Map(who.map((w) => [w, new Map(labels.map((l) => [l, labelLayer(doc.tokens, filtered.annotations.get(w)!, l)]))]));
+    const units = unitLayers(filtered);
     const cache = new Map<string, Map<string, Tally>>();
     pairKeys.forEach(([a, b], i) => {
       if (!filtered.annotations.has(a) || !filtered.annotations.has(b)) return;
-      const tallies = pairTallies(filtered, a, b, labels, layers, cache);
+      const tallies = pairTallies(filtered, a, b, labels, layers, cache, units);
       const total = pairTotals[i]!;
       total.documents++;
       for (const label of labels) addTally(total.perLabel.get(label)!, tallies.get(label)!);
     });
-    const docTallies = documentTallies(filtered, who, labels, layers, cache);
+    const docTallies = documentTallies(filtered, who, labels, layers, cache, units);
     allTotals.documents++;
     for (const label of labels) addTally(allTotals.perLabel.get(label)!, docTallies.get(label)!);
     documents.push({ docId: doc.docId, title: doc.title, ...groupOf(who, labels, docTallies, 1) });

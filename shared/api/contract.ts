@@ -13,8 +13,8 @@ import type { AgreementView } from '../agreement/agreementView';
 import { CURATION_POLICIES } from '../curation/curation';
 import type { CurationView } from '../curation/curationView';
 import type { SyncOutcome, SyncStatusView } from './syncViews';
-import { reviewDecisionSchema } from '../review/claimsFile';
-import type { ReviewView } from '../review/types';
+import { claimRefSchema, reviewDecisionSchema } from '../review/claimsFile';
+import type { ConfirmDerivedView, ReviewView } from '../review/types';
 import type { ChangesView, DocumentView, ExportJobStatus, ExportPreview, ExportReport, ImportFileResult, ProjectView, SessionView, VersionSummary } from './views';
 import { keyedRecord } from '../model/keyed';
 import { noNul, NUL_MESSAGE, pathInputSchema } from './pathInput';
@@ -324,6 +324,14 @@ export const contract = {
   exportReview: { input: z.object({ outDir: path.optional() }).strict(), output: returns<{ files: string[] }>() },
   /** The About box: the version, the suggestion model in use (where it comes from, its licences, its held-out figures) and the credits. */
   getAbout: { input: z.object({}).strict(), output: returns<AboutView>() },
+  /**
+   * Write the values the review derived for these claims (Number attributes read from the words,
+   * claimants read from frames as attributed_to relations) into the annotator's files, all files
+   * or none; each file's previous version is kept in its history.
+   */
+  confirmDerivedValues: { input: z.object({ claims: z.array(claimRefSchema).min(1).max(10_000) }).strict(), output: returns<ConfirmDerivedView>() },
+  /** Undo a confirmation of this session (its undoId), while nobody changed those files since. */
+  undoConfirmDerivedValues: { input: z.object({ undoId: z.string().min(1).max(100) }).strict(), output: returns<ConfirmDerivedView>() },
 } as const;
 
 /** What the About box shows. */

@@ -46,4 +46,6 @@ export const PRELOAD_OPERATION_NAMES = [
   'undoReviewDecision',
   'exportReview',
   'getAbout',
+  'confirmDerivedValues',
+  'undoConfirmDerivedValues',
 ] as const;

@@ -9,15 +9,15 @@ import { annotatorNameSchema } from '../model/schemas';
  */
 export const CLAIMS_SCHEMA_VERSION = 1;
 
-const claimRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}\/[^/\s]{1,64}$/, 'a claim is named "<docId>/<spanId>"');
+export const claimRefSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}\/[^/\s]{1,64}$/, 'a claim is named "<docId>/<spanId>"');
 
 export const reviewDecisionSchema = z.discriminatedUnion('op', [
   /** Put every claim of `target`'s cluster into `claim`'s cluster. */
-  z.object({ op: z.literal('merge'), claim: claimRef, target: claimRef }).strict(),
+  z.object({ op: z.literal('merge'), claim: claimRefSchema, target: claimRefSchema }).strict(),
   /** Take `claim` out of its cluster into one of its own. */
-  z.object({ op: z.literal('split'), claim: claimRef }).strict(),
+  z.object({ op: z.literal('split'), claim: claimRefSchema }).strict(),
   /** Move `claim` into `target`'s cluster. */
-  z.object({ op: z.literal('move'), claim: claimRef, target: claimRef }).strict(),
+  z.object({ op: z.literal('move'), claim: claimRefSchema, target: claimRefSchema }).strict(),
 ]);
 export type ReviewDecisionInput = z.infer<typeof reviewDecisionSchema>;
 

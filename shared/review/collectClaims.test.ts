@@ -16,7 +16,7 @@ describe('collectClaims', () => {
     const [claim] = collectClaims([doc], [{ id: 'reuters', name: 'Reuters news agency', aliases: [] }]);
     expect(claim!.key).toBe('d1/c0');
     expect(claim!.entities).toEqual(['russia']);
-    expect(claim!.claimants).toEqual([{ spanId: 'c0by', quote: 'Reuters', entityId: 'reuters', name: 'Reuters news agency' }]);
+    expect(claim!.claimants).toEqual([{ spanId: 'c0by', quote: 'Reuters', entityId: 'reuters', name: 'Reuters news agency', derived: false }]);
     expect(claim!.numbers.map((n) => [n.quote, n.normalised, n.unit, n.quantity])).toEqual([['72 hours', '72', 'hours', 'duration']]);
   });
 

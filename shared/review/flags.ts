@@ -1,7 +1,7 @@
-import { claimantId, sourceName } from './collectClaims';
+import { sourceName } from './collectClaims';
+import { sameClaimant, unitKey } from './nameMatch';
 import { overlaps, whyIncompatible } from './numberInterval';
-import { unitKey } from './similarity';
-import type { ReviewClaim, ReviewFlag, ReviewNumber } from './types';
+import type { Claimant, ReviewClaim, ReviewFlag, ReviewNumber } from './types';
 
 /**
  * What a reviewer must look at in a cluster:
@@ -9,13 +9,21 @@ import type { ReviewClaim, ReviewFlag, ReviewNumber } from './types';
  *   not given), intervals that do not overlap ("4" vs "at least 25"; "300+" vs "at least 400" is fine);
  * - the same across clusters, for casualty and displacement figures of claims that share an
  *   entity (an actor inside the claim or its claimant);
- * - attribution: different sources for the same claim, or attributed in one outlet and not in another.
+ * - attribution: different sources for the same claim; the same source, but another one (the outlet
+ *   citing it, say) named in some outlets and not in others; attributed in one outlet and not in another.
+ * Claimants are the same when their entities are, else when their names' words hold one another
+ * (nameMatch.ts). A number whose quantity is unknown (read from words that do not say what it
+ * counts) is shown but compared with nothing.
  */
 
 /** Quantities compared across clusters: figures about the same people, not durations or dates. */
 export const CROSS_CLUSTER_QUANTITIES = new Set(['casualties killed', 'casualties injured', 'displaced']);
 
+/** A number read from words that do not say what it counts: not compared. */
+const unknownKind = (n: ReviewNumber) => n.quantity === null && n.derived.length > 0;
+
 const comparable = (a: ReviewNumber, b: ReviewNumber) => {
+  if (unknownKind(a) || unknownKind(b)) return false;
   if ((a.quantity ?? '') !== (b.quantity ?? '')) return false;
   const ua = unitKey(a.unit);
   const ub = unitKey(b.unit);
@@ -35,8 +43,8 @@ export function numberConflicts(a: ReviewClaim, b: ReviewClaim, onlyQuantities?:
       if (overlaps(na.interval, nb.interval)) continue;
       out.push({
         reason: `${sourceName(a.source)} says ${what(na)}, ${sourceName(b.source)} says ${what(nb)}: ${whyIncompatible(
-          { value: na.value, approx: na.approx, ...(na.valueMax !== null ? { valueMax: na.valueMax } : {}) },
-          { value: nb.value, approx: nb.approx, ...(nb.valueMax !== null ? { valueMax: nb.valueMax } : {}) },
+          { value: na.value, approx: na.approx, quantity: na.quantity, ...(na.valueMax !== null ? { valueMax: na.valueMax } : {}) },
+          { value: nb.value, approx: nb.approx, quantity: nb.quantity, ...(nb.valueMax !== null ? { valueMax: nb.valueMax } : {}) },
         )}.`,
         numbers: [na, nb],
       });
@@ -57,6 +65,8 @@ export function clusterFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
 }
 
 const names = (c: ReviewClaim) => c.claimants.map((x) => x.name).join(' and ');
+const namedIn = (claim: ReviewClaim, x: Claimant) => claim.claimants.some((y) => sameClaimant(x, y));
+const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
@@ -69,13 +79,12 @@ export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
       claims: [...attributed, ...bare].map((c) => c.key),
     });
   }
+  const shareSome = (a: ReviewClaim, b: ReviewClaim) => a.claimants.some((x) => namedIn(b, x));
   for (let i = 0; i < attributed.length; i++) {
     for (let j = i + 1; j < attributed.length; j++) {
       const a = attributed[i]!;
       const b = attributed[j]!;
-      if (a.docId === b.docId) continue;
-      const ids = new Set(a.claimants.map(claimantId));
-      if (b.claimants.some((c) => ids.has(claimantId(c)))) continue;
+      if (a.docId === b.docId || shareSome(a, b)) continue;
       flags.push({
         kind: 'attribution-different',
         reason: `Attributed to ${names(a)} in ${sourceName(a.source)} but to ${names(b)} in ${sourceName(b.source)}.`,
@@ -83,21 +92,52 @@ export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
       });
     }
   }
+  // The same source, but another one named beside it in some outlets only ("… told Reuters").
+  const seen: Claimant[] = [];
+  for (const a of attributed) {
+    for (const x of a.claimants) {
+      if (seen.some((y) => sameClaimant(x, y))) continue;
+      seen.push(x);
+      const naming = attributed.filter((c) => namedIn(c, x));
+      const lacking = attributed.filter((c) => !namedIn(c, x) && naming.some((n) => n.docId !== c.docId && shareSome(n, c)));
+      if (lacking.length === 0) continue;
+      const common = lacking[0]!.claimants.filter((y) => naming.some((n) => namedIn(n, y))).map((y) => y.name);
+      flags.push({
+        kind: 'attribution-partial',
+        reason: `${x.name} is named as a source in ${list(naming.map((c) => sourceName(c.source)))} but not in ${list(lacking.map((c) => sourceName(c.source)))}; all of them name ${list(common)}.`,
+        claims: [...naming, ...lacking].map((c) => c.key),
+      });
+    }
+  }
   return flags;
 }
 
-const entitiesOf = (c: ReviewClaim) => new Set([...c.entities, ...c.claimants.flatMap((x) => (x.entityId ? [x.entityId] : []))]);
+/** What a claim involves: the entities of the actors in it and of its claimants, and its claimants' names (for actors without entity). */
+const involved = (c: ReviewClaim) => ({
+  entities: new Set([...c.entities, ...c.claimants.flatMap((x) => (x.entityId ? [x.entityId] : []))]),
+  claimants: c.claimants,
+});
 
-/** Casualty and displacement conflicts between claims of two clusters that share an entity. */
+function shared(a: ReviewClaim, b: ReviewClaim, entityName: (id: string) => string): string[] {
+  const ia = involved(a);
+  const ib = involved(b);
+  const out = new Set([...ib.entities].filter((e) => ia.entities.has(e)).map(entityName));
+  for (const x of ia.claimants) if (ib.claimants.some((z) => sameClaimant(x, z))) out.add(x.entityId ? entityName(x.entityId) : x.name);
+  return [...out].sort();
+}
+
+/** Casualty and displacement conflicts between claims of two clusters that share an entity or a claimant. */
 export function crossClusterFlags(a: readonly ReviewClaim[], b: readonly ReviewClaim[], entityName: (id: string) => string): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
   for (const ca of a) {
-    const ea = entitiesOf(ca);
     for (const cb of b) {
-      const shared = [...entitiesOf(cb)].filter((e) => ea.has(e)).sort();
-      if (shared.length === 0) continue;
-      for (const c of numberConflicts(ca, cb, CROSS_CLUSTER_QUANTITIES)) {
-        flags.push({ kind: 'number-conflict', reason: `${c.reason} (another cluster; both involve ${shared.map(entityName).join(', ')})`, claims: [ca.key, cb.key] });
+      if (ca.docId === cb.docId) continue;
+      const conflicts = numberConflicts(ca, cb, CROSS_CLUSTER_QUANTITIES);
+      if (conflicts.length === 0) continue;
+      const both = shared(ca, cb, entityName);
+      if (both.length === 0) continue;
+      for (const c of conflicts) {
+        flags.push({ kind: 'number-conflict', reason: `${c.reason} (another cluster; both involve ${both.join(', ')})`, claims: [ca.key, cb.key] });
       }
     }
   }

@@ -42,6 +42,12 @@ describe('number compatibility', () => {
     expect(describeValue(n(400, 'at least'))).toBe('≥ 400');
     expect(describeValue(n(200, 'about'))).toBe('≈ 200 (180–220)');
     expect(describeValue(n(1000000))).toBe('1,000,000');
+    // A year is a year: no thousands separator, whatever its approximation.
+    expect(describeValue({ value: 2015, quantity: 'date or year' })).toBe('2015');
+    expect(describeValue({ value: 2015, approx: 'about', quantity: 'date or year' })).toBe('≈ 2015 (2014–2016)');
+    expect(describeValue({ value: 2011, approx: 'range', valueMax: 2015, quantity: 'date or year' })).toBe('2011–2015');
+    expect(whyIncompatible({ value: 2011, quantity: 'date or year' }, { value: 2015, quantity: 'date or year' })).toBe('2011 and 2015 do not overlap');
+    expect(describeValue({ value: 2015, quantity: 'count' })).toBe('2,015');
     expect(whyIncompatible(n(25, 'at least'), n(4))).toBe('4 and ≥ 25 do not overlap');
   });
 });

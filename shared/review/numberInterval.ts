@@ -2,7 +2,8 @@
  * A Number span's value as an interval, from its `value`, `approx` and `value_max` attributes
  * (shared/model/labels.ts), and whether two numbers can both be true. "300+" is (300, ∞),
  * "at least 400" is [400, ∞): they overlap, so they are compatible; "exactly 200" [200, 200] and
- * "at least 300" do not. "about" allows 10 % either way (at least 0.5, so "about 4" is 3.5–4.5).
+ * "at least 300" do not. "about" allows 10 % either way (at least 0.5, so "about 4" is 3.5–4.5), and
+ * a year either way for a date or year.
  */
 export interface Interval {
   /** null: unbounded. */
@@ -16,6 +17,8 @@ export interface NumberValue {
   value: number;
   approx?: string;
   valueMax?: number;
+  /** The Number span's quantity (shared/model/labels.ts): a 'date or year' is written without a thousands separator. */
+  quantity?: string | null;
 }
 
 /** The relative slack of "about" / "nearly" / "approximately". */
@@ -33,7 +36,8 @@ export function intervalOf(n: NumberValue): Interval {
     case 'fewer than':
       return { lo: null, hi: v, loOpen: false, hiOpen: true };
     case 'about': {
-      const slack = Math.max(Math.abs(v) * ABOUT_TOLERANCE, 0.5);
+      // "About 2015" is a year either way, not 10 % of two thousand years.
+      const slack = n.quantity === 'date or year' ? 1 : Math.max(Math.abs(v) * ABOUT_TOLERANCE, 0.5);
       return { lo: v - slack, hi: v + slack, loOpen: false, hiOpen: false };
     }
     case 'range': {
@@ -61,11 +65,16 @@ export function compatible(a: NumberValue, b: NumberValue): boolean {
   return overlaps(intervalOf(a), intervalOf(b));
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+/** "1,000,000" for a count, "2015" for a year (not "2,015"). */
+const formatter = (n: NumberValue) => {
+  const useGrouping = n.quantity !== 'date or year';
+  return (x: number) => x.toLocaleString('en-US', { useGrouping, maximumFractionDigits: Number.isInteger(x) ? 0 : 2 });
+};
 
-/** The normalised value as people read it: "4", "≥ 400", "> 300", "≈ 200 (180–220)", "10–15". */
+/** The normalised value as people read it: "4", "≥ 400", "> 300", "≈ 200 (180–220)", "10–15", "2015". */
 export function describeValue(n: NumberValue): string {
   const i = intervalOf(n);
+  const fmt = formatter(n);
   switch (n.approx ?? 'exact') {
     case 'at least':
       return `≥ ${fmt(n.value)}`;

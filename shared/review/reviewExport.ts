@@ -20,6 +20,7 @@ export const REVIEW_FORMAT_VERSION = 1;
 const flagLabel: Record<string, string> = {
   'number-conflict': 'numbers disagree',
   'attribution-different': 'different sources',
+  'attribution-partial': 'sources differ in part',
   'attribution-missing': 'attribution missing',
 };
 
@@ -43,7 +44,7 @@ export function reviewJson(review: ReviewResult, info: ReviewSetInfo): string {
           source: { ...m.source, name: sourceName(m.source) },
           start: m.start,
           end: m.end,
-          claimants: m.claimants.map((x) => ({ name: x.name, quote: x.quote, entity: x.entityId })),
+          claimants: m.claimants.map((x) => ({ name: x.name, quote: x.quote, entity: x.entityId, derived: x.derived, ...(x.derivedFrom ? { derivedFrom: x.derivedFrom } : {}) })),
           entities: m.entities,
           numbers: m.numbers.map((n) => ({
             quote: n.quote,
@@ -54,6 +55,7 @@ export function reviewJson(review: ReviewResult, info: ReviewSetInfo): string {
             quantity: n.quantity,
             normalised: n.normalised,
             interval: n.interval,
+            derived: n.derived,
           })),
         })),
       })),
@@ -81,8 +83,8 @@ export function reviewCsv(review: ReviewResult): string {
         m.source.outlet,
         m.source.title,
         m.text,
-        m.claimants.map((x) => x.name).join('; '),
-        m.numbers.map((n) => `${n.quote} = ${n.normalised}${n.unit ? ` ${n.unit}` : ''}${n.quantity ? ` (${n.quantity})` : ''}`).join('; '),
+        m.claimants.map((x) => `${x.name}${x.derived ? ' (derived)' : ''}`).join('; '),
+        m.numbers.map((n) => `${n.quote} = ${n.normalised}${n.unit ? ` ${n.unit}` : ''}${n.quantity ? ` (${n.quantity})` : ''}${n.derived.length ? ' (derived)' : ''}`).join('; '),
         m.start,
         m.end,
       ]);
@@ -102,10 +104,10 @@ h1{font-size:1.5rem;margin:0 0 .25rem}.meta{color:#6b7280;margin:0 0 1.5rem}
 section{border:1px solid #d1d5db;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem;break-inside:avoid}
 section.conflict{border-left:6px solid #b91c1c}section.attribution{border-left:6px solid #d97706}
 h2{font-size:1rem;margin:0 0 .5rem}.count{color:#6b7280;font-weight:normal}
-ul.flags{margin:.25rem 0 .5rem;padding-left:1.2rem}li.number-conflict{color:#b91c1c}li.attribution-different,li.attribution-missing{color:#92400e}
+ul.flags{margin:.25rem 0 .5rem;padding-left:1.2rem}li.number-conflict{color:#b91c1c}li.attribution-different,li.attribution-partial,li.attribution-missing{color:#92400e}
 table{border-collapse:collapse;width:100%}th,td{border-top:1px solid #e5e7eb;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:#6b7280}
-.num{white-space:nowrap}.norm{font-family:ui-monospace,Menlo,Consolas,monospace}.none{color:#9ca3af;font-style:italic}
+.num{white-space:nowrap}.derived{color:#6d28d9}.norm{font-family:ui-monospace,Menlo,Consolas,monospace}.none{color:#9ca3af;font-style:italic}
 @media print{body{margin:0;max-width:none;font-size:11pt}section{border-color:#999}}
 `;
 
@@ -120,10 +122,12 @@ function clusterHtml(c: ReviewCluster, rank: number): string {
     : '';
   const rows = c.claims
     .map((m) => {
-      const who = m.claimants.length ? escapeHtml(m.claimants.map((x) => x.name).join(', ')) : '<span class="none">unattributed</span>';
+      const who = m.claimants.length
+        ? m.claimants.map((x) => `${escapeHtml(x.name)}${x.derived ? ' <small class="derived">(derived)</small>' : ''}`).join(', ')
+        : '<span class="none">unattributed</span>';
       const nums = m.numbers.length
         ? m.numbers
-            .map((n) => `<div class="num">“${escapeHtml(n.quote)}” → <span class="norm">${escapeHtml(n.normalised)}</span>${n.unit ? ` ${escapeHtml(n.unit)}` : ''}${n.quantity ? ` <small>(${escapeHtml(n.quantity)})</small>` : ''}</div>`)
+            .map((n) => `<div class="num">“${escapeHtml(n.quote)}” → <span class="norm">${escapeHtml(n.normalised)}</span>${n.unit ? ` ${escapeHtml(n.unit)}` : ''}${n.quantity ? ` <small>(${escapeHtml(n.quantity)})</small>` : ''}${n.derived.length ? ' <small class="derived">(derived)</small>' : ''}</div>`)
             .join('')
         : '<span class="none">—</span>';
       return `<tr><td>${escapeHtml(sourceName(m.source))}<br><small>${escapeHtml(m.docId)}</small></td><td>${escapeHtml(m.text)}</td><td>${who}</td><td>${nums}</td></tr>`;

@@ -1,4 +1,5 @@
 import { claimantId } from './collectClaims';
+import { unitKey } from './nameMatch';
 import type { ReviewClaim, ReviewNumber } from './types';
 
 /**
@@ -25,7 +26,7 @@ export interface ClaimFeatures {
   claimants: Set<string>;
 }
 
-export const unitKey = (u: string | null) => (u ? u.toLowerCase().trim().replace(/s$/, '') : '');
+export { unitKey };
 const kindKey = (n: ReviewNumber) => `${n.quantity ?? ''}|${unitKey(n.unit)}`;
 const valueKey = (n: ReviewNumber) => `${kindKey(n)}|${n.normalised}`;
 
@@ -49,7 +50,7 @@ export function claimFeatures(claims: readonly ReviewClaim[], terms: readonly st
       norm: Math.sqrt(sq),
       numberKinds: new Set(c.numbers.map(kindKey)),
       numberValues: new Set(c.numbers.map(valueKey)),
-      entities: new Set(c.entities),
+      entities: new Set([...c.entities, ...c.actorNames.map((n) => `~${n}`)]),
       claimants: new Set(c.claimants.map(claimantId)),
     };
   });

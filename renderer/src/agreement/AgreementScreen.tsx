@@ -13,8 +13,13 @@ import { AgreementEmptyState, situationOf } from './AgreementEmptyState';
 
 type Screen = { kind: 'overview' } | { kind: 'compare'; docId: string } | { kind: 'curate'; docId: string };
 
-const FIGURE_HEAD = ['spans', 'F1 exact', 'F1 overlap', 'κ tokens', 'α tokens', 'attributes'];
-const figureCells = (f: AgreementFigures) => [String(f.spans), formatFigure(f.f1Exact), formatFigure(f.f1Overlap), formatFigure(f.kappa), formatFigure(f.alpha), formatFigure(f.attributes)];
+const FIGURE_HEAD = ['spans', 'F1 exact', 'F1 overlap', 'κ tokens', 'α tokens', 'uα characters', 'attributes'];
+/** What each column measures (docs/agreement.md), shown on hover. */
+const FIGURE_TITLE: Record<string, string> = {
+  'α tokens': "Krippendorff's nominal alpha on the tokens of each label layer",
+  'uα characters': "Krippendorff's unitizing alpha (2016) on the characters: where spans begin and end, units vs gaps per label",
+};
+const figureCells = (f: AgreementFigures) => [String(f.spans), formatFigure(f.f1Exact), formatFigure(f.f1Overlap), formatFigure(f.kappa), formatFigure(f.alpha), formatFigure(f.alphaU), formatFigure(f.attributes)];
 
 function PairMatrix({ view, pair, onPick }: { view: AgreementView; pair: string[] | null; onPick: (pair: string[]) => void }) {
   const pairOf = (a: string, b: string) => view.pairs.find((p) => p.annotators.includes(a) && p.annotators.includes(b));
@@ -90,7 +95,9 @@ function Overview({ view, docs, pair, setPair, open }: { view: AgreementView; do
               <tr>
                 <th>label</th>
                 {FIGURE_HEAD.map((h) => (
-                  <th key={h}>{h}</th>
+                  <th key={h} title={FIGURE_TITLE[h]}>
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -128,6 +135,7 @@ function Overview({ view, docs, pair, setPair, open }: { view: AgreementView; do
                   <th>F1 exact</th>
                   <th>F1 overlap</th>
                   <th>κ</th>
+                  <th title={FIGURE_TITLE['uα characters']}>uα</th>
                 </tr>
               </thead>
               <tbody>
@@ -147,6 +155,7 @@ function Overview({ view, docs, pair, setPair, open }: { view: AgreementView; do
                     <td>{formatFigure(d.overall.f1Exact)}</td>
                     <td>{formatFigure(d.overall.f1Overlap)}</td>
                     <td>{formatFigure(d.overall.kappa)}</td>
+                    <td>{formatFigure(d.overall.alphaU)}</td>
                   </tr>
                 ))}
               </tbody>

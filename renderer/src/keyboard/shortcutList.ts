@@ -26,7 +26,7 @@ export const FIXED_SHORTCUTS: ShortcutEntry[] = [
   { keys: [`${MOD} + A`], action: 'Select the whole article (a label key then asks before tagging it all)' },
   { keys: [']', 'Alt + ↓'], action: 'Next document in the list' },
   { keys: ['[', 'Alt + ↑'], action: 'Previous document in the list' },
-  { keys: ['V'], action: 'Review claims across documents (in the review: j/k clusters, h/l claims, Enter open, m merge, s split, t then Enter move, Esc cancels the move, u undo, e export)' },
+  { keys: ['V'], action: 'Review claims across documents (in the review: j/k clusters, h/l claims, Enter open, m merge, s split, t then Enter move, Esc cancels the move, c confirm the cluster’s derived values into the annotations, u undo, e export)' },
   { keys: ['N', 'P', '1 … 9', 'A', 'X', 'E'], action: 'Adjudicating into gold (Agreement ▸ Adjudicate): next / previous disagreement, take annotator k’s version, accept the proposal, reject, make the text selected in the gold view the span' },
   { keys: ['Esc'], action: 'Clear the selection and close dialogs (first cancels a claim being moved in the review)' },
   { keys: ['?'], action: 'Show or hide this list of shortcuts' },

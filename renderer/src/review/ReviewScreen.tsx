@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../../../shared/api/result';
 import { sourceName } from '../../../shared/review/collectClaims';
-import type { ReviewCluster, ReviewFlag, ReviewView } from '../../../shared/review/types';
+import type { ConfirmDerivedView, ReviewCluster, ReviewFlag, ReviewView } from '../../../shared/review/types';
 import { bridge } from '../bridge';
+import { confirmDerivedValues, undoConfirmation } from './reviewActions';
 import { Dialog } from '../components/Dialog';
 import { documentStore, jumpToSpan } from '../controller';
 import { appStore, showToast } from '../stores/appStore';
-import { follow, reviewKey, type Cursor } from './reviewCursor';
+import { claimsWithDerived, follow, reviewKey, type Cursor } from './reviewCursor';
 import { pushEscapeHandler } from '../keyboard/escapeHandlers';
 import './review.css';
 
@@ -18,10 +19,23 @@ import './review.css';
 const FLAG_LABEL: Record<ReviewFlag['kind'], string> = {
   'number-conflict': 'Numbers disagree',
   'attribution-different': 'Different sources',
+  'attribution-partial': 'Sources differ in part',
   'attribution-missing': 'Attribution missing',
 };
 
 const hasConflict = (c: ReviewCluster) => c.flags.some((f) => f.kind === 'number-conflict');
+
+/** A value the review read from the words, not from the annotator's file: shown as such until confirmed (c). */
+function Derived({ what }: { what: string }) {
+  return (
+    <span className="review-derived" title={`${what} read from the text, not in your annotations: c writes this cluster's derived values into them`}>
+      derived
+    </span>
+  );
+}
+
+/** What an undo (u) takes back: a decision in claims.json, or a confirmation of derived values (this session). */
+type UndoStep = { kind: 'decision' } | { kind: 'confirm'; undoId: string };
 
 function ClusterDetail({ cluster, cursor, selected, onOpen }: { cluster: ReviewCluster; cursor: Cursor; selected: boolean; onOpen: (claim: number) => void }) {
   return (
@@ -56,14 +70,24 @@ function ClusterDetail({ cluster, cursor, selected, onOpen }: { cluster: ReviewC
             >
               <td className="review-outlet">{sourceName(m.source)}</td>
               <td dir="auto">{m.text}</td>
-              <td dir="auto">{m.claimants.length ? m.claimants.map((x) => x.name).join(', ') : <span className="muted">unattributed</span>}</td>
+              <td dir="auto">
+                {m.claimants.length === 0 && <span className="muted">unattributed</span>}
+                {m.claimants.map((x, k) => (
+                  <span key={x.spanId} className="review-claimant" data-testid="review-claimant" data-derived={x.derived}>
+                    {k > 0 && ', '}
+                    {x.name}
+                    {x.derived && <Derived what={x.derivedFrom === 'next-sentence' ? 'Claimant (from the next sentence)' : 'Claimant (from the attribution frame)'} />}
+                  </span>
+                ))}
+              </td>
               <td>
                 {m.numbers.length === 0 && <span className="muted">—</span>}
                 {m.numbers.map((n) => (
-                  <div key={n.spanId} className="review-number" data-testid="review-number">
+                  <div key={n.spanId} className="review-number" data-testid="review-number" data-derived={n.derived.length > 0}>
                     “{n.quote}” → <span className="review-norm">{n.normalised}</span>
                     {n.unit ? ` ${n.unit}` : ''}
                     {n.quantity && <span className="muted"> ({n.quantity})</span>}
+                    {n.derived.length > 0 && <Derived what={`${n.derived.join(', ')}`} />}
                   </div>
                 ))}
               </td>
@@ -80,6 +104,7 @@ export function ReviewScreen() {
   const [error, setError] = useState<string | null>(null);
   const [cursor, setCursor] = useState<Cursor>({ cluster: 0, claim: 0, moving: null });
   const [busy, setBusy] = useState(false);
+  const [undoSteps, setUndoSteps] = useState<UndoStep[]>([]);
   const listRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -130,12 +155,47 @@ export function ReviewScreen() {
     setCursor((c) => (followKey ? follow(r.value.clusters, followKey) : { cluster: Math.min(c.cluster, r.value.clusters.length - 1), claim: 0, moving: null }));
   }, []);
 
+  /** Write the cluster's derived values into the annotations (and show the open document's new state). */
+  const confirm = useCallback(async (claims: string[]) => {
+    setBusy(true);
+    const r: Result<ConfirmDerivedView> = await confirmDerivedValues(claims);
+    setBusy(false);
+    if (!r.ok) {
+      showToast(r.error.message, 'error');
+      return;
+    }
+    setView(r.value.review);
+    setCursor((c) => follow(r.value.review.clusters, claims[0]!) ?? c);
+    if (r.value.undoId) setUndoSteps((steps) => [...steps, { kind: 'confirm', undoId: r.value.undoId! }]);
+    const written = [r.value.numbers && `${r.value.numbers} number${r.value.numbers === 1 ? '' : 's'}`, r.value.relations && `${r.value.relations} claimant link${r.value.relations === 1 ? '' : 's'}`].filter(Boolean).join(' and ');
+    showToast(`${written ? `Confirmed ${written} into your annotations (u undoes it).` : 'Nothing to confirm.'}${r.value.skipped.length ? ` Not written: ${r.value.skipped.join(' ')}` : ''}`, r.value.skipped.length ? 'error' : 'info');
+  }, []);
+
+  /** u: the last step of this session (a confirmation or a decision), else the last decision saved in claims.json. */
+  const undo = useCallback(async () => {
+    const last = undoSteps[undoSteps.length - 1];
+    setUndoSteps((steps) => steps.slice(0, -1));
+    if (last?.kind === 'confirm') {
+      setBusy(true);
+      const r = await undoConfirmation(last.undoId);
+      setBusy(false);
+      if (!r.ok) showToast(r.error.message, 'error');
+      else {
+        setView(r.value.review);
+        showToast('The confirmed values were taken out of your annotations again.');
+      }
+      return;
+    }
+    await apply(bridge.undoReviewDecision({}), null);
+  }, [undoSteps, apply]);
+
   const exportSet = useCallback(async () => {
     const r = await bridge.exportReview({});
     if (r.ok) showToast(`Review set written: ${r.value.files.join(', ')}`);
     else showToast(r.error.message, 'error');
   }, []);
 
+  const readOnly = appStore.get().project?.readOnly ?? false;
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (!view || busy || event.ctrlKey || event.metaKey || event.altKey) return;
     const action = reviewKey(event.key, cursor, view.clusters);
@@ -143,13 +203,21 @@ export function ReviewScreen() {
     event.preventDefault();
     if (action.kind === 'cursor') setCursor(action.cursor);
     else if (action.kind === 'open') void jumpToSpan(action.docId, action.spanId);
-    else if (action.kind === 'decide') void apply(bridge.saveReviewDecision({ decision: action.decision }), action.follow);
-    else if (action.kind === 'undo') void apply(bridge.undoReviewDecision({}), null);
+    else if (action.kind === 'decide') {
+      setUndoSteps((steps) => [...steps, { kind: 'decision' }]);
+      void apply(bridge.saveReviewDecision({ decision: action.decision }), action.follow);
+    } else if (action.kind === 'undo') void undo();
     else if (action.kind === 'export') void exportSet();
+    else if (action.kind === 'confirm') {
+      if (readOnly) showToast('This window is read-only: the derived values cannot be written into the annotations.', 'error');
+      else void confirm(action.claims);
+    }
   };
 
-  const readOnly = appStore.get().project?.readOnly ?? false;
   const conflicts = view?.clusters.filter(hasConflict).length ?? 0;
+  const derivedClusters = view?.clusters.filter((c) => claimsWithDerived(c).length > 0).length ?? 0;
+  const current = view?.clusters[cursor.cluster];
+  const currentDerived = current ? claimsWithDerived(current) : [];
   return (
     <Dialog title="Review claims across documents" testId="review-screen" wide>
       {error && (
@@ -164,11 +232,21 @@ export function ReviewScreen() {
             <p className="review-summary" data-testid="review-summary">
               {view.claims} claims by {view.annotator} in {view.clusters.length} clusters, {view.clusters.filter((c) => c.outlets > 1).length} across outlets; {conflicts} with numbers that disagree.
               {view.decisions > 0 && ` ${view.decisions} decision${view.decisions === 1 ? '' : 's'} of yours applied.`}
+              {derivedClusters > 0 && ` ${derivedClusters} cluster${derivedClusters === 1 ? ' has' : 's have'} values read from the text (marked derived).`}
             </p>
+            <button
+              type="button"
+              onClick={() => void confirm(currentDerived)}
+              disabled={currentDerived.length === 0 || readOnly || busy}
+              data-testid="review-confirm"
+              title="Write the derived values of the current cluster into your annotations (c)"
+            >
+              Confirm derived
+            </button>
             <button type="button" onClick={() => void exportSet()} data-testid="review-export" title="Write review.html, review.json and review.csv into the project's exports folder (e)">
               Export review set
             </button>
-            <button type="button" onClick={() => void apply(bridge.undoReviewDecision({}), null)} disabled={view.decisions === 0 || readOnly} title="Undo your last decision (u)">
+            <button type="button" onClick={() => void undo()} disabled={(view.decisions === 0 && undoSteps.length === 0) || readOnly} title="Undo your last decision or confirmation (u)">
               Undo
             </button>
           </div>
@@ -179,7 +257,7 @@ export function ReviewScreen() {
           ))}
           <p className="review-keys muted">
             <kbd>j</kbd>/<kbd>k</kbd> clusters · <kbd>h</kbd>/<kbd>l</kbd> claims · <kbd>Enter</kbd> open in article · <kbd>m</kbd> merge with next · <kbd>s</kbd> split claim off ·{' '}
-            <kbd>t</kbd> take claim, then <kbd>Enter</kbd> on another cluster to move it · <kbd>u</kbd> undo · <kbd>e</kbd> export
+            <kbd>t</kbd> take claim, then <kbd>Enter</kbd> on another cluster to move it · <kbd>c</kbd> confirm derived values · <kbd>u</kbd> undo · <kbd>e</kbd> export
           </p>
           {cursor.moving && (
             <p className="review-moving" role="status" data-testid="review-moving">

@@ -33,6 +33,15 @@ describe('review keys', () => {
     expect(reviewKey(key, cursor, clusters)).toEqual(expected);
   });
 
+  it('c confirms the claims of the cluster that have derived values, and only those', () => {
+    const withValues = (key: string, numberDerived: string[], claimantDerived: boolean) =>
+      ({ ...claim(key), numbers: [{ derived: numberDerived }], claimants: [{ derived: claimantDerived }] }) as unknown as ReviewCluster['claims'][number];
+    const derived = { ...cluster('a/9'), claims: [withValues('a/9', ['value'], false), withValues('b/9', [], true), withValues('c/9', [], false)] };
+    const plain = { ...cluster('d/9'), claims: [withValues('d/9', [], false)] };
+    expect(reviewKey('c', at(0), [derived, plain])).toEqual({ kind: 'confirm', claims: ['a/9', 'b/9'] });
+    expect(reviewKey('c', at(1), [derived, plain])).toEqual({ kind: 'none' });
+  });
+
   it('follows a claim after the clusters were re-sorted', () => {
     expect(follow(clusters, 'c/2')).toEqual(at(2, 1));
     expect(follow(clusters, 'gone/1')).toEqual(at(0));

@@ -8,6 +8,8 @@ import type { ReviewCluster } from '../../../shared/review/types';
  *   Enter          open the claim in its article      m              merge the cluster with the next one
  *   s              split the claim off its cluster    t              take the claim, then Enter puts it into the chosen cluster (t again: cancel)
  *   u              undo the last decision             e              export the review set
+ *   c              confirm the cluster's derived values (numbers read from words, claimants read
+ *                  from frames) into the annotations
  */
 export interface Cursor {
   cluster: number;
@@ -22,7 +24,12 @@ export type ReviewAction =
   | { kind: 'decide'; decision: ReviewDecisionInput; follow: string }
   | { kind: 'undo' }
   | { kind: 'export' }
+  | { kind: 'confirm'; claims: string[] }
   | { kind: 'none' };
+
+/** The claims of a cluster with a value the review derived (a number read from its words, a claimant from its frame). */
+export const claimsWithDerived = (cluster: ReviewCluster): string[] =>
+  cluster.claims.filter((c) => c.numbers.some((n) => n.derived.length > 0) || c.claimants.some((x) => x.derived)).map((c) => c.key);
 
 const clamp = (n: number, max: number) => Math.max(0, Math.min(n, max));
 
@@ -66,6 +73,10 @@ export function reviewKey(key: string, cursor: Cursor, clusters: readonly Review
       return { kind: 'undo' };
     case 'e':
       return { kind: 'export' };
+    case 'c': {
+      const claims = cluster ? claimsWithDerived(cluster) : [];
+      return claims.length > 0 ? { kind: 'confirm', claims } : { kind: 'none' };
+    }
     default:
       return { kind: 'none' };
   }

@@ -1,0 +1,15 @@
+import { parentPort } from 'node:worker_threads';
+import { claimTermsBatch } from '../../shared/review/claimTerms';
+
+/**
+ * A claim-terms worker (built to dist/main/reviewTermsWorker.js by scripts/build.mjs): reads the
+ * terms of the claim texts it is sent with wink-nlp, so a large review uses both cores.
+ * Protocol: reviewTerms.ts.
+ */
+parentPort?.on('message', (texts: string[]) => {
+  try {
+    parentPort?.postMessage({ terms: claimTermsBatch(texts) });
+  } catch (err) {
+    parentPort?.postMessage({ error: err instanceof Error ? err.message : String(err) });
+  }
+});
