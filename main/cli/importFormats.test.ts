@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { allLearningSettled } from '../services/learningService';
 import { createFactmarkService } from '../services/factmarkService';
 import { CORPUS_DIR, unwrap } from '../services/serviceTestKit';
 import type { CliIo } from './io';
@@ -49,6 +50,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   vi.unstubAllEnvs();
+  // Learning a save started may still be writing under .factmark/learning/.
+  await allLearningSettled();
   await rm(root, { recursive: true, force: true });
 });
 

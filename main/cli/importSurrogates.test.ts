@@ -23,6 +23,8 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
     const p = join(e.parentPath, e.name);
+    // The folders of the locks an import holds while it runs are this machine's state, not the project's.
+    if (e.isDirectory() && /^\.factmark(\/locks(\/files)?)?$/.test(relative(dir, p))) continue;
     out[relative(dir, p)] = e.isFile() ? createHash('sha256').update(await readFile(p)).digest('hex') : 'dir';
   }
   return out;

@@ -7,13 +7,13 @@ import { runCli } from './runCli';
 
 /** Folders made read-only, made writable again before they are removed. */
 const locked: string[] = [];
-afterEach(() => {
+afterEach(async () => {
   const writable = (d: string) => {
     chmodSync(d, 0o755);
     for (const n of readdirSync(d)) if (statSync(join(d, n)).isDirectory()) writable(join(d, n));
   };
   for (const d of locked.splice(0)) writable(d);
-  removeTempDirs();
+  await removeTempDirs();
 }, 60_000);
 
 /**

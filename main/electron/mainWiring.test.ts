@@ -55,9 +55,9 @@ vi.mock('electron', () => {
   };
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllEnvs();
-  removeTempDirs();
+  await removeTempDirs();
 });
 
 describe('the Electron entry (main.ts) wiring', () => {

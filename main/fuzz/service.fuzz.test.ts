@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await (ctx?.service as { dispose?: () => Promise<void> } | undefined)?.dispose?.();
-  removeTempDirs();
+  await removeTempDirs();
 });
 
 /** Files that are neither the project's own nor its history/lock bookkeeping: must never appear. */

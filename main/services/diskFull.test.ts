@@ -32,9 +32,9 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...mocked, default: mocked };
 });
 
-afterEach(() => {
+afterEach(async () => {
   disk.fullFor = null;
-  removeTempDirs();
+  await removeTempDirs();
 });
 
 describe('a full disk is refused with the file or folder it could not write', () => {

@@ -20,7 +20,7 @@ const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd,
 const disposers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const d of disposers.splice(0)) await d();
-  removeTempDirs();
+  await removeTempDirs();
 });
 const track = (service: FactmarkHandlers) => {
   disposers.push(() => (service as unknown as { dispose(): Promise<void> }).dispose());

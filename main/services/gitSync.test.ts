@@ -24,7 +24,7 @@ const identity = (cwd: string, name: string) => {
 const disposers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const d of disposers.splice(0)) await d();
-  removeTempDirs();
+  await removeTempDirs();
 });
 const track = (service: FactmarkHandlers) => {
   disposers.push(() => (service as unknown as { dispose(): Promise<void> }).dispose());

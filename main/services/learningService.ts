@@ -36,6 +36,11 @@ function enqueue<T>(dir: string, who: string, task: () => Promise<T>): Promise<T
   return run;
 }
 
+/** Resolves when every learning started so far, in any project, is done (failed or not): before a test removes its folders. */
+export async function allLearningSettled(): Promise<void> {
+  while (queues.size > 0) await Promise.all([...queues.values()].map((q) => q.catch(() => undefined)));
+}
+
 /** Resolves when the learning started so far for this project and annotator is done (failed or not). */
 export async function learningSettled(dir: string, who: string): Promise<void> {
   await (queues.get(queueKey(dir, who)) ?? Promise.resolve()).catch(() => undefined);

@@ -10,7 +10,7 @@ import { failure, importText, makeService, projectWithAnnotator, removeTempDirs,
 const services: FactmarkService[] = [];
 afterEach(async () => {
   for (const s of services.splice(0)) await s.dispose();
-  removeTempDirs();
+  await removeTempDirs();
 });
 
 const TEXT = 'Alice said 40 people came.\nBob denied it.\n';

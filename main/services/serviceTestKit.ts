@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import type { FactmarkHandlers } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { createFactmarkService, type ServiceOptions } from './factmarkService';
+import { allLearningSettled } from './learningService';
 
 /** Shared by the services' tests only: temp folders, a service on them, and small helpers. */
 export const CORPUS_DIR = resolve('corpus');
@@ -19,7 +20,9 @@ export function tempDir(prefix = 'factmark-test-'): string {
   return dir;
 }
 
-export function removeTempDirs(): void {
+export async function removeTempDirs(): Promise<void> {
+  // Learning a save started may still be writing under .factmark/learning/.
+  await allLearningSettled();
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
