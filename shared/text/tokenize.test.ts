@@ -18,6 +18,13 @@ describe('tokenizeSentences', () => {
     expect(sentences.flatMap((s) => s.tokens).some((t) => /\s/.test(t.text))).toBe(false);
   });
 
+  it('cuts punctuation outside ASCII off a word: the Arabic comma, the Chinese full stop, guillemets', () => {
+    const words = (text: string) => tokenizeSentences(text).flatMap((s) => s.tokens.map((t) => t.text));
+    expect(words('خلال ٧٢ ساعة، قالت')).toEqual(['خلال', '٧٢', 'ساعة', '،', 'قالت']);
+    expect(words('«Assad» left')).toEqual(['«', 'Assad', '»', 'left']);
+    expect(words('Moscow’s pledge')).toEqual(['Moscow', '’s', 'pledge']);
+  });
+
   it('answers no sentence for blank text', () => {
     expect(tokenizeSentences('  \n\n \u2028\u00a0')).toEqual([]);
   });
