@@ -62,7 +62,7 @@ import { readSettings, updateSettings, withRecentProject } from './settingsStore
 import { createSessionAnnotator } from './sessionAnnotator';
 import { readTextFile, sha256Hex } from './textHash';
 import { documentSuggestions, rejectDocumentSuggestion } from './suggestionService';
-import { learnFromSave } from './learningService';
+import { allLearningSettled, learnFromSave } from './learningService';
 import { aboutView } from './aboutService';
 import { reviewHandlers } from './reviewHandlers';
 import { projectAgreement } from './agreementService';
@@ -923,6 +923,8 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
     // then the lock goes (another window or process may write from then on), whatever the
     // suggestion worker and the file watcher take to stop.
     while (queues.size > 0) await Promise.allSettled([...queues.values()]);
+    // The learning those saves and rejections started writes under .factmark/ and needs the worker.
+    await allLearningSettled();
     await lock.dispose();
     const stopping = [pool?.close(), watcher?.watcher.close()];
     pool = null;

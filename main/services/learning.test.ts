@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FactmarkService } from './factmarkService';
 import { learningFileSchema, type LearningExample } from '../../shared/learn/examples';
 import { learningFilePath, loadProjectExamples } from './learningFiles';
 import { learningSettled } from './learningService';
@@ -58,6 +59,27 @@ describe('learning from the annotator’s decisions (services)', () => {
     await learningSettled(dir, 'alice');
     expect(existsSync(learningFilePath(dir, 'alice', a))).toBe(true);
     expect(examplesOf(dir, a)).toEqual(expect.arrayContaining(['tag:actor:Hamas', 'reject:actor:Aleppo', 'remove:actor:Hamas']));
+  });
+});
+
+describe('closing a service', () => {
+  it('waits for the learning its last save started: the examples are on disk, nothing fails', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const { service, dir } = await projectWithAnnotator();
+      const a = await importText(service, 'a.txt', FIRST);
+      const h1 = FIRST.indexOf('Hamas');
+      unwrap(await service.saveAnnotations({ docId: a, status: 'in_progress', spans: [span('h1', h1, h1 + 5, 'actor')] }));
+      await (service as FactmarkService).dispose();
+      const stored = existsSync(learningFilePath(dir, 'alice', a)) ? examplesOf(dir, a) : [];
+      // Closed: the project may go (a test's temporary folder, a project moved away).
+      rmSync(dir, { recursive: true, force: true });
+      await learningSettled(dir, 'alice');
+      expect(stored).toEqual(['tag:actor:Hamas']);
+      expect(warn.mock.calls.filter((c) => String(c[0]).includes('learning'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

@@ -46,6 +46,11 @@ export async function learningSettled(dir: string, who: string): Promise<void> {
   await (queues.get(queueKey(dir, who)) ?? Promise.resolve()).catch(() => undefined);
 }
 
+/** Resolves when all the learning started so far, in every project, is done (failed or not): a closing service waits for it. */
+export async function allLearningSettled(): Promise<void> {
+  while (queues.size > 0) await Promise.allSettled([...queues.values()]);
+}
+
 /** The document's examples so far: its learning file, or rebuilt from the annotation file and rejections. */
 async function previousExamples(ctx: LearningContext): Promise<LearningExample[]> {
   const read = await readJsonFile(learningFilePath(ctx.dir, ctx.who, ctx.docId), learningFileSchema);

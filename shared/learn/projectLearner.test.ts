@@ -43,6 +43,26 @@ describe('a project learner', () => {
     expect(learner.memory.blocked('actor', 'Aleppo', '^')).toBe(false);
   });
 
+  it('one rejected place teaches about that string, not every word: the other actors of the document stay suggested', () => {
+    const first = corpus('000_341b31175584a5d7');
+    // Every proposal, whatever its score (no threshold).
+    const all = (learner: ProjectLearner | null) => suggestAll(first, { labels: ['actor'] }, { model, learner });
+    const before = all(null);
+    const aleppo = before.find((s) => first.slice(s.start, s.end) === 'Aleppo')!;
+    expect(aleppo).toBeDefined();
+    const learner = new ProjectLearner(model);
+    learner.learn([exampleFor(first, 'reject', aleppo, T)]);
+    const after = all(learner);
+    const key = (s: { start: number; end: number }) => `${first.slice(s.start, s.end)}@${s.start}`;
+    expect(after.map(key)).not.toContain(key(aleppo));
+    const others = before.filter((s) => s !== aleppo).map(key);
+    expect(others).toEqual(expect.arrayContaining(['rebels', 'Russia', 'insurgent forces', 'Moscow'].map((q) => expect.stringMatching(new RegExp(`^${q}@`)))));
+    expect(after.map(key)).toEqual(others);
+    // The layer moved what tells "Aleppo" after "recaptured" apart, not what every proper noun shares.
+    for (const f of ['b', 'p=PROPN', 's=Xx', 'lex=_', 'lex-1=_|_', 'r=B', 't1=O', 't1p=O|PROPN', 'nv=_']) expect(learner.actorLayer.weights.has(f)).toBe(false);
+    expect(learner.actorLayer.weights.has('w=aleppo')).toBe(true);
+  });
+
   it('a tagged actor is proposed in the next article; its weights move only where the model was wrong', () => {
     const first = corpus('000_341b31175584a5d7');
     const next = corpus('001_565ccf9d3e3b851f');

@@ -3,6 +3,7 @@ import { tokenFeatures } from './actorFeatures';
 import { sentenceFeatures } from './claimFeatures';
 import { claimMargin } from './claimModel';
 import { isPositive, type LearningExample } from './examples';
+import { distinguishingFeature } from './layerFeatures';
 import { SpanMemory, type EvidenceKind } from './memory';
 import { ruleVotes } from './ruleVotes';
 import type { SuggestModel } from './model';
@@ -17,7 +18,9 @@ import { addScores, B, I, O, transitionFeatures, type LinearModel } from './tagg
  *  - a layer of weights added to the shipped model's: for the actor tagger, moved by each decision
  *    the combined model gets wrong or right by less than one logit, a passive-aggressive step
  *    (PA-I, Crammer et al. 2006) just large enough to fix that decision and at most `rate` per
- *    feature, so what the annotator does generalises to words the memory has not seen; for the
+ *    feature, on the features that distinguish the string and its context (layerFeatures.ts),
+ *    so what the annotator does generalises to words the memory has not seen without moving
+ *    every other word with it; for the
  *    claim classifier, refitted on all the claim decisions with a prior (updateClaim).
  */
 export const LEARNING_RATES = { actor: 1, claim: 1 };
@@ -147,9 +150,12 @@ export class ProjectLearner {
       }
       const loss = scores[rival]! - scores[target]! + margin;
       if (loss <= 0 || rival === target) continue;
-      // Passive-aggressive step (PA-I): just enough to fix this token, at most `rate` per feature.
-      const tau = Math.min(rate, loss / (2 * feats.length));
-      for (const f of feats) {
+      // Passive-aggressive step (PA-I) on the features that tell this string and context apart
+      // (layerFeatures.ts): just enough to fix this token, at most `rate` per feature.
+      const own = feats.filter(distinguishingFeature);
+      if (own.length === 0) continue;
+      const tau = Math.min(rate, loss / (2 * own.length));
+      for (const f of own) {
         let w = this.actorLayer.weights.get(f);
         if (!w) this.actorLayer.weights.set(f, (w = [0, 0, 0]));
         w[target]! += tau;
