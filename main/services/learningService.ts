@@ -36,17 +36,12 @@ function enqueue<T>(dir: string, who: string, task: () => Promise<T>): Promise<T
   return run;
 }
 
-/** Resolves when every learning started so far, in any project, is done (failed or not): before a test removes its folders. */
-export async function allLearningSettled(): Promise<void> {
-  while (queues.size > 0) await Promise.all([...queues.values()].map((q) => q.catch(() => undefined)));
-}
-
 /** Resolves when the learning started so far for this project and annotator is done (failed or not). */
 export async function learningSettled(dir: string, who: string): Promise<void> {
   await (queues.get(queueKey(dir, who)) ?? Promise.resolve()).catch(() => undefined);
 }
 
-/** Resolves when all the learning started so far, in every project, is done (failed or not): a closing service waits for it. */
+/** Resolves when all the learning started so far, in every project, is done (failed or not): a closing service waits for it, and so does a test before removing its folders. */
 export async function allLearningSettled(): Promise<void> {
   while (queues.size > 0) await Promise.allSettled([...queues.values()]);
 }
