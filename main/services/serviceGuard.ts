@@ -21,13 +21,13 @@ export async function guarded<T>(work: () => Promise<Result<T>>): Promise<Result
   }
 }
 
-/** Wrap every handler so it answers a Result whatever happens. */
-export function guardAll(handlers: FactmarkHandlers): FactmarkHandlers {
+/** Wrap every handler (all of the contract's, or one domain's) so it answers a Result whatever happens. */
+export function guardAll<H extends Partial<FactmarkHandlers>>(handlers: H): H {
   const wrapped: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
   for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown) => Promise<Result<unknown>>][]) {
     wrapped[name] = (input) => guarded(() => handler(input));
   }
-  return wrapped as unknown as FactmarkHandlers;
+  return wrapped as unknown as H;
 }
 
 const isOperationName = (name: string): name is OperationName => Object.prototype.hasOwnProperty.call(contract, name);
