@@ -16,7 +16,8 @@ import { GOLD_ANNOTATOR } from '../../shared/agreement/agreementView';
 import { parseCommandArgs, oneOf } from './args';
 import { ANNOTATOR_OPTIONS, cliAnnotator } from './annotator';
 import { chooseExportAnnotator } from './exportAnnotator';
-import { describeError, reportFailure, withCliService } from './cliService';
+import { describeError, reportFailure } from './cliService';
+import { openForExport } from './cliExport';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io';
 
 const UNIT_WORDS = { codepoint: 'code points', utf16: 'UTF-16 code units', none: 'none: tokens' } as const;
@@ -119,49 +120,48 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   // Taking the project's only annotator means exporting as them; gold is read as yourself.
   const exportAs = everyone || whose === GOLD_ANNOTATOR ? reader.name : whose;
 
-  return withCliService(io, { annotator: exportAs }, async (handlers) => {
-    const opened = await handlers.openProject({ path: projectDir });
-    if (!opened.ok) {
-      return reportFailure(io, 'export', opened.error);
+  const opened = await openForExport(projectDir, exportAs);
+  if (!opened.ok) {
+    return reportFailure(io, 'export', opened.error);
+  }
+  const handlers = opened.value;
+  if (values.preview) {
+    const preview = await handlers.previewExport(options);
+    if (!preview.ok) {
+      return reportFailure(io, 'export', preview.error);
     }
-    if (values.preview) {
-      const preview = await handlers.previewExport(options);
-      if (!preview.ok) {
-        return reportFailure(io, 'export', preview.error);
+    io.stdout(`${preview.value.text}\n`);
+    return EXIT_OK;
+  }
+  const started = await handlers.startExport(options);
+  if (!started.ok) {
+    return reportFailure(io, 'export', started.error);
+  }
+  const begun = Date.now();
+  let lastShown = '';
+  for (;;) {
+    const status = await handlers.exportStatus({ jobId: started.value.jobId });
+    if (!status.ok) {
+      return reportFailure(io, 'export', status.error);
+    }
+    const s = status.value;
+    if (s.finished) {
+      if (lastShown) io.stderr('\n');
+      if (s.error || !s.result) {
+        io.stderr(`factmark export: ${s.error ? describeError({ code: 'internal', message: s.error.message, ...(s.error.file ? { file: s.error.file } : {}) }) : 'the export ended without a result.'}\n`);
+        return EXIT_FAILURE;
       }
-      io.stdout(`${preview.value.text}\n`);
+      printReport(io, s.result);
       return EXIT_OK;
     }
-    const started = await handlers.startExport(options);
-    if (!started.ok) {
-      return reportFailure(io, 'export', started.error);
+    // Long runs say how far they are, on stderr (stdout stays for the result lines).
+    if (Date.now() - begun > QUIET_MS && s.total > 0) {
+      const line = `Exporting: ${s.done}/${s.total} documents (${Math.floor((s.done / s.total) * 100)}%)`;
+      if (line !== lastShown) io.stderr(`\r${line}`);
+      lastShown = line;
     }
-    const begun = Date.now();
-    let lastShown = '';
-    for (;;) {
-      const status = await handlers.exportStatus({ jobId: started.value.jobId });
-      if (!status.ok) {
-        return reportFailure(io, 'export', status.error);
-      }
-      const s = status.value;
-      if (s.finished) {
-        if (lastShown) io.stderr('\n');
-        if (s.error || !s.result) {
-          io.stderr(`factmark export: ${s.error ? describeError({ code: 'internal', message: s.error.message, ...(s.error.file ? { file: s.error.file } : {}) }) : 'the export ended without a result.'}\n`);
-          return EXIT_FAILURE;
-        }
-        printReport(io, s.result);
-        return EXIT_OK;
-      }
-      // Long runs say how far they are, on stderr (stdout stays for the result lines).
-      if (Date.now() - begun > QUIET_MS && s.total > 0) {
-        const line = `Exporting: ${s.done}/${s.total} documents (${Math.floor((s.done / s.total) * 100)}%)`;
-        if (line !== lastShown) io.stderr(`\r${line}`);
-        lastShown = line;
-      }
-      await new Promise((r) => setTimeout(r, POLL_MS));
-    }
-  });
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
 }
 
 function printReport(io: CliIo, r: ExportReport): void {
