@@ -3,7 +3,8 @@ import type { AttributeDef, AttributeValue, LabelDef, Span } from '../../../shar
 import { missingRequired } from '../../../shared/model/schemaEdits';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { documentStore, setSpanAttributes } from '../controller';
+import { setSpanAttributes } from '../attributes/attributeActions';
+import { documentStore } from '../stores/appDocumentStore';
 import { EntityPicker } from './EntityPicker';
 import { ownValue } from '../../../shared/model/keyed';
 import { asciiDigits } from '../../../shared/text/scripts';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useStore } from '../stores/createStore';
 import type { ConflictChoice } from '../stores/documentStore';
-import { documentStore, resolveConflict } from '../controller';
+import { resolveConflict } from '../history/historyActions';
+import { documentStore } from '../stores/appDocumentStore';
 import { Dialog } from './Dialog';
 
 const CHOICES: { choice: ConflictChoice; label: string; explain: string }[] = [

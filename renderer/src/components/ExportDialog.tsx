@@ -13,7 +13,7 @@ import {
 } from '../../../shared/formats/exportOptions';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { checkExport, jumpToSpan, previewExport, runExport } from '../controller';
+import { checkExport, jumpToSpan, previewExport, runExport } from '../export/exportActions';
 import type { ExportProblem } from '../../../shared/annotation/checkDocument';
 import { Dialog } from './Dialog';
 import { isElectron } from '../bridge';

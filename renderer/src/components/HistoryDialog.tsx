@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { VersionSummary } from '../../../shared/api/views';
 import { bridge } from '../bridge';
 import { useStore } from '../stores/createStore';
-import { documentStore, restoreVersion } from '../controller';
+import { restoreVersion } from '../history/historyActions';
+import { documentStore } from '../stores/appDocumentStore';
 import { Dialog } from './Dialog';
 import { STATUS_LABEL } from './StatusPill';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { LabelDecision } from '../../../shared/formats/labelMapping';
-import { cancelDatasetImport, confirmDatasetImport } from '../controller';
+import { cancelDatasetImport, confirmDatasetImport } from '../import/importActions';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { importStore } from '../stores/importStore';

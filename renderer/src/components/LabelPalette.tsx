@@ -1,6 +1,7 @@
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { applyLabel, documentStore } from '../controller';
+import { applyLabel } from '../article/taggingActions';
+import { documentStore } from '../stores/appDocumentStore';
 
 /** The project's labels with their keys; clicking one tags the selection (or relabels the span). */
 export function LabelPalette() {

@@ -1,5 +1,5 @@
 import { useStore } from '../stores/createStore';
-import { documentStore } from '../controller';
+import { documentStore } from '../stores/appDocumentStore';
 
 /** This annotator's files are open for writing elsewhere: this window only reads (until that one closes). */
 export function LockBanner() {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { chooseFolder, createProjectAt, openProjectAt } from '../controller';
+import { chooseFolder, createProjectAt, openProjectAt } from '../project/projectActions';
 import { AnnotatorForm } from './AnnotatorPrompt';
 import { Dialog } from './Dialog';
 

@@ -1,4 +1,4 @@
-import { openProjectCommand, openSampleProject } from '../controller';
+import { openProjectCommand, openSampleProject } from '../project/projectActions';
 
 /** Shown when the last project could not be opened: what failed, where, and the ways out. */
 export function ProjectErrorScreen({ error }: { error: { message: string; file?: string } }) {

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { relationsOfSpan } from '../../../shared/annotation/relations';
 import { appStore, showToast } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { documentStore, selectSpan } from '../controller';
+import { selectSpan } from '../article/taggingActions';
+import { documentStore } from '../stores/appDocumentStore';
 import { startLinkMode } from '../relations/linkMode';
 
 const EMPTY: never[] = [];

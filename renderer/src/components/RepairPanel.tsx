@@ -3,7 +3,7 @@ import type { OrphanReason } from '../../../shared/annotation/reanchor';
 import { bridge } from '../bridge';
 import { appStore, showToast } from '../stores/appStore';
 import { createStore, useStore } from '../stores/createStore';
-import { article, documentStore } from '../controller';
+import { article, documentStore } from '../stores/appDocumentStore';
 
 const REASON: Record<OrphanReason, string> = {
   ambiguous: 'found in several places',

@@ -1,4 +1,4 @@
-import { documentStore } from '../controller';
+import { documentStore } from '../stores/appDocumentStore';
 import { useStore } from '../stores/createStore';
 
 const TEXT = { saved: 'All changes saved', saving: 'Saving…', unsaved: 'Unsaved changes', error: 'Not saved' } as const;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AttributeDef, AttributeType, LabelDef, RelationType } from '../../../shared/model/schemas';
 import { describeRemovals, schemaProblems, type SchemaChangeSummary, type SchemaRenames } from '../../../shared/model/schemaEdits';
-import { applySchemaChange, previewSchemaChange } from '../controller';
+import { applySchemaChange, previewSchemaChange } from '../schema/schemaActions';
 import { appStore, setOverlay, showToast } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { Dialog } from './Dialog';

@@ -1,6 +1,7 @@
 import { appStore, setOverlay } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { openImportPicker, openProjectAt, openProjectCommand, openSampleProject } from '../controller';
+import { openImportPicker } from '../import/importActions';
+import { openProjectAt, openProjectCommand, openSampleProject } from '../project/projectActions';
 import { SyncButton } from '../sync/SyncButton';
 import { MenuButton, type MenuEntry } from './MenuButton';
 

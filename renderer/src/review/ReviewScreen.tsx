@@ -5,7 +5,8 @@ import type { ConfirmDerivedView, ReviewCluster, ReviewFlag, ReviewView } from '
 import { bridge } from '../bridge';
 import { confirmDerivedValues, undoConfirmation } from './reviewActions';
 import { Dialog } from '../components/Dialog';
-import { documentStore, jumpToSpan } from '../controller';
+import { jumpToSpan } from '../export/exportActions';
+import { documentStore } from '../stores/appDocumentStore';
 import { appStore, showToast } from '../stores/appStore';
 import { claimsWithDerived, follow, reviewKey, type Cursor } from './reviewCursor';
 import { pushEscapeHandler } from '../keyboard/escapeHandlers';

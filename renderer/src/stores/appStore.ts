@@ -50,6 +50,9 @@ export function showToast(message: string, kind: ToastKind = 'info'): void {
   setTimeout(() => dismissToast(id), TOAST_MS[kind]);
 }
 
+/** A failed call's message, as an error toast. */
+export const toastError = (result: { ok: false; error: { message: string } }) => showToast(result.error.message, 'error');
+
 export function dismissToast(id: number): void {
   appStore.set((s) => (s.toasts.some((t) => t.id === id) ? { toasts: s.toasts.filter((t) => t.id !== id) } : {}));
 }

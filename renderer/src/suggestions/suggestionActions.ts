@@ -1,6 +1,6 @@
 import type { SuggestionView } from '../../../shared/api/contract';
 import { bridge } from '../bridge';
-import { documentStore } from '../controller';
+import { documentStore } from '../stores/appDocumentStore';
 import { appStore, showToast } from '../stores/appStore';
 import { acceptanceDrafts, type AcceptContext } from './acceptDrafts';
 import { aboveThreshold, ACCEPT_ALL_CONFIRM_OVER, acceptAllCandidates, neighbourSuggestion, suggestionStore, visibleSuggestions } from '../stores/suggestionStore';

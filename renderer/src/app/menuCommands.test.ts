@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runMenuCommand } from './controller';
-import { appStore } from './stores/appStore';
-import { TEST_PROJECT } from './stores/storeTestKit';
+import { runMenuCommand } from './menuCommands';
+import { appStore } from '../stores/appStore';
+import { TEST_PROJECT } from '../stores/storeTestKit';
 
 const project = TEST_PROJECT;
 
