@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
+import { App } from './app/App';
 import { installMenuCommands } from './app/menuCommands';
 import { installUnloadGuard } from './app/unloadGuard';
 import { installChangePoller } from './history/changePoller';

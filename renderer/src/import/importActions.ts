@@ -5,7 +5,7 @@ import type { LabelDecision } from '../../../shared/formats/labelMapping';
 import { bridge } from '../bridge';
 import { openDocument } from '../project/documentActions';
 import { setOverlay, showToast, toastError } from '../stores/appStore';
-import { importStore } from '../stores/importStore';
+import { importStore } from './importStore';
 import { documentStore, setProject } from '../stores/appDocumentStore';
 import { bytesToBase64 } from '../support/base64';
 

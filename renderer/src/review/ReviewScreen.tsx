@@ -4,7 +4,7 @@ import { sourceName } from '../../../shared/review/collectClaims';
 import type { ConfirmDerivedView, ReviewCluster, ReviewFlag, ReviewView } from '../../../shared/review/types';
 import { bridge } from '../bridge';
 import { confirmDerivedValues, undoConfirmation } from './reviewActions';
-import { Dialog } from '../components/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { jumpToSpan } from '../export/exportActions';
 import { documentStore } from '../stores/appDocumentStore';
 import { appStore, showToast } from '../stores/appStore';

@@ -4,7 +4,7 @@ import { appStore, showToast } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
 import { selectSpan } from '../article/taggingActions';
 import { documentStore } from '../stores/appDocumentStore';
-import { startLinkMode } from '../relations/linkMode';
+import { startLinkMode } from './linkMode';
 
 const EMPTY: never[] = [];
 const short = (s: string) => {

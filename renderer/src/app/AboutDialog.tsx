@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AboutView } from '../../../shared/api/contract';
 import { bridge } from '../bridge';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 
 const pct = (x: unknown) => (typeof x === 'number' ? x.toFixed(2) : '–');
 

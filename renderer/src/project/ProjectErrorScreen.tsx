@@ -1,4 +1,4 @@
-import { openProjectCommand, openSampleProject } from '../project/projectActions';
+import { openProjectCommand, openSampleProject } from './projectActions';
 
 /** Shown when the last project could not be opened: what failed, where, and the ways out. */
 export function ProjectErrorScreen({ error }: { error: { message: string; file?: string } }) {

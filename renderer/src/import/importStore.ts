@@ -1,5 +1,5 @@
 import type { DatasetInspection } from '../../../shared/api/views';
-import { createStore } from './createStore';
+import { createStore } from '../stores/createStore';
 
 /** A dataset import waiting for the user's label decisions (the import dialog shows it). */
 export interface PendingImport {

@@ -1,6 +1,6 @@
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { applyLabel } from '../article/taggingActions';
+import { applyLabel } from './taggingActions';
 import { documentStore } from '../stores/appDocumentStore';
 
 /** The project's labels with their keys; clicking one tags the selection (or relabels the span). */

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useStore } from '../stores/createStore';
 import type { ConflictChoice } from '../stores/documentStore';
-import { resolveConflict } from '../history/historyActions';
+import { resolveConflict } from './historyActions';
 import { documentStore } from '../stores/appDocumentStore';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 
 const CHOICES: { choice: ConflictChoice; label: string; explain: string }[] = [
   { choice: 'mine', label: 'Keep mine', explain: 'Save your version over the one on disk (that one is kept in History).' },

@@ -1,20 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { ArticleView, type ArticleViewHandle } from '../article/ArticleView';
+import { ArticleView, type ArticleViewHandle } from './ArticleView';
 import type { DocStatus } from '../../../shared/model/schemas';
 import { DOC_STATUSES } from '../../../shared/model/schemas';
 import { appStore, setOverlay, showToast } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { selectSpan } from '../article/taggingActions';
+import { selectSpan } from './taggingActions';
 import { article, documentStore } from '../stores/appDocumentStore';
 import { RepairPanel } from './RepairPanel';
-import { LinkBanner } from './LinkBanner';
-import { RelationsOverlay } from '../article/RelationsOverlay';
+import { LinkBanner } from '../relations/LinkBanner';
+import { RelationsOverlay } from './RelationsOverlay';
 import { isLinking, pickLinkTarget } from '../relations/linkMode';
 import { SaveStateIndicator } from './SaveStateIndicator';
-import { STATUS_LABEL } from './StatusPill';
-import { SuggestionBar } from './SuggestionBar';
-import { SuggestionsOverlay } from '../article/SuggestionsOverlay';
-import { ArticleCaret } from '../article/caret/ArticleCaret';
+import { STATUS_LABEL } from '../ui/StatusPill';
+import { SuggestionBar } from '../suggestions/SuggestionBar';
+import { SuggestionsOverlay } from './SuggestionsOverlay';
+import { ArticleCaret } from './caret/ArticleCaret';
 import { aboveThreshold, suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
 import { loadSuggestions } from '../suggestions/suggestionActions';
 

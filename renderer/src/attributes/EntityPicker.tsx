@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { entityNamed, searchEntities } from '../../../shared/annotation/entities';
 import { useStore } from '../stores/createStore';
-import { entityStore, saveEntity } from '../entities/entityStore';
+import { entityStore, saveEntity } from './entityStore';
 
 export interface EntityPickerProps {
   /** The linked entity's id, if any. */

@@ -1,6 +1,6 @@
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { cancelLinkMode, chooseLinkType, linkStore } from '../relations/linkMode';
+import { cancelLinkMode, chooseLinkType, linkStore } from './linkMode';
 
 /** Link mode's instructions above the article, and the type chooser when several types fit. */
 export function LinkBanner() {

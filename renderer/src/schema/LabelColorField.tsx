@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { labelColorWarnings } from '../../../shared/color/contrast';
-import { LabelChip } from './LabelChip';
+import { LabelChip } from '../ui/LabelChip';
 
 /**
  * A label's colour in the schema editor: the picker, how its chip will read, and a warning when

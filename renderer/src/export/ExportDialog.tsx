@@ -13,11 +13,11 @@ import {
 } from '../../../shared/formats/exportOptions';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { checkExport, jumpToSpan, previewExport, runExport } from '../export/exportActions';
+import { checkExport, jumpToSpan, previewExport, runExport } from './exportActions';
 import type { ExportProblem } from '../../../shared/annotation/checkDocument';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { isElectron } from '../bridge';
-import { downloadExport } from '../export/browserDownload';
+import { downloadExport } from './browserDownload';
 
 type Scope = 'done' | 'all' | 'todo' | 'in_progress';
 

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AttributeDef, AttributeType, LabelDef, RelationType } from '../../../shared/model/schemas';
 import { describeRemovals, schemaProblems, type SchemaChangeSummary, type SchemaRenames } from '../../../shared/model/schemaEdits';
-import { applySchemaChange, previewSchemaChange } from '../schema/schemaActions';
+import { applySchemaChange, previewSchemaChange } from './schemaActions';
 import { appStore, setOverlay, showToast } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { keyedRecord } from '../../../shared/model/keyed';
 import { LabelColorField } from './LabelColorField';
 

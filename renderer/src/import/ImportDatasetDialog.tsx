@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { LabelDecision } from '../../../shared/formats/labelMapping';
-import { cancelDatasetImport, confirmDatasetImport } from '../import/importActions';
+import { cancelDatasetImport, confirmDatasetImport } from './importActions';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { importStore } from '../stores/importStore';
-import { Dialog } from './Dialog';
+import { importStore } from './importStore';
+import { Dialog } from '../ui/Dialog';
 import { keyedRecord, ownValue } from '../../../shared/model/keyed';
 
 const FORMAT_NAMES: Record<string, string> = {

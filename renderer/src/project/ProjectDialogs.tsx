@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { chooseFolder, createProjectAt, openProjectAt } from '../project/projectActions';
+import { chooseFolder, createProjectAt, openProjectAt } from './projectActions';
 import { AnnotatorForm } from './AnnotatorPrompt';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 
 /** Opening a project by path, for the browser (no native folder dialog there). */
 export function OpenProjectDialog() {

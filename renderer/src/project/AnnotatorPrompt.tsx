@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { saveAnnotator } from '../project/projectActions';
+import { saveAnnotator } from './projectActions';
 
 /** Asks for the annotator's name: once on first start, and whenever the user changes it. */
 export function AnnotatorForm({ initial, intro }: { initial: string; intro: string }) {

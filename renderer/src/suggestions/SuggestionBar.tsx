@@ -1,10 +1,10 @@
 import type { CSSProperties } from 'react';
 import type { SuggestionView } from '../../../shared/api/contract';
 import type { LabelDef } from '../../../shared/model/schemas';
-import { describeSuggestion, shortSuggestion } from '../suggestions/describeSuggestion';
-import { acceptAllSuggestions, toggleSuggestionLabel } from '../suggestions/suggestionActions';
-import { useSuggestionGroups } from '../suggestions/suggestionGroups';
-import { ThresholdSlider } from '../suggestions/ThresholdSlider';
+import { describeSuggestion, shortSuggestion } from './describeSuggestion';
+import { acceptAllSuggestions, toggleSuggestionLabel } from './suggestionActions';
+import { useSuggestionGroups } from './suggestionGroups';
+import { ThresholdSlider } from './ThresholdSlider';
 
 export interface SuggestionBarProps {
   /** The open document (its groups are remembered while it is open). */

@@ -1,8 +1,8 @@
 import { appStore, setOverlay } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { FIXED_SHORTCUTS } from '../keyboard/shortcutList';
-import { Dialog } from './Dialog';
-import { LabelChip } from './LabelChip';
+import { FIXED_SHORTCUTS } from './shortcutList';
+import { Dialog } from '../ui/Dialog';
+import { LabelChip } from '../ui/LabelChip';
 
 export function ShortcutsOverlay() {
   const labels = useStore(appStore, (s) => s.project?.labels ?? []);

@@ -3,7 +3,7 @@ import type { AttributeDef, AttributeValue, LabelDef, Span } from '../../../shar
 import { missingRequired } from '../../../shared/model/schemaEdits';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { setSpanAttributes } from '../attributes/attributeActions';
+import { setSpanAttributes } from './attributeActions';
 import { documentStore } from '../stores/appDocumentStore';
 import { EntityPicker } from './EntityPicker';
 import { ownValue } from '../../../shared/model/keyed';

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import type { VersionSummary } from '../../../shared/api/views';
 import { bridge } from '../bridge';
 import { useStore } from '../stores/createStore';
-import { restoreVersion } from '../history/historyActions';
+import { restoreVersion } from './historyActions';
 import { documentStore } from '../stores/appDocumentStore';
-import { Dialog } from './Dialog';
-import { STATUS_LABEL } from './StatusPill';
+import { Dialog } from '../ui/Dialog';
+import { STATUS_LABEL } from '../ui/StatusPill';
 
 /** Earlier versions of the open document's annotations, newest first, each restorable. */
 export function HistoryDialog() {
