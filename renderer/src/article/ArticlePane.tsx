@@ -15,7 +15,7 @@ import { STATUS_LABEL } from '../ui/StatusPill';
 import { SuggestionBar } from '../suggestions/SuggestionBar';
 import { SuggestionsOverlay } from './SuggestionsOverlay';
 import { ArticleCaret } from './caret/ArticleCaret';
-import { aboveThreshold, suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
+import { aboveThreshold, suggestionStore, visibleSuggestions } from '../suggestions/suggestionStore';
 import { loadSuggestions } from '../suggestions/suggestionActions';
 
 const EMPTY_LABELS: never[] = [];

@@ -7,7 +7,7 @@ import { entityStore } from '../attributes/entityStore';
 import { DOC_STATUSES } from '../../../shared/model/schemas';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { filterDocuments, type StatusFilter } from '../stores/documentFilters';
+import { filterDocuments, type StatusFilter } from './documentFilters';
 import { importFiles } from '../import/importActions';
 import { openDocument } from './documentActions';
 import { documentStore } from '../stores/appDocumentStore';

@@ -1,5 +1,5 @@
 import { appStore, showToast } from '../stores/appStore';
-import { filterDocuments, neighbourDocument, nextUndoneDocument } from '../stores/documentFilters';
+import { filterDocuments, neighbourDocument, nextUndoneDocument } from './documentFilters';
 import { documentStore } from '../stores/appDocumentStore';
 
 /** What the document list and its shortcuts do: open a document, previous/next, done and next. */

@@ -1,6 +1,6 @@
 import type { ProjectView, SessionView } from '../../../shared/api/views';
 import { createStore } from './createStore';
-import type { StatusFilter } from './documentFilters';
+import type { StatusFilter } from '../project/documentFilters';
 
 export type ToastKind = 'info' | 'error';
 export interface Toast {

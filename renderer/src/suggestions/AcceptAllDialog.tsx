@@ -1,6 +1,6 @@
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { suggestionStore, thresholdOf } from '../stores/suggestionStore';
+import { suggestionStore, thresholdOf } from './suggestionStore';
 import { Dialog } from '../ui/Dialog';
 import { confirmAcceptAll } from './suggestionActions';
 

@@ -1,5 +1,5 @@
 import type { SuggestionView } from '../../../shared/api/contract';
-import { createStore } from './createStore';
+import { createStore } from '../stores/createStore';
 
 /** The open document's suggestions (never annotations until accepted) and how they are shown. */
 export interface SuggestionState {
