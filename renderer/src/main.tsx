@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
-import { installChangePoller, installMenuCommands, installUnloadGuard, start } from './controller';
+import { App } from './app/App';
+import { installMenuCommands } from './app/menuCommands';
+import { installUnloadGuard } from './app/unloadGuard';
+import { installChangePoller } from './history/changePoller';
+import { start } from './project/projectActions';
 import { handleKeyDown } from './keyboard/keyboardHandler';
 import './styles/base.css';
 import './styles/layout.css';

@@ -3,7 +3,7 @@ import type { AgreementView } from '../../../shared/agreement/agreementView';
 import { formatFigure } from '../../../shared/agreement/formatAgreement';
 import type { AgreementFigures } from '../../../shared/agreement/projectAgreement';
 import { bridge } from '../bridge';
-import { Dialog } from '../components/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { CurationPanel } from '../curation/CurationPanel';
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';

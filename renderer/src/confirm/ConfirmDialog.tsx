@@ -1,5 +1,5 @@
 import { useStore } from '../stores/createStore';
-import { Dialog } from '../components/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { answerConfirm, confirmStore } from './confirmStore';
 
 /** The open question of askConfirm: the confirming button has the focus, Esc or Cancel say no. */

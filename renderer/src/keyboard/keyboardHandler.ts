@@ -1,15 +1,9 @@
 import { labelForKey } from '../../../shared/model/labels';
 import { runEscapeHandlers } from './escapeHandlers';
 import { appStore, setOverlay } from '../stores/appStore';
-import {
-  applyLabel,
-  article,
-  documentStore,
-  escape,
-  goToNeighbour,
-  markDoneAndNext,
-  removeSelectedSpan,
-} from '../controller';
+import { applyLabel, escape, removeSelectedSpan } from '../article/taggingActions';
+import { goToNeighbour, markDoneAndNext } from '../project/documentActions';
+import { article, documentStore } from '../stores/appDocumentStore';
 import { handleLinkKey, isLinking, startLinkMode } from '../relations/linkMode';
 import { selectNeighbourSpan } from './spanKeys';
 import { focusSelectedAttributes, isInAttributePanel } from './attributeFocus';

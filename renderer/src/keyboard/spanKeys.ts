@@ -1,4 +1,5 @@
-import { article, documentStore, selectSpan } from '../controller';
+import { selectSpan } from '../article/taggingActions';
+import { article, documentStore } from '../stores/appDocumentStore';
 import { showToast } from '../stores/appStore';
 import { neighbourSpan } from './spanNavigation';
 

@@ -2,7 +2,7 @@ import { allowedRelationTypes, canStartRelation, relationTargets } from '../../.
 import type { RelationType } from '../../../shared/model/schemas';
 import { appStore, showToast } from '../stores/appStore';
 import { createStore } from '../stores/createStore';
-import { article, documentStore } from '../controller';
+import { article, documentStore } from '../stores/appDocumentStore';
 
 /**
  * Link mode: with a span selected, `r` asks for the relation's target. The candidates are the

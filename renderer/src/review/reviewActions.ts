@@ -1,7 +1,7 @@
 import type { Result } from '../../../shared/api/result';
 import type { ConfirmDerivedView } from '../../../shared/review/types';
 import { bridge } from '../bridge';
-import { documentStore } from '../controller';
+import { documentStore } from '../stores/appDocumentStore';
 
 /**
  * Confirming the review's derived values writes annotation files, maybe the one open in the

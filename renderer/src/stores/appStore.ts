@@ -1,6 +1,6 @@
 import type { ProjectView, SessionView } from '../../../shared/api/views';
 import { createStore } from './createStore';
-import type { StatusFilter } from './documentFilters';
+import type { StatusFilter } from '../project/documentFilters';
 
 export type ToastKind = 'info' | 'error';
 export interface Toast {
@@ -49,6 +49,9 @@ export function showToast(message: string, kind: ToastKind = 'info'): void {
   appStore.set((s) => ({ toasts: [...s.toasts, { id, kind, message }].slice(-MAX_TOASTS) }));
   setTimeout(() => dismissToast(id), TOAST_MS[kind]);
 }
+
+/** A failed call's message, as an error toast. */
+export const toastError = (result: { ok: false; error: { message: string } }) => showToast(result.error.message, 'error');
 
 export function dismissToast(id: number): void {
   appStore.set((s) => (s.toasts.some((t) => t.id === id) ? { toasts: s.toasts.filter((t) => t.id !== id) } : {}));

@@ -1,7 +1,7 @@
 import { appStore } from '../stores/appStore';
 import { useStore } from '../stores/createStore';
-import { suggestionStore, thresholdOf } from '../stores/suggestionStore';
-import { Dialog } from '../components/Dialog';
+import { suggestionStore, thresholdOf } from './suggestionStore';
+import { Dialog } from '../ui/Dialog';
 import { confirmAcceptAll } from './suggestionActions';
 
 /** "Accept all" of more than 20 suggestions asks first (Enter accepts, Esc or Cancel does not). */

@@ -1,5 +1,5 @@
 import { useStore } from '../stores/createStore';
-import { suggestionStore, thresholdOf } from '../stores/suggestionStore';
+import { suggestionStore, thresholdOf } from './suggestionStore';
 import { setSuggestionThreshold } from './suggestionActions';
 import './suggestions.css';
 

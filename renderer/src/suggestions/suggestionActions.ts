@@ -1,9 +1,9 @@
 import type { SuggestionView } from '../../../shared/api/contract';
 import { bridge } from '../bridge';
-import { documentStore } from '../controller';
+import { documentStore } from '../stores/appDocumentStore';
 import { appStore, showToast } from '../stores/appStore';
 import { acceptanceDrafts, type AcceptContext } from './acceptDrafts';
-import { aboveThreshold, ACCEPT_ALL_CONFIRM_OVER, acceptAllCandidates, neighbourSuggestion, suggestionStore, visibleSuggestions } from '../stores/suggestionStore';
+import { aboveThreshold, ACCEPT_ALL_CONFIRM_OVER, acceptAllCandidates, neighbourSuggestion, suggestionStore, visibleSuggestions } from './suggestionStore';
 import { setOverlay } from '../stores/appStore';
 
 /** What the keyboard and the toolbar do with suggestions. State: stores/suggestionStore.ts. */

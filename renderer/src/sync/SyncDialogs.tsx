@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { SyncConflictFile, SyncConflictView, SyncResolutionChoice } from '../../../shared/api/syncViews';
 import { describeOutcome } from '../../../shared/sync/describeSync';
-import { Dialog } from '../components/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useStore } from '../stores/createStore';
 import { openSyncDialog, resolveSync, runSync, setBlind, setRemote } from './syncActions';
 import { syncStore } from './syncStore';

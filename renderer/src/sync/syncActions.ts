@@ -1,6 +1,7 @@
 import type { SyncResolutionChoice } from '../../../shared/api/syncViews';
 import { bridge } from '../bridge';
-import { documentStore, pollChanges } from '../controller';
+import { pollChanges } from '../history/changePoller';
+import { documentStore } from '../stores/appDocumentStore';
 import { appStore, showToast } from '../stores/appStore';
 import { syncStore } from './syncStore';
 
