@@ -1,7 +1,7 @@
 /**
  * Quitting loses nothing. Electron's order: app.quit() -> 'before-quit' -> every window is asked
  * to close (a renderer with unsaved changes holds its close in beforeunload, saves, and closes
- * itself: controller.ts installUnloadGuard) -> 'window-all-closed' -> 'will-quit' -> exit.
+ * itself: renderer app/unloadGuard.ts) -> 'window-all-closed' -> 'will-quit' -> exit.
  * Here:
  *  - 'before-quit' notes that the user asked to quit, so a window that held its close to save
  *    still ends the app once it closes (on macOS too, where closing the last window otherwise

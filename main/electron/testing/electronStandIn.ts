@@ -90,7 +90,7 @@ export function createElectronStandIn(opts: StandInOptions) {
     private destroyed = false;
     /**
      * The renderer's beforeunload: answers true to hold the close (unsaved changes being saved,
-     * as controller.ts installUnloadGuard does). Tests set it.
+     * as renderer app/unloadGuard.ts does). Tests set it.
      */
     holdClose: () => boolean = () => false;
 
