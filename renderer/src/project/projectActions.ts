@@ -20,6 +20,8 @@ function applySession(session: SessionView): void {
 /** Open the first document that is not done yet (else the first one). */
 async function openInitialDocument(project: ProjectView | null): Promise<void> {
   if (!project || !appStore.get().session?.annotator) return;
+  // The annotator may already have picked a document while the project was being read: theirs wins.
+  if (documentStore.get().docId !== null) return;
   const first = project.documents.find((d) => d.status !== 'done') ?? project.documents[0];
   if (first) await openDocument(first.id);
 }
