@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { chooseAnnotator, openDocument, readDocumentText, spanItems, tagQuote, waitSaved } from './articlePage';
 import { expect, test } from './serveFixture';
+import { tabTo } from './suggestionKeys';
 
 const FIRST = '000_341b31175584a5d7';
 const NEXT = '001_565ccf9d3e3b851f';
@@ -11,28 +12,6 @@ const WHO = 'e2e-learner';
 const box = (page: Page, id: string) => page.locator(`[data-testid=suggestion][data-suggestion-id="${id}"]`);
 /** Two animation frames: what a key press changed (the slider's threshold) is drawn before it is counted. */
 const painted = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-const focusedBox = (page: Page) => page.locator('[data-testid=suggestion][data-focused=true]').first();
-
-/**
- * Tab (from the article, where Tab steps through suggestions) until the suggestion `id` has the
- * focus. After the last suggestion Tab leaves the article, as it does for a person; coming back
- * into the article starts again from the first.
- */
-async function tabTo(page: Page, id: string) {
-  const article = page.getByTestId('article');
-  await article.focus();
-  for (let i = 0; i < 300; i++) {
-    await page.keyboard.press('Tab');
-    // Either a suggestion has the focus, or Tab left the article after the last one.
-    await expect.poll(async () => (await focusedBox(page).count()) > 0 || !(await article.evaluate((el) => el === document.activeElement))).toBe(true);
-    if ((await focusedBox(page).count()) === 0) {
-      await article.focus();
-      continue;
-    }
-    if ((await focusedBox(page).getAttribute('data-suggestion-id')) === id) return;
-  }
-  throw new Error(`Tab never reached ${id}`);
-}
 
 test('suggestions learn: a tag, an accept and a rejection in one article change the next article’s suggestions', async ({ page, app }) => {
   await page.goto(app.url);

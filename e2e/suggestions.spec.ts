@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { chooseAnnotator, openDocument, readAnnotationFile, readDocumentText, spanItems, waitSaved } from './articlePage';
 import { expect, repoRoot, test } from './serveFixture';
+import { focusedBox, tabTo } from './suggestionKeys';
 
 const DOC = '000_341b31175584a5d7';
 const WHO = 'e2e-tester';
@@ -80,28 +80,6 @@ test('accept all number suggestions is one undoable step; the toggle hides them'
   await expect(numbers.first()).toBeVisible();
 });
 
-const focusedBox = (page: Page) => page.locator('[data-testid=suggestion][data-focused=true]').first();
-
-/**
- * Tab (from the article, where Tab steps through suggestions) until the suggestion `id` has the
- * focus. After the last suggestion Tab leaves the article, as it does for a person; coming back
- * into the article starts again from the first.
- */
-async function tabTo(page: Page, id: string) {
-  const article = page.getByTestId('article');
-  await article.focus();
-  for (let i = 0; i < 200; i++) {
-    await page.keyboard.press('Tab');
-    // Either a suggestion has the focus, or Tab left the article after the last one.
-    await expect.poll(async () => (await focusedBox(page).count()) > 0 || !(await article.evaluate((el) => el === document.activeElement))).toBe(true);
-    if ((await focusedBox(page).count()) === 0) {
-      await article.focus();
-      continue;
-    }
-    if ((await focusedBox(page).getAttribute('data-suggestion-id')) === id) return;
-  }
-  throw new Error(`Tab never reached ${id}`);
-}
 
 interface SavedFile {
   spans: { id: string; label: string; quote: string; origin?: { format: string; file: string }; attributes?: Record<string, unknown> }[];
