@@ -138,7 +138,7 @@ test('review of plain spans: derived values marked, c confirms a cluster into th
   const written = JSON.parse(readFileSync(talksFile, 'utf8'));
   expect(written.spans.find((s: { quote: string; label: string }) => s.label === 'number' && s.quote === 'six').attributes).toEqual({ value: 6, approx: 'exact', unit: 'civilians', quantity: 'casualties injured' });
   expect(written.relations).toHaveLength(1);
-  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/review-derived.png') });
+  await readmeScreenshot(page, 'review-derived.png');
 
   // u takes the confirmation back: the file is as it was.
   await page.keyboard.press('u');
