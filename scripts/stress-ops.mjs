@@ -5,23 +5,31 @@
 // document of an import or none, has lost no annotation (one span per document), and has no temp
 // file or journal left (its exports/ folder included). Prints the figures; exits 1 on any failure.
 //
-//   node scripts/stress-ops.mjs [--kills N] [--keep]     (npm run stress: 750, after 250 save kills)
+// The project grows by an import's documents with each import that completes; once it holds more
+// than --max-docs documents the run goes on in a fresh project (a "generation"), so a thousand kills
+// take minutes rather than hours (a schema change rewrites every annotation file) while each kill
+// still lands in a project of thousands of documents.
+//
+//   node scripts/stress-ops.mjs [--kills N] [--max-docs N] [--keep]     (npm run stress: 750, after 250 save kills)
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChild } from './stress/runChild.mjs';
 
-const { values } = parseArgs({ options: { kills: { type: 'string', default: '750' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { kills: { type: 'string', default: '750' }, 'max-docs': { type: 'string', default: '4000' }, keep: { type: 'boolean' } } });
 const KILLS = Number(values.kills);
 if (!Number.isInteger(KILLS) || KILLS < 1) throw new Error('--kills must be a positive whole number');
+const MAX_DOCS = Number(values['max-docs']);
+if (!Number.isInteger(MAX_DOCS) || MAX_DOCS < 1) throw new Error('--max-docs must be a positive whole number');
 const CHILD = new URL('../dist/main/stressOps.js', import.meta.url).pathname;
 if (!existsSync(CHILD)) {
   console.error(`stress-ops: ${CHILD} is missing; run npm run build first.`);
   process.exit(1);
 }
 const root = mkdtempSync(join(tmpdir(), 'factmark-stress-ops-'));
-const projectDir = join(root, 'project');
+let generation = 1;
+let projectDir = join(root, 'project-1');
 const dataDir = join(root, 'data');
 
 const fail = (message) => {
@@ -48,9 +56,13 @@ async function check(after) {
 }
 
 const started = Date.now();
-const setup = await run(['--setup', projectDir]);
-if (!setup.lines.includes('ready')) fail(`setup failed: ${setup.lines.join('\n')}${setup.stderr}`);
-await check('setup');
+async function setUp() {
+  const setup = await run(['--setup', projectDir]);
+  if (!setup.lines.includes('ready')) fail(`setup failed: ${setup.lines.join('\n')}${setup.stderr}`);
+  await check(`setup of project ${generation}`);
+}
+await setUp();
+let largest = 0;
 
 const OPS = ['schema', 'import', 'export'];
 /** How long a child takes to finish its first run of an operation (start-up included), learnt as it goes. */
@@ -76,14 +88,24 @@ for (let i = 0; i < KILLS; i++) {
   figures.kills += 1;
   figures.byOp[op] += 1;
   await check(`kill ${i + 1} (${op} after ${Math.round(killAfterMs)} ms)`);
-  if ((i + 1) % 50 === 0) console.log(`stress-ops: ${i + 1}/${KILLS} kills, ${last.docs} documents`);
+  if ((i + 1) % 50 === 0) console.log(`stress-ops: ${i + 1}/${KILLS} kills, project ${generation} holds ${last.docs} documents`);
+  if (last.docs > MAX_DOCS && i + 1 < KILLS) {
+    // Checked already; the next kills land in a fresh project.
+    largest = Math.max(largest, last.docs);
+    if (!values.keep) rmSync(projectDir, { recursive: true, force: true });
+    generation += 1;
+    projectDir = join(root, `project-${generation}`);
+    last = { docs: 0 };
+    await setUp();
+  }
 }
+largest = Math.max(largest, last.docs);
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
   [
     `stress-ops: ${figures.kills} SIGKILLs survived (${figures.byOp.schema} during schema changes, ${figures.byOp.import} during imports, ${figures.byOp.export} during exports) in ${seconds} s.`,
-    `  After every kill the project opened and validated, every import was all there or not at all, 0 annotations were lost (${last.docs} documents, one span each), and no temp file or journal was left.`,
+    `  After every kill the project opened and validated, every import was all there or not at all, 0 annotations were lost (one span per document; ${generation} project(s) in turn, up to ${largest} documents each), and no temp file or journal was left.`,
     `  ${figures.completedRuns} operations completed between kills; kill moments were spread over each operation's run (learnt: schema ${estimate.schema} ms, import ${estimate.import} ms, export ${estimate.export} ms).`,
   ].join('\n'),
 );

@@ -32,6 +32,27 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...mocked, default: mocked };
 });
 
+// Files written synchronously (the journal writes an import's thousands of files that way).
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  const fullFds = new Set<number>();
+  const openSync: typeof real.openSync = (path, ...rest) => {
+    const fd = real.openSync(path, ...rest);
+    if (disk.fullFor !== null && String(path).includes(disk.fullFor)) fullFds.add(fd);
+    return fd;
+  };
+  const closeSync: typeof real.closeSync = (fd) => {
+    fullFds.delete(fd);
+    real.closeSync(fd);
+  };
+  const writeSync = ((fd: number, ...rest: unknown[]) => {
+    if (fullFds.has(fd)) throw enospc();
+    return (real.writeSync as (fd: number, ...a: unknown[]) => number)(fd, ...rest);
+  }) as typeof real.writeSync;
+  const mocked = { ...real, openSync, closeSync, writeSync };
+  return { ...mocked, default: mocked };
+});
+
 afterEach(async () => {
   disk.fullFor = null;
   await removeTempDirs();

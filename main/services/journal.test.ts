@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { beginTransaction, JournalBusyError, journalRoot, recoverJournals } from './journal';
+import { confineToProject } from './projectFiles';
 import { removeTempDirs, tempDir } from './serviceTestKit';
 
 afterEach(removeTempDirs);
@@ -103,6 +104,41 @@ describe('journaled multi-file changes', () => {
     expect(existsSync(outside)).toBe(false);
     expect(existsSync(join(dir, '.git'))).toBe(false);
     expect(readFileSync(join(dir, 'project.json'), 'utf8')).toBe('old project\n');
+  });
+
+  it('writes a thousand new files in plan order, with progress up to the total', async () => {
+    const dir = project();
+    const tx = await beginTransaction(dir);
+    for (let i = 0; i < 500; i++) {
+      tx.write(join(dir, 'documents', `d${i}.txt`), `text ${i}\n`, null);
+      tx.write(join(dir, 'annotations', 'bob', `d${i}.json`), `ann ${i}\n`, null);
+    }
+    const progress: number[] = [];
+    await tx.commit({ onProgress: (done, total) => progress.push(done / total) });
+    expect(readdirSync(join(dir, 'documents'))).toHaveLength(500);
+    expect(readFileSync(join(dir, 'annotations', 'bob', 'd499.json'), 'utf8')).toBe('ann 499\n');
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('writes nothing through a link out of the project: a linked folder, or a link where a new file goes', async () => {
+    const dir = project();
+    confineToProject(dir);
+    const outside = tempDir();
+    writeFileSync(join(outside, 'victim.txt'), 'mine\n');
+    symlinkSync(outside, join(dir, 'annotations', 'bob'));
+    const first = await beginTransaction(dir);
+    first.write(join(dir, 'annotations', 'bob', 'a.json'), 'evil\n', null);
+    await expect(first.commit()).rejects.toThrow(/outside the project/);
+    expect(readdirSync(outside)).toEqual(['victim.txt']);
+
+    await recoverJournals(dir, NOW);
+    symlinkSync(join(outside, 'victim.txt'), join(dir, 'documents', 'a.txt'));
+    const second = await beginTransaction(dir);
+    second.write(join(dir, 'documents', 'a.txt'), 'evil\n', null);
+    await expect(second.commit()).rejects.toThrow(/outside the project/);
+    expect(readFileSync(join(outside, 'victim.txt'), 'utf8')).toBe('mine\n');
   });
 
   it('leaves alone a journal whose transaction is running in a live process', async () => {
