@@ -8,8 +8,8 @@ import { sha256Hex } from './textHash';
  * Watches the open project for changes made by others (git pull, a synced folder, another
  * tool): documents/, project.json and the annotator's own annotations/<annotator>/. Our own
  * writes are recognised by content (the service tells the watcher what it writes and reads;
- * knownContents.ts), however late an event is read, and not reported. Changes are kept in a numbered log the UI polls (`pollChanges`), which works
- * the same over IPC and HTTP.
+ * knownContents.ts), however late an event is read, and not reported. Changes are kept in a
+ * numbered log the UI polls (`pollChanges`), which works the same over IPC and HTTP.
  */
 export type ChangeKind = 'annotation' | 'document' | 'project';
 export interface ProjectChange {
