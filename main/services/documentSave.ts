@@ -16,7 +16,7 @@ import { sha256Hex } from './textHash';
 
 /** What a save needs from the service (serviceCore.ts) and its options. */
 export type DocumentSaveHost = DocumentContextHost &
-  Pick<ServiceCore, 'lockStatus' | 'noteContent' | 'lastWritten' | 'suggestPool' | 'view'> &
+  Pick<ServiceCore, 'lockStatus' | 'noteContent' | 'noteWriting' | 'lastWritten' | 'suggestPool' | 'view'> &
   Pick<ServiceOptions, 'testHooks'>;
 
 /** How a save was asked for: a restore or a repair always keeps the state it replaces. */
@@ -37,7 +37,7 @@ export type SaveDocument = (
  * restores (historyHandlers.ts) and repairs (documentHandlers.ts).
  */
 export function createDocumentSaver(host: DocumentSaveHost): SaveDocument {
-  const { now, noteContent, lastWritten } = host;
+  const { now, noteContent, noteWriting, lastWritten } = host;
   return async function saveDocument({ docId, status, spans, relations = [], baseRevision }, { forceVersion = false, repair } = {}) {
     const ctx = await documentContext(host, docId);
     if (!ctx.ok) return ctx;
@@ -97,8 +97,9 @@ export function createDocumentSaver(host: DocumentSaveHost): SaveDocument {
       updatedAt,
     };
     const json = annotationJson(annotation);
-    // Known to the watcher before it lands, so our own write is never reported as someone else's.
-    noteContent(file, json);
+    // Known to the watcher before it lands, so our own write is never reported as someone else's
+    // (not even by an event read late, while the next save is being written: knownContents.ts).
+    const own = noteWriting(file, json);
     // Compare-and-write (guardedWrite.ts): replaced only if it still holds the bytes read above.
     const replaced = await guardedWrite({
       dir,
@@ -116,8 +117,12 @@ export function createDocumentSaver(host: DocumentSaveHost): SaveDocument {
         await keepVersion({ dir, annotator: who, docId, previousRaw: mine, previous: annotation, nextStatus, now: now(), force: true });
       },
       ...(host.testHooks?.beforeFinalCheck ? { beforeFinalCheck: () => host.testHooks!.beforeFinalCheck!(file) } : {}),
+    }).catch((err: unknown) => {
+      own.failed();
+      throw err;
     });
     if (!replaced.ok) {
+      own.failed();
       noteContent(file, replaced.current);
       return fail(
         'conflict',
@@ -127,6 +132,7 @@ export function createDocumentSaver(host: DocumentSaveHost): SaveDocument {
         file,
       );
     }
+    own.landed();
     const written = sha256Hex(json);
     lastWritten.set(file, written);
     // Every tag, accept, relabel, correction and removal teaches the suggesters (off this answer's

@@ -1,14 +1,15 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { createKnownContents, type OwnWrite } from './knownContents';
 import { readProjectBytes } from './projectFiles';
 import { sha256Hex } from './textHash';
 
 /**
  * Watches the open project for changes made by others (git pull, a synced folder, another
  * tool): documents/, project.json and the annotator's own annotations/<annotator>/. Our own
- * writes are recognised by content (the service tells the watcher what it wrote or read) and
- * not reported. Changes are kept in a numbered log the UI polls (`pollChanges`), which works
- * the same over IPC and HTTP.
+ * writes are recognised by content (the service tells the watcher what it writes and reads;
+ * knownContents.ts), however late an event is read, and not reported. Changes are kept in a
+ * numbered log the UI polls (`pollChanges`), which works the same over IPC and HTTP.
  */
 export type ChangeKind = 'annotation' | 'document' | 'project';
 export interface ProjectChange {
@@ -21,11 +22,19 @@ export interface ProjectChange {
 const MAX_LOG = 500;
 /** Shared by every watcher of the process, so a cursor never goes back when the project changes. */
 let seq = 0;
+/**
+ * chokidar drops a file's change events for 50 ms after one it reported: each event is read once
+ * more after this pause, so a change made in that window (another program writing right after a
+ * save of ours) is still seen.
+ */
+const RECHECK_MS = 150;
 const DOC_FILE = /^([A-Za-z0-9][A-Za-z0-9_-]{0,127})\.(json|txt)$/;
 
 export interface ProjectWatcher {
-  /** Tell the watcher a file's content as we wrote or read it (null: it does not exist). */
+  /** Tell the watcher a file's content as we read it (null: it does not exist). */
   noteContent(file: string, content: string | Uint8Array | null): void;
+  /** Tell the watcher we are about to write `content` to `file`, before the write starts. */
+  noteWriting(file: string, content: string): OwnWrite;
   /** Changes after `since` (a cursor from an earlier call), and the new cursor. */
   changesSince(since: number): { changes: ProjectChange[]; cursor: number };
   /** Record a change found by other means (the lock changed hands). */
@@ -35,8 +44,16 @@ export interface ProjectWatcher {
   close(): Promise<void>;
 }
 
-export function createProjectWatcher(dir: string, annotator: string): ProjectWatcher {
-  const known = new Map<string, string | null>();
+/** Tests only: hold an event's read (a loaded machine delivering it late), and learn its outcome. */
+export interface WatcherTestHooks {
+  beforeRead?: (file: string) => Promise<void>;
+  handled?: (file: string, reported: boolean) => void;
+}
+
+export function createProjectWatcher(dir: string, annotator: string, hooks: WatcherTestHooks = {}): ProjectWatcher {
+  const known = createKnownContents();
+  const rechecks = new Map<string, ReturnType<typeof setTimeout>>();
+  let closed = false;
   const log: ProjectChange[] = [];
   const start = seq;
   const documents = join(dir, 'documents');
@@ -68,22 +85,36 @@ export function createProjectWatcher(dir: string, annotator: string): ProjectWat
     return true;
   };
 
-  const onEvent = async (path: string, removed: boolean) => {
+  const onEvent = async (path: string, removed: boolean, recheck = true) => {
     const what = classify(path);
     if (!what) return;
+    if (recheck) {
+      // From the last event on: a burst of events is read once more at its end.
+      clearTimeout(rechecks.get(path));
+      rechecks.set(
+        path,
+        setTimeout(() => {
+          rechecks.delete(path);
+          if (!closed) void onEvent(path, false, false);
+        }, RECHECK_MS),
+      );
+    }
+    const seeing = known.observe(path);
     let hash: string | null = null;
-    if (!removed) {
-      try {
+    try {
+      await hooks.beforeRead?.(path);
+      if (!removed) {
         const read = await readProjectBytes(path, 'text');
         // Not readable as a project file (projectFiles.ts): reported as changed, read (and refused) by the reload.
         hash = read.ok ? sha256Hex(read.bytes) : read.reason === 'missing' ? null : `unreadable:${read.message}`;
-      } catch {
-        return;
       }
+    } catch {
+      seeing.abandon();
+      return;
     }
-    if (known.has(path) && known.get(path) === hash) return;
-    known.set(path, hash);
+    if (seeing.saw(hash)) return hooks.handled?.(path, false);
     push(what.kind, what.docId);
+    hooks.handled?.(path, true);
   };
 
   const watcher: FSWatcher = watch(dir, {
@@ -103,8 +134,9 @@ export function createProjectWatcher(dir: string, annotator: string): ProjectWat
 
   return {
     noteContent(file, content) {
-      known.set(file, content === null ? null : sha256Hex(content));
+      known.read(file, content === null ? null : sha256Hex(content));
     },
+    noteWriting: (file, content) => known.writing(file, sha256Hex(content)),
     changesSince(since) {
       const oldest = log[0]?.seq ?? seq + 1;
       // The UI fell behind the log (or polled another project's watcher): reload everything.
@@ -113,6 +145,11 @@ export function createProjectWatcher(dir: string, annotator: string): ProjectWat
     },
     push,
     ready,
-    close: () => watcher.close(),
+    close: () => {
+      closed = true;
+      for (const timer of rechecks.values()) clearTimeout(timer);
+      rechecks.clear();
+      return watcher.close();
+    },
   };
 }

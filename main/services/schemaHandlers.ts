@@ -7,7 +7,7 @@ import type { ServiceCore } from './serviceCore';
 import { sha256Hex } from './textHash';
 
 /** What the schema operations need from the service (serviceCore.ts). */
-export type SchemaHost = Pick<ServiceCore, 'currentProject' | 'annotator' | 'lockStatus' | 'view' | 'now' | 'inOrder' | 'noteContent' | 'lastWritten'>;
+export type SchemaHost = Pick<ServiceCore, 'currentProject' | 'annotator' | 'lockStatus' | 'view' | 'now' | 'inOrder' | 'noteContent' | 'noteWriting' | 'lastWritten'>;
 
 /** The schema operations of the contract: preview and apply a change of labels and relation types (schemaChange.ts). */
 export function schemaHandlers(host: SchemaHost): Pick<FactmarkHandlers, 'previewSchemaChange' | 'applySchemaChange'> {
@@ -39,14 +39,16 @@ export function schemaHandlers(host: SchemaHost): Pick<FactmarkHandlers, 'previe
       return fail('invalid-input', `This change removes ${describeRemovals(summary)}; confirm it to apply. Nothing was changed.`);
     }
     // Known to the watcher before they land, so this window does not report its own writes.
-    for (const w of planned.writes) noteContent(w.file, w.content);
+    const own = planned.writes.map((w) => host.noteWriting(w.file, w.content));
     try {
       await commitFiles(dir, planned.writes, { now: now() });
     } catch (err) {
+      for (const o of own) o.failed();
       for (const w of planned.writes) noteContent(w.file, w.previous);
       if (err instanceof CommitError) return fail('conflict', err.message);
       throw err;
     }
+    for (const o of own) o.landed();
     for (const w of planned.writes) host.lastWritten.set(w.file, sha256Hex(w.content));
     return ok({ summary, project: await host.view(dir, planned.project, who) });
   }

@@ -9,6 +9,7 @@ import { sweepInterruptedWrites } from './interruptedWrites';
 import { isConfined } from './pathConfinement';
 import { readProjectFile } from './projectStore';
 import { buildProjectView } from './projectView';
+import type { OwnWrite } from './knownContents';
 import { createProjectWatcher, type ProjectWatcher } from './projectWatcher';
 import { sampleProjectDir } from './sampleProject';
 import { commitFiles, type PlannedWrite } from './schemaChange';
@@ -80,14 +81,18 @@ export function createServiceCore(opts: ServiceOptions) {
 
   /** Started by the first pollChanges on a project (one-off CLI services never watch). */
   let watcher: { key: string; watcher: ProjectWatcher } | null = null;
+  /** Contents this window read: not reported as changes by its watcher. */
   const noteContent = (file: string, content: string | null) => watcher?.watcher.noteContent(file, content);
+  /** A write of this window, told to its watcher before it starts and when it ends (landed or failed). */
+  const noteWriting = (file: string, content: string): OwnWrite =>
+    watcher?.watcher.noteWriting(file, content) ?? { landed: () => undefined, failed: () => undefined };
 
   /** The watcher of this project and annotator, (re)started when either changed. */
   async function watch(dir: string, who: string): Promise<ProjectWatcher> {
     const key = `${dir}\n${who}`;
     if (watcher?.key !== key) {
       await watcher?.watcher.close();
-      watcher = { key, watcher: createProjectWatcher(dir, who) };
+      watcher = { key, watcher: createProjectWatcher(dir, who, opts.testHooks?.watcher) };
       // Changes are only seen once the initial scan is done: wait for it (bounded) so that the
       // first poll's answer means "from now on, every change is reported".
       await Promise.race([watcher.watcher.ready, new Promise((r) => setTimeout(r, WATCH_READY_MS))]);
@@ -158,6 +163,7 @@ export function createServiceCore(opts: ServiceOptions) {
     },
     inOrder,
     noteContent,
+    noteWriting,
     watch,
     lastWritten,
     /** Remember a folder the user picked in the OS dialog: exports may go there (see isConfined). */
@@ -169,13 +175,15 @@ export function createServiceCore(opts: ServiceOptions) {
     /** Replace annotation files together (atomic, journaled), as this service's own writes. */
     writeAnnotationFiles: async (dir: string, writes: readonly PlannedWrite[]) => {
       // Known to the watcher before they land, so this window does not report its own writes.
-      for (const w of writes) noteContent(w.file, w.content);
+      const own = writes.map((w) => noteWriting(w.file, w.content));
       try {
         await commitFiles(dir, writes, { now: now() });
       } catch (err) {
+        for (const o of own) o.failed();
         for (const w of writes) noteContent(w.file, w.previous);
         throw err;
       }
+      for (const o of own) o.landed();
       for (const w of writes) lastWritten.set(w.file, sha256Hex(w.content));
     },
     /**

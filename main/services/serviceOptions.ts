@@ -1,3 +1,4 @@
+import type { WatcherTestHooks } from './projectWatcher';
 import type { SuggestPool } from './suggestWorkerPool';
 
 export interface ServiceHost {
@@ -26,5 +27,5 @@ export interface ServiceOptions {
   /** Where the suggesters run (default: a worker thread of dist/main/suggestWorker.js beside the bundle); tests give their own. */
   suggestPool?: SuggestPool;
   /** Tests only: runs inside a save after its new file is written, before the last check and the rename. */
-  testHooks?: { beforeFinalCheck?: (file: string) => Promise<void> };
+  testHooks?: { beforeFinalCheck?: (file: string) => Promise<void>; watcher?: WatcherTestHooks };
 }
