@@ -18,7 +18,7 @@ import { incomingBetween } from './syncIncoming';
 import { readSyncState, writeSyncState } from './syncState';
 
 /**
- * Project sync over git (README, "Working as a team"): commit this annotator's own files and
+ * Project sync over git (docs/sync.md, "Working as a team (git sync)"): commit this annotator's own files and
  * the project-level files, fetch, merge, push. Annotation files are one per annotator and
  * document, so they never meet; a conflict in a project-level file stops the merge in git's own
  * recoverable state (the working tree keeps "mine", so the app keeps working) and is returned for
