@@ -15,7 +15,7 @@ import { makeFolder } from './makeFolder';
 import { readProjectFile, writeProjectFile } from './projectStore';
 import { ensureSampleProject } from './sampleProject';
 import type { ServiceCore } from './serviceCore';
-import type { ServiceOptions } from './serviceOptions';
+import type { ServiceHost, ServiceOptions } from './serviceOptions';
 import { readSettings, updateSettings, withRecentProject } from './settingsStore';
 import { unwritableReason } from './writableProject';
 
@@ -37,7 +37,10 @@ export type SessionHost = Pick<
   | 'watch'
   | 'addChosenFolder'
 > &
-  Pick<ServiceOptions, 'dataDir' | 'corpusDir' | 'initialProject' | 'host'>;
+  Pick<ServiceOptions, 'dataDir' | 'corpusDir' | 'initialProject'> & {
+    /** The window's native dialogs (ServiceOptions.host: Electron's); absent under serve and the CLI. */
+    windowDialogs?: ServiceHost;
+  };
 
 /** Files an OS puts into any folder: they do not make a folder "not empty" for a new project. */
 const OS_CLUTTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
@@ -151,7 +154,7 @@ export function sessionHandlers(host: SessionHost): Pick<FactmarkHandlers, Sessi
       recentProjects: settings.recentProjects,
       project,
       projectError: project ? null : projectError,
-      nativeDialogs: typeof host.host?.chooseFolder === 'function',
+      nativeDialogs: typeof host.windowDialogs?.chooseFolder === 'function',
     };
   }
 
@@ -200,10 +203,10 @@ export function sessionHandlers(host: SessionHost): Pick<FactmarkHandlers, Sessi
     },
 
     chooseFolder: async ({ purpose }) => {
-      if (!host.host?.chooseFolder) {
+      if (!host.windowDialogs?.chooseFolder) {
         return fail('unsupported', 'Folder dialogs need the desktop app; type a path instead.');
       }
-      const chosen = await host.host.chooseFolder(purpose);
+      const chosen = await host.windowDialogs.chooseFolder(purpose);
       // The user picked it in the OS dialog: exports may go there (see isConfined).
       if (chosen !== null) host.addChosenFolder(chosen);
       return ok({ path: chosen });
