@@ -11,6 +11,8 @@
 // sources and the outlet citing them, "Reuters"). Number `unit` names the counted group for
 // casualties (civilians, children, insurgents), so that the review compares like with like.
 // Run: node scripts/build-review-sample.mjs [--show]
+// Longer than 400 lines because most of it is the hand-tagged data (quotes and relations), kept
+// beside the code that checks every quote against the text.
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,6 +5,7 @@ import { describeZodError } from '../../shared/model/schemas';
 import { checkProjectWrite, readProjectBytes, readProjectBytesSync, type ProjectRead } from './projectFiles';
 import { makeFolder } from './makeFolder';
 import { withPath } from './ioErrors';
+import { isErrno } from './errno';
 import { tempPathFor } from './tempFiles';
 
 /**
@@ -166,6 +167,6 @@ export async function pathExists(path: string): Promise<boolean> {
   }
 }
 
-export function isErrno(err: unknown, code: string): boolean {
-  return typeof err === 'object' && err !== null && (err as NodeJS.ErrnoException).code === code;
-}
+// Re-exported for the many services that read it from here; it lives in errno.ts so that the
+// modules atomicJson builds on can use it without importing atomicJson back.
+export { isErrno };

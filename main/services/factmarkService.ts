@@ -36,7 +36,7 @@ export function createFactmarkService(opts: ServiceOptions): FactmarkService {
   const saveDocument = createDocumentSaver({ ...core, testHooks: opts.testHooks });
   const handlers: FactmarkHandlers = {
     // Sessions and projects: the annotator, opening and creating projects, watching the open one.
-    ...sessionHandlers({ ...core, dataDir: opts.dataDir, corpusDir: opts.corpusDir, initialProject: opts.initialProject, host: opts.host }),
+    ...sessionHandlers({ ...core, dataDir: opts.dataDir, corpusDir: opts.corpusDir, initialProject: opts.initialProject, windowDialogs: opts.host }),
     // Documents and their saves.
     ...documentHandlers({ ...core, saveDocument }),
     // A document's kept versions.

@@ -18,11 +18,15 @@ import { incomingBetween } from './syncIncoming';
 import { readSyncState, writeSyncState } from './syncState';
 
 /**
- * Project sync over git (README, "Working as a team"): commit this annotator's own files and
+ * Project sync over git (docs/sync.md, "Working as a team (git sync)"): commit this annotator's own files and
  * the project-level files, fetch, merge, push. Annotation files are one per annotator and
  * document, so they never meet; a conflict in a project-level file stops the merge in git's own
  * recoverable state (the working tree keeps "mine", so the app keeps working) and is returned for
  * the user to resolve: keep mine, take theirs, or a merged version they confirm.
+ *
+ * Longer than 400 lines because every step (status, commit, fetch, merge, push, resolve) drives
+ * the same private Repo helpers, kept unexported so that no other module runs git in a project
+ * without openRepo's checks; git's process and its safety options are gitSyncRunner.ts's.
  */
 
 const REMOTE = 'origin';

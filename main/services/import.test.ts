@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
 import { documentMetaSchema } from '../../shared/model/schemas';
-import { slugId, titleFor, uniqueId } from './documentImporter';
+import { slugId, titleFor, uniqueId } from './documentNaming';
 import { base64, failure, projectWithAnnotator, removeTempDirs, unwrap } from './serviceTestKit';
 import { sha256Hex } from './textHash';
 

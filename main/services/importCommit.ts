@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ImportedDocument, ImportError } from '../../shared/formats/importTypes';
 import { ANNOTATION_SCHEMA_VERSION, DOCUMENT_SCHEMA_VERSION, type DocumentMeta, type ProjectFile, type Relation, type Span } from '../../shared/model/schemas';
 import { isErrno } from './atomicJson';
-import { slugId, titleFor, uniqueId } from './documentImporter';
+import { slugId, titleFor, uniqueId } from './documentNaming';
 import { openJournal, type JournalSession, type Transaction } from './journal';
 import {
   annotationJson,

@@ -36,6 +36,10 @@ import { tempPathFor } from './tempFiles';
  *
  * One transaction at a time per project, across processes: the journal's lock (fileLock.ts) is
  * held from begin to end, and recovery only acts when nobody holds it (its owner is gone).
+ *
+ * Longer than 400 lines because the format, the writer and the recovery are one crash-safety
+ * argument: recovery must undo or redo exactly what the writer can have left at any point, so
+ * they are read (and changed) together.
  */
 export const journalRoot = (dir: string) => join(localStateDir(dir), 'journal');
 

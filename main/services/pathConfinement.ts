@@ -1,6 +1,6 @@
 import { lstat, readlink, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isErrno } from './atomicJson';
+import { isErrno } from './errno';
 
 /** True when `child` is `root` itself or lies inside it (both absolute and normalised). */
 export function isInside(root: string, child: string): boolean {

@@ -1,40 +1,25 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, rmdir, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fail, ok, type Result } from '../../shared/api/result';
-import type { ExportJobStatus, ExportPreview, ExportReport } from '../../shared/api/views';
+import type { ExportPreview, ExportReport } from '../../shared/api/views';
 import { manifestLine } from '../../shared/formats/cardManifest';
 import { countSuggested, datasetCard } from '../../shared/formats/datasetCard';
 import { BRAT_ADAPTER, FILE_ADAPTERS, formatSchema } from '../../shared/formats/exportAdapters';
 import { bratVisualConf } from '../../shared/formats/exportBrat';
 import { addNotes, buildNotices, type RecordNotes } from '../../shared/formats/exportNotices';
-import { filterBlind } from './syncBlind';
 import type { JsonlSidecar } from '../../shared/formats/exportJsonl';
-import {
-  ALL_ANNOTATORS,
-  FORMAT_INFO,
-  OVERLAP_POLICIES,
-  resolveUnit,
-  type ExportFormat,
-  type ExportOptions,
-  type SplitName,
-} from '../../shared/formats/exportOptions';
+import { ALL_ANNOTATORS, FORMAT_INFO, OVERLAP_POLICIES, resolveUnit, type ExportFormat } from '../../shared/formats/exportOptions';
 import { checkDocument, type ExportProblem } from '../../shared/annotation/checkDocument';
-import { addCounts, type DropCounts, type ExportRecord, type ExportSettings } from '../../shared/formats/exportRecord';
+import { addCounts, type DropCounts, type ExportSettings } from '../../shared/formats/exportRecord';
 import { assignSplits } from '../../shared/formats/splits';
-import { sortSpans } from '../../shared/annotation/operations';
-import type { AnnotationFile, DocStatus, DocumentMeta, ProjectFile } from '../../shared/model/schemas';
 import { pathExists, stableJson } from './atomicJson';
 import { tempPathFor } from './tempFiles';
 import { withPath } from './ioErrors';
-import { defaultExportAnnotator } from './curationGoldDefault';
 import { defaultExportName, isEmptyDirectory, resolvePlan, type ExportGroup } from './exportPlan';
 import { checkTargets, ExportTargetError, placeFile } from './exportTargets';
-import { SYNC_BATCH, documentTextPath, listAnnotators, listDocuments, readAnnotationSync, type AnnotationRead } from './projectStore';
-import { sha256Hex } from './textHash';
-import { readProjectFileOrThrowSync } from './projectFiles';
 import { makeFolder } from './makeFolder';
+import { describeScope, listCandidates, loadRecord, loadSelected, nothingToExport, selectAndLoad, selectRecords, type ExportRequest, type Selected } from './exportSelection';
+import { Sink, smallFile } from './exportSink';
 
 /**
  * Exports stream: documents are read, converted by a pure adapter (shared/formats) and written
@@ -42,138 +27,11 @@ import { makeFolder } from './makeFolder';
  * document ids is kept, for the split and the dataset card). Data goes to temporary files (or a
  * temporary folder) that are flushed and renamed into place only when everything was written:
  * a failed or interrupted export never leaves a half-written file under the final name.
+ * Which records an export holds is exportSelection.ts's; the temporary files are exportSink.ts's;
+ * exports running in the background are exportJobs.ts's.
  */
-export interface ExportRequest {
-  dir: string;
-  project: ProjectFile;
-  /** The current annotator (used when options.annotator is absent). */
-  annotator: string;
-  options: ExportOptions;
-  version: string;
-  now: Date;
-  onProgress?: (done: number, total: number) => void;
-}
 
-function scopeStatuses(scope: ExportOptions['scope']): Set<DocStatus> {
-  if (Array.isArray(scope)) return new Set(scope);
-  if (scope === 'all') return new Set(['todo', 'in_progress', 'done']);
-  return new Set([scope]);
-}
-
-const describeScope = (scope: ExportOptions['scope']) =>
-  Array.isArray(scope) ? `documents with status ${scope.join(', ')}` : scope === 'all' ? 'all documents' : `documents with status ${scope}`;
-
-interface Selected {
-  meta: DocumentMeta;
-  annotator: string;
-  status: DocStatus;
-}
-
-interface Candidate {
-  meta: DocumentMeta;
-  who: string;
-}
-
-/** Every (document, annotator) pair an export may hold, in document order. */
-async function listCandidates(req: ExportRequest): Promise<{ documents: number; pairs: Candidate[]; everyone: boolean; statuses: Set<DocStatus> }> {
-  const everyone = req.options.annotator === ALL_ANNOTATORS;
-  const annotators = everyone ? await listAnnotators(req.dir) : [req.options.annotator ?? (await defaultExportAnnotator(req.dir, req.annotator))];
-  const { documents } = await listDocuments(req.dir, { sync: true });
-  const all = documents.flatMap((meta) => annotators.map((who) => ({ meta, who })));
-  // Blind mode (syncBlind.ts): others' annotations only of documents the reader has marked done.
-  const { kept: pairs } = await filterBlind(req.dir, req.project, req.annotator, all, req.now, (p) => ({ docId: p.meta.id, annotator: p.who }));
-  return { documents: documents.length, pairs, everyone, statuses: scopeStatuses(req.options.scope) };
-}
-
-/** Why an export holds nothing, as the user reads it. */
-function nothingToExport(req: ExportRequest, documents: number, everyone: boolean): Result<never> {
-  const scope = req.options.scope;
-  if (documents === 0) return fail('invalid-input', 'The project has no documents to export; import some first.');
-  if (scope === 'done') return fail('invalid-input', "No documents are marked done; choose 'all' to export everything.");
-  return fail('invalid-input', `No ${describeScope(scope)} to export${everyone ? ' (by any annotator)' : ''}; choose another scope.`);
-}
-
-/** A pair's status as the export's scope sees it; null: this annotator has no record of it (everyone's work). */
-function statusFor(read: AnnotationRead, everyone: boolean): DocStatus | null {
-  // Everyone's work: an annotator who never opened the document has no record of it.
-  if (everyone && read.kind !== 'ok') return null;
-  return read.kind === 'ok' ? read.annotation.status : 'todo';
-}
-
-/**
- * First pass (exports with splits, or brat's folder): which (document, annotator) pairs the
- * export holds. Only statuses are kept; spans and texts are read again, one document at a time,
- * when writing.
- */
-async function selectRecords(req: ExportRequest): Promise<Result<{ selected: Selected[]; annotators: string[] }>> {
-  const { documents, pairs, everyone, statuses } = await listCandidates(req);
-  const selected: Selected[] = [];
-  for (const [i, { meta, who }] of pairs.entries()) {
-    if (i > 0 && i % SYNC_BATCH === 0) await yieldToEventLoop();
-    const status = statusFor(await readAnnotationSync(req.dir, who, meta.id, req.now), everyone);
-    if (status !== null && statuses.has(status)) selected.push({ meta, annotator: who, status });
-  }
-  if (selected.length === 0) return nothingToExport(req, documents, everyone);
-  return ok({ selected, annotators: [...new Set(selected.map((s) => s.annotator))] });
-}
-
-/** The record of an annotation as read; null when its text changed under its annotations. */
-function recordOf(sel: Selected, annotation: AnnotationFile | null, text: { text: string; sha256: string }, split: SplitName | null): ExportRecord | null {
-  if (annotation && annotation.textSha256 !== text.sha256) return null;
-  return {
-    meta: sel.meta,
-    text: text.text,
-    status: annotation?.status ?? 'todo',
-    annotator: sel.annotator,
-    spans: sortSpans(annotation?.spans ?? []),
-    relations: annotation?.relations ?? [],
-    split,
-  };
-}
-
-/** A document text and its hash, read synchronously (one small file; callers yield between batches). */
-function readTextSync(dir: string, docId: string): { text: string; sha256: string } {
-  const file = documentTextPath(dir, docId);
-  const bytes = readProjectFileOrThrowSync(file, 'text');
-  if (bytes === null) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT', syscall: 'open', path: file });
-  return { text: bytes.toString('utf8'), sha256: sha256Hex(bytes) };
-}
-
-/** Read one selected record in full; null when its text changed under its annotations. */
-async function loadRecord(req: ExportRequest, sel: Selected, split: SplitName | null): Promise<ExportRecord | null> {
-  const read = await readAnnotationSync(req.dir, sel.annotator, sel.meta.id, req.now);
-  return recordOf(sel, read.kind === 'ok' ? read.annotation : null, readTextSync(req.dir, sel.meta.id), split);
-}
-
-/** A selected pair, its record (null: its text changed) and how many pairs were looked at so far. */
-interface Loaded {
-  sel: Selected;
-  record: ExportRecord | null;
-  position: number;
-}
-
-/**
- * One pass (file formats without splits): each pair's annotation file is read once, for its
- * status and, when the scope selects it, for its record. Yields the selected pairs in order.
- */
-async function* selectAndLoad(req: ExportRequest, candidates: Candidate[], everyone: boolean, statuses: Set<DocStatus>): AsyncGenerator<Loaded> {
-  for (const [i, { meta, who }] of candidates.entries()) {
-    if (i > 0 && i % SYNC_BATCH === 0) await yieldToEventLoop();
-    const read = await readAnnotationSync(req.dir, who, meta.id, req.now);
-    const status = statusFor(read, everyone);
-    if (status === null || !statuses.has(status)) continue;
-    const sel: Selected = { meta, annotator: who, status };
-    yield { sel, record: recordOf(sel, read.kind === 'ok' ? read.annotation : null, readTextSync(req.dir, meta.id), null), position: i + 1 };
-  }
-}
-
-/** Two passes: the records of pairs selected before, read in order. */
-async function* loadSelected(req: ExportRequest, selected: Selected[], splitOf: Map<string, SplitName> | null): AsyncGenerator<Loaded> {
-  for (const [i, sel] of selected.entries()) {
-    if (i > 0 && i % SYNC_BATCH === 0) await yieldToEventLoop();
-    yield { sel, record: await loadRecord(req, sel, splitOf?.get(sel.meta.id) ?? null), position: i + 1 };
-  }
-}
+export type { ExportRequest } from './exportSelection';
 
 /**
  * The check before an export (shared/annotation/checkDocument.ts) over exactly the records the
@@ -200,53 +58,6 @@ export async function checkExportRecords(req: ExportRequest): Promise<Result<{ p
     );
   }
   return ok({ problems, documents: picked.value.selected.length });
-}
-
-/** A temporary file written in large pieces, flushed and renamed into place at the end. */
-class Sink {
-  private pending: string[] = [];
-  private size = 0;
-  private readonly hash = createHash('sha256');
-  items = 0;
-  private constructor(
-    readonly final: string,
-    readonly temp: string,
-    private readonly handle: FileHandle,
-  ) {}
-
-  static async open(final: string): Promise<Sink> {
-    const temp = tempPathFor(final);
-    return new Sink(final, temp, await open(temp, 'wx'));
-  }
-
-  async write(text: string): Promise<void> {
-    if (!text) return;
-    this.pending.push(text);
-    this.size += text.length;
-    if (this.size >= 1 << 16) await this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    if (this.size === 0) return;
-    const chunk = this.pending.join('');
-    this.pending = [];
-    this.size = 0;
-    this.hash.update(chunk, 'utf8');
-    await this.handle.write(chunk);
-  }
-
-  /** Flush, sync and close; answers the SHA-256 of everything written (for the dataset card). */
-  async finish(): Promise<string> {
-    await this.flush();
-    await this.handle.sync();
-    await this.handle.close();
-    return this.hash.digest('hex');
-  }
-
-  async abandon(): Promise<void> {
-    await this.handle.close().catch(() => undefined);
-    await unlink(this.temp).catch(() => undefined);
-  }
 }
 
 export interface ExportContext {
@@ -280,13 +91,6 @@ function changedFailure(changed: string[]): Result<never> {
     'text-changed',
     `Cannot export: the text of ${[...new Set(changed)].map((id) => `"${id}"`).join(', ')} changed after it was annotated, so its offsets no longer match. Restore the original text first.`,
   );
-}
-
-/** A whole small file (card, sidecar) written to a temporary file next to its final name. */
-async function smallFile(final: string, text: string): Promise<{ sink: Sink; sha256: string }> {
-  const sink = await Sink.open(final);
-  await sink.write(text);
-  return { sink, sha256: await sink.finish() };
 }
 
 /** Export the selected documents in the chosen format, with a dataset card per file (and, for JSONL, a sidecar). */
@@ -565,42 +369,4 @@ export async function previewExport(req: ExportRequest): Promise<Result<ExportPr
     unit: unitWord,
     records: selected.length,
   });
-}
-
-/** Exports running in the background, polled by the UI (works the same over IPC and HTTP). */
-export function createExportJobs(maxKept = 20) {
-  const jobs = new Map<string, ExportJobStatus>();
-  return {
-    start(run: (onProgress: (done: number, total: number) => void) => Promise<Result<ExportReport>>): string {
-      const jobId = randomBytes(8).toString('hex');
-      const status: ExportJobStatus = { jobId, done: 0, total: 0, finished: false, result: null, error: null };
-      jobs.set(jobId, status);
-      while (jobs.size > maxKept) {
-        const oldest = [...jobs.values()].find((j) => j.finished);
-        if (!oldest) break;
-        jobs.delete(oldest.jobId);
-      }
-      void run((done, total) => {
-        status.done = done;
-        status.total = total;
-      })
-        .then((result) => {
-          if (result.ok) {
-            status.result = result.value;
-            status.done = status.total = result.value.documents;
-          } else status.error = result.error;
-        })
-        .catch((err: unknown) => {
-          status.error = { code: 'internal', message: `Unexpected error: ${err instanceof Error ? err.message : String(err)}` };
-        })
-        .finally(() => {
-          status.finished = true;
-        });
-      return jobId;
-    },
-    status(jobId: string): ExportJobStatus | null {
-      const job = jobs.get(jobId);
-      return job ? { ...job } : null;
-    },
-  };
 }

@@ -11,7 +11,7 @@ import { projectReview } from './reviewService';
 import { CommitError, type PlannedWrite } from './schemaChange';
 
 /**
- * Confirming the review's derived values into the annotator's files (README, "Claim review"):
+ * Confirming the review's derived values into the annotator's files (docs/review.md, its "Derived values" item):
  * every file changes together or none does (the caller commits the planned writes with
  * commitFiles), each file's previous version is kept in its history first, and the last few
  * confirmations of this session can be undone while nobody changed those files since.

@@ -14,7 +14,7 @@ import { annotationPath, documentTextPath, listDocuments } from './projectStore'
 import { readFile } from 'node:fs/promises';
 
 /**
- * Claim review (README, "Claim review"): the project's claims clustered across documents, with
+ * Claim review (docs/review.md): the project's claims clustered across documents, with
  * the reviewer's decisions from claims.json replayed over the suggestions. Reads one annotator's
  * annotation files; claims.json is shared by the project like entities.json.
  */

@@ -1,21 +1,18 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
 import type { FactmarkHandlers } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { ProjectView, SessionView } from '../../shared/api/views';
-import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../shared/model/labels';
-import { PROJECT_SCHEMA_VERSION, annotatorNameSchema } from '../../shared/model/schemas';
+import { annotatorNameSchema } from '../../shared/model/schemas';
 import { resolveUserPath } from '../paths';
 import { aboutView } from './aboutService';
-import { isErrno } from './atomicJson';
 import { tidyProject } from './interruptedWrites';
 import { ioFailure } from './ioErrors';
-import { makeFolder } from './makeFolder';
-import { readProjectFile, writeProjectFile } from './projectStore';
+import { createProjectFolder } from './projectCreation';
+import { readProjectFile } from './projectStore';
 import { ensureSampleProject } from './sampleProject';
 import type { ServiceCore } from './serviceCore';
-import type { ServiceOptions } from './serviceOptions';
+import type { ServiceHost, ServiceOptions } from './serviceOptions';
 import { readSettings, updateSettings, withRecentProject } from './settingsStore';
 import { unwritableReason } from './writableProject';
 
@@ -37,10 +34,10 @@ export type SessionHost = Pick<
   | 'watch'
   | 'addChosenFolder'
 > &
-  Pick<ServiceOptions, 'dataDir' | 'corpusDir' | 'initialProject' | 'host'>;
-
-/** Files an OS puts into any folder: they do not make a folder "not empty" for a new project. */
-const OS_CLUTTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+  Pick<ServiceOptions, 'dataDir' | 'corpusDir' | 'initialProject'> & {
+    /** The window's native dialogs (ServiceOptions.host: Electron's); absent under serve and the CLI. */
+    windowDialogs?: ServiceHost;
+  };
 
 /** The OS user name, made into a valid annotator name, offered as the default on first start. */
 export function suggestedAnnotatorName(): string {
@@ -151,7 +148,7 @@ export function sessionHandlers(host: SessionHost): Pick<FactmarkHandlers, Sessi
       recentProjects: settings.recentProjects,
       project,
       projectError: project ? null : projectError,
-      nativeDialogs: typeof host.host?.chooseFolder === 'function',
+      nativeDialogs: typeof host.windowDialogs?.chooseFolder === 'function',
     };
   }
 
@@ -172,38 +169,16 @@ export function sessionHandlers(host: SessionHost): Pick<FactmarkHandlers, Sessi
     openSampleProject: async () => openSample(),
 
     createProject: async ({ path, name }) => {
-      const dir = resolveUserPath(path);
-      let entries: string[] | null = null;
-      try {
-        if (!(await stat(dir)).isDirectory()) return fail('invalid-input', `${dir} is a file, not a folder.`, dir);
-        entries = await readdir(dir);
-      } catch (err) {
-        if (!isErrno(err, 'ENOENT')) throw err;
-      }
-      if (entries?.includes('project.json')) {
-        return fail('invalid-input', `${dir} is already a Factmark project; open it instead.`, dir);
-      }
-      if (entries && entries.some((e) => !OS_CLUTTER.has(e))) {
-        return fail('invalid-input', `${dir} is not empty; choose a new or empty folder for the project.`, dir);
-      }
-      await makeFolder(dir);
-      await writeProjectFile(dir, {
-        schemaVersion: PROJECT_SCHEMA_VERSION,
-        name,
-        labels: DEFAULT_LABELS,
-        relationTypes: DEFAULT_RELATION_TYPES,
-        settings: { snapToWords: true },
-      });
-      await makeFolder(join(dir, 'documents'));
-      await makeFolder(join(dir, 'annotations'));
-      return openAt(dir);
+      const created = await createProjectFolder(path, name);
+      if (!created.ok) return created;
+      return openAt(created.value.dir);
     },
 
     chooseFolder: async ({ purpose }) => {
-      if (!host.host?.chooseFolder) {
+      if (!host.windowDialogs?.chooseFolder) {
         return fail('unsupported', 'Folder dialogs need the desktop app; type a path instead.');
       }
-      const chosen = await host.host.chooseFolder(purpose);
+      const chosen = await host.windowDialogs.chooseFolder(purpose);
       // The user picked it in the OS dialog: exports may go there (see isConfined).
       if (chosen !== null) host.addChosenFolder(chosen);
       return ok({ path: chosen });

@@ -7,7 +7,7 @@ import { offsetMapper, type ExportRecord, type ExportSettings } from './exportRe
  * A review sheet for editors: one row per span with its document, label, quote, the sentence
  * around it, what an editor checks (a claim's status and claimant, a number's value, its
  * approximation, range maximum and unit), who tagged it and the document's status. It reads
- * Factmark's default schema (README, "Label schema"): the Claim's `status`, the `attributed_to`
+ * Factmark's default schema (docs/user-guide.md, "Label schema"): the Claim's `status`, the `attributed_to`
  * relation (claim -> actor; the claimant is the actor's text, several joined by "; "), the
  * Number's `value`, `approx`, `value_max` and `unit`; other labels leave those cells empty. It
  * opens cleanly in a spreadsheet: UTF-8 with a byte-order mark (Excel otherwise guesses a legacy

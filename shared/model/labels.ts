@@ -1,7 +1,7 @@
 import type { LabelDef, RelationType } from './schemas';
 
 /**
- * The product's default schema: every new project starts with it (README, "Label schema").
+ * The product's default schema: every new project starts with it (docs/user-guide.md, "Label schema").
  * Claims carry a verification status; actors a kind and a canonical entity; numbers a normalised
  * value, so that "300+" and "more than 300" compare as the same figure.
  */

@@ -7,7 +7,7 @@ import { claimKey, type Claimant, type ReviewClaim, type ReviewNumber } from './
 
 /**
  * A project's claims as the review sees them, from one annotator's annotation files and
- * entities.json. It reads Factmark's default schema (README, "Label schema"): labels `claim`,
+ * entities.json. It reads Factmark's default schema (docs/user-guide.md, "Label schema"): labels `claim`,
  * `actor` and `number`, the relation `attributed_to` (claim -> actor), the Actor's `entity` and
  * the Number's `value`, `approx`, `value_max`, `unit` and `quantity`. Numbers and actors belong
  * to a claim when their span lies inside the claim's span.

@@ -13,7 +13,7 @@ import { pushEscapeHandler } from '../keyboard/escapeHandlers';
 import './review.css';
 
 /**
- * The claim review (README, "Claim review"): clusters of claims across documents, conflicts
+ * The claim review (docs/review.md): clusters of claims across documents, conflicts
  * first, then by number of outlets; per cluster each outlet's wording, claimant and numbers
  * with their normalised values, and the flags with their reasons. Keyboard first (reviewCursor.ts).
  */

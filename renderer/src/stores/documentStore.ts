@@ -1,132 +1,31 @@
-import type { FactmarkApi } from '../../../shared/api/contract';
-import type { DocumentView, ProjectView } from '../../../shared/api/views';
-import type { AttributeValue, DocStatus, DocumentMeta, LabelDef, Relation, RelationType, Span } from '../../../shared/model/schemas';
-import { addSpan, relabelSpan, setSpanAttributes } from '../../../shared/annotation/operations';
-import { attributesForLabel, initialAttributes } from '../../../shared/model/schemaEdits';
-import {
-  addRelation,
-  keepFittingRelations,
-  removeRelation,
-  removeSpanWithRelations,
-  type Annotations,
-  type RelationDraft,
-} from '../../../shared/annotation/relations';
-import {
-  canRedo,
-  canUndo,
-  createHistory,
-  pushHistory,
-  redo as redoHistory,
-  undo as undoHistory,
-  type History,
-} from '../../../shared/annotation/history';
-import { snapRange } from '../../../shared/text/snap';
-import { createAutosaver, type Autosaver, type SaveState } from './autosaver';
-import { createStore, type Store } from './createStore';
+import type { DocumentView } from '../../../shared/api/views';
+import type { DocStatus, Span } from '../../../shared/model/schemas';
+import type { Annotations } from '../../../shared/annotation/relations';
+import { createHistory } from '../../../shared/annotation/history';
+import { createAutosaver, type Autosaver } from './autosaver';
+import { createStore } from './createStore';
+import type { ChangeResult, ConflictChoice, DocumentState, DocumentStore, DocumentStoreDeps, OpenDocument } from './documentTypes';
 import { createKeptHistories, HISTORY_DROPPED_MESSAGE } from './keptHistories';
-
-/** The document open in the centre pane: its immutable text and the annotator's editable spans. */
-export interface OpenDocument {
-  docId: string;
-  meta: DocumentMeta;
-  text: string;
-  /** The stored annotations were made against another text: nothing may be changed. */
-  textChanged: boolean;
-  status: DocStatus;
-  /** Undo/redo covers the spans and their relations; the status is a separate, explicit choice. */
-  history: History<Annotations>;
-  selectedSpanId: string | null;
-  /** A relation picked in the side panel (Delete removes it); null when none. */
-  selectedRelationId: string | null;
-  updatedAt: string | null;
-  /** The revision of the annotation file these edits build on; sent with every save. */
-  revision: string | null;
-  /** When textChanged: the re-anchoring proposal, for the Repair flow (RepairPanel). */
-  drift: DocumentView['drift'];
-  /** Spans an earlier repair left unplaced, waiting to be placed or dropped. */
-  orphans: NonNullable<DocumentView['orphans']>;
-}
-
-/** How to settle edits that clash with a file changed on disk by someone else. */
-export type ConflictChoice = 'mine' | 'theirs' | 'both';
-
-export interface DocumentState {
-  /** The document being shown or loaded. */
-  docId: string | null;
-  loading: boolean;
-  loadError: string | null;
-  doc: OpenDocument | null;
-  saveState: SaveState;
-  saveMessage: string | null;
-  /** The open document's file changed on disk while it had unsaved edits: the user must choose. */
-  conflict: { message: string } | null;
-  /** Another window holds this annotator's lock: nothing may be changed here (the reason). */
-  lockedReason: string | null;
-}
+import { createSpanEditing } from './spanEditing';
+import { unionAnnotations } from './unionAnnotations';
 
 /**
- * `notice`: something the user should know although it worked (e.g. an undo history cleared).
- * `superseded`: a load given up because another document was asked for meanwhile; not an error
- * (the user's latest choice is what opens), so nothing is reported.
+ * The document open in the centre pane, as a store: loading it (and joining or superseding loads),
+ * autosaving it, and settling a clash with its file changed on disk. The edits themselves are
+ * spanEditing.ts's; the state and interface are documentTypes.ts's.
  */
-export type ChangeResult = { ok: true; notice?: string } | { ok: false; message: string; superseded?: true };
 
-/** A span to add exactly as given (no snapping), with its origin and attribute values. */
-export interface SpanAddition {
-  start: number;
-  end: number;
-  label: string;
-  origin?: Span['origin'];
-  attributes?: Record<string, AttributeValue>;
-  /** Relations from the new span (e.g. a claim's attributed_to) to the span with this range and label, tagged or added in the same step. */
-  links?: readonly { type: string; to: { start: number; end: number; label: string } }[];
-}
-
-export interface DocumentStoreDeps {
-  api: Pick<FactmarkApi, 'getDocument' | 'saveAnnotations' | 'listVersions' | 'restoreVersion'>;
-  /** A save answered with the project's new view (counts, statuses). */
-  onProjectUpdated(project: ProjectView): void;
-  newId(): string;
-  now(): string;
-  autosaveDelayMs?: number;
-  /** The open project's labels and relation types, which relations are checked against (none when left out). */
-  schema?(): { labels: readonly LabelDef[]; relationTypes: readonly RelationType[] };
-}
-
-export const READ_ONLY_MESSAGE =
-  'This document is read-only: its text changed after these annotations were made, so their offsets may no longer fit.';
-
-export interface DocumentStore extends Store<DocumentState> {
-  /** Save the open document, then load another. False (and nothing switched) when the save failed. */
-  open(docId: string): Promise<ChangeResult>;
-  /** Save and forget the open document (project switch). */
-  close(): Promise<ChangeResult>;
-  reload(): Promise<ChangeResult>;
-  tagRange(range: { start: number; end: number }, label: string, words: boolean): ChangeResult;
-  relabelSelected(label: string): ChangeResult;
-  /** Add spans as they are (accepted suggestions: origin and attributes given), all as one undoable step. */
-  addSpans(drafts: readonly SpanAddition[]): ChangeResult;
-  /** Set a span's attribute values (all of them), as one undoable step. */
-  setSpanAttributes(spanId: string, values: Record<string, AttributeValue>): ChangeResult;
-  /** Remove the selected relation if one is selected, else the selected span (and its relations). */
-  removeSelected(): ChangeResult;
-  /** Link two spans of the open document by a relation type of the project. */
-  addRelation(draft: RelationDraft): ChangeResult;
-  removeRelation(relationId: string): ChangeResult;
-  selectRelation(relationId: string | null): void;
-  undo(): boolean;
-  redo(): boolean;
-  selectSpan(spanId: string | null): void;
-  setStatus(status: DocStatus): ChangeResult;
-  flush(): Promise<boolean>;
-  hasUnsaved(): boolean;
-  /** The open document's file changed on disk: reload it, or ask (unsaved edits). */
-  externalChange(): Promise<'reloaded' | 'conflict' | 'none'>;
-  resolveConflict(choice: ConflictChoice): Promise<ChangeResult>;
-  /** Make the open document the kept version `versionId` (saved as a new version). */
-  restore(versionId: string): Promise<ChangeResult>;
-  setLocked(reason: string | null): void;
-}
+export type {
+  ChangeResult,
+  ConflictChoice,
+  DocumentState,
+  DocumentStore,
+  DocumentStoreDeps,
+  OpenDocument,
+  SpanAddition,
+} from './documentTypes';
+export { READ_ONLY_MESSAGE } from './spanEditing';
+export { unionAnnotations, unionSpans } from './unionAnnotations';
 
 const EMPTY: DocumentState = {
   docId: null,
@@ -165,60 +64,6 @@ const toInput = ({ id, start, end, label, createdAt, updatedAt, origin, provenan
   ...(provenance ? { provenance } : {}),
   ...(attributes ? { attributes } : {}),
 });
-
-/**
- * Mine plus theirs, spans and relations: theirs that repeat mine are left out, an id both use for
- * different things is renewed, and their relations follow their spans to the ids they end up with.
- */
-export function unionAnnotations(mine: Annotations, theirs: Annotations, newId: () => string): Annotations {
-  const key = (s: Span) => `${s.start}:${s.end}:${s.label}`;
-  const mineByKey = new Map(mine.spans.map((s) => [key(s), s.id]));
-  const spans = unionSpans(mine.spans, theirs.spans, newId);
-  // Their span id -> the id it has in the union (mine, when it repeats one of mine).
-  const idOf = new Map<string, string>();
-  let next = mine.spans.length;
-  for (const s of theirs.spans) {
-    const existing = mineByKey.get(key(s));
-    if (existing !== undefined) idOf.set(s.id, existing);
-    else {
-      const placed = spans[next++];
-      if (placed) idOf.set(s.id, placed.id);
-      mineByKey.set(key(s), placed?.id ?? s.id);
-    }
-  }
-  const relKey = (r: Relation) => `${r.type}\n${r.from}\n${r.to}`;
-  const keys = new Set(mine.relations.map(relKey));
-  const ids = new Set(mine.relations.map((r) => r.id));
-  const relations = [...mine.relations];
-  for (const r of theirs.relations) {
-    const from = idOf.get(r.from);
-    const to = idOf.get(r.to);
-    if (from === undefined || to === undefined) continue;
-    const moved = { ...r, from, to };
-    if (keys.has(relKey(moved))) continue;
-    keys.add(relKey(moved));
-    const id = ids.has(r.id) ? newId() : r.id;
-    ids.add(id);
-    relations.push({ ...moved, id });
-  }
-  return { spans, relations };
-}
-
-/** Mine plus theirs, without the same start/end/label twice; an id both use for different spans is renewed. */
-export function unionSpans(mine: Span[], theirs: Span[], newId: () => string): Span[] {
-  const key = (s: Span) => `${s.start}:${s.end}:${s.label}`;
-  const keys = new Set(mine.map(key));
-  const ids = new Set(mine.map((s) => s.id));
-  const out = [...mine];
-  for (const s of theirs) {
-    if (keys.has(key(s))) continue;
-    keys.add(key(s));
-    const id = ids.has(s.id) ? newId() : s.id;
-    ids.add(id);
-    out.push(id === s.id ? s : { ...s, id });
-  }
-  return out;
-}
 
 export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
   const store = createStore<DocumentState>(EMPTY);
@@ -264,25 +109,6 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
     patchDoc(patch);
     saver?.markChanged();
   };
-
-  const editable = (): OpenDocument | { message: string } => {
-    const doc = currentDoc();
-    if (!doc) return { message: 'Open a document first.' };
-    if (doc.textChanged) return { message: READ_ONLY_MESSAGE };
-    const locked = store.get().lockedReason;
-    if (locked !== null) return { message: locked };
-    if (store.get().conflict) return { message: 'Choose which version to keep first.' };
-    return doc;
-  };
-
-  const pushAnnotations = (doc: OpenDocument, next: Annotations, selectedSpanId: string | null, extra: Partial<OpenDocument> = {}) =>
-    change({ history: pushHistory(doc.history, next), selectedSpanId, selectedRelationId: null, ...extra });
-
-  /** New spans, the relations unchanged. */
-  const pushSpans = (doc: OpenDocument, spans: Span[], selectedSpanId: string | null, extra: Partial<OpenDocument> = {}) =>
-    pushAnnotations(doc, { spans, relations: doc.history.present.relations }, selectedSpanId, extra);
-
-  const schema = () => deps.schema?.() ?? { labels: [], relationTypes: [] };
 
   const flush = async () => (saver ? saver.flush() : true);
 
@@ -401,6 +227,7 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
 
   return {
     ...store,
+    ...createSpanEditing({ store, deps, patchDoc, change }),
     async open(docId) {
       if (!(await flush())) return { ok: false, message: saveFailedMessage() };
       return load(docId, { join: true });
@@ -420,157 +247,6 @@ export function createDocumentStore(deps: DocumentStoreDeps): DocumentStore {
       if (!docId) return { ok: true };
       if (!(await flush())) return { ok: false, message: saveFailedMessage() };
       return load(docId);
-    },
-    tagRange(range, label, words) {
-      const doc = editable();
-      if (!('docId' in doc)) return { ok: false, message: doc.message };
-      const snapped = snapRange(doc.text, range.start, range.end, { words });
-      if (!snapped) return { ok: false, message: 'Only spaces are selected: select some words to tag.' };
-      const added = addSpan(doc.text, doc.history.present.spans, { ...snapped, label }, deps.newId(), deps.now());
-      if (!added.ok) return { ok: false, message: added.message };
-      // A new span starts with its label's defaults; a Number with what its text says ("72 hours").
-      const initial = initialAttributes(schema().labels.find((l) => l.id === label), added.span.quote);
-      if (Object.keys(initial).length > 0) {
-        const filled = setSpanAttributes(added.spans, added.span.id, initial, added.span.updatedAt);
-        if (filled.ok) added.spans = filled.spans;
-      }
-      // Tagging the first span means work has started on this document.
-      const extra: Partial<OpenDocument> = doc.status === 'todo' ? { status: 'in_progress' } : {};
-      pushSpans(doc, added.spans, added.span.id, extra);
-      return { ok: true };
-    },
-    addSpans(drafts) {
-      const doc = editable();
-      if (!('docId' in doc)) return { ok: false, message: doc.message };
-      if (drafts.length === 0) return { ok: true };
-      let spans = doc.history.present.spans;
-      let lastId: string | null = null;
-      const linksFrom: { from: string; links: NonNullable<SpanAddition['links']> }[] = [];
-      for (const draft of drafts) {
-        const added = addSpan(doc.text, spans, draft, deps.newId(), deps.now());
-        if (!added.ok) return { ok: false, message: added.message };
-        added.span.origin = draft.origin;
-        if (!draft.origin) delete added.span.origin;
-        // What the label's attributes can hold: its defaults and the quote's number, then the suggester's values that fit.
-        const labelDef = schema().labels.find((l) => l.id === draft.label);
-        const given = draft.attributes ?? {};
-        const fitting = Object.fromEntries(Object.entries(attributesForLabel(labelDef, given)).filter(([id]) => id in given));
-        const values = { ...initialAttributes(labelDef, added.span.quote), ...fitting };
-        spans = added.spans;
-        if (Object.keys(values).length > 0) {
-          const filled = setSpanAttributes(spans, added.span.id, values, added.span.updatedAt);
-          if (filled.ok) spans = filled.spans;
-        }
-        lastId = added.span.id;
-        if (draft.links?.length) linksFrom.push({ from: added.span.id, links: draft.links });
-      }
-      // Links whose target span is not there (not tagged, not added with it) are left out.
-      let relations = doc.history.present.relations;
-      for (const { from, links } of linksFrom) {
-        for (const link of links) {
-          const to = spans.find((t) => t.start === link.to.start && t.end === link.to.end && t.label === link.to.label);
-          if (!to) continue;
-          const linked = addRelation(spans, relations, { type: link.type, from, to: to.id }, schema().relationTypes, schema().labels, deps.newId(), deps.now());
-          if (!linked.ok) return { ok: false, message: linked.message };
-          relations = linked.relations;
-        }
-      }
-      const extra: Partial<OpenDocument> = doc.status === 'todo' ? { status: 'in_progress' } : {};
-      pushAnnotations(doc, { spans, relations }, drafts.length === 1 ? lastId : null, extra);
-      return { ok: true };
-    },
-    relabelSelected(label) {
-      const doc = editable();
-      if (!('docId' in doc)) return { ok: false, message: doc.message };
-      const id = doc.selectedSpanId;
-      if (!id) return { ok: false, message: 'Select some text or a span first.' };
-      const current = doc.history.present.spans.find((s) => s.id === id);
-      if (!current) return { ok: false, message: 'The selected span no longer exists.' };
-      if (current.label === label) return { ok: true };
-      const relabelled = relabelSpan(doc.history.present.spans, id, label, deps.now());
-      if (!relabelled.ok) return { ok: false, message: relabelled.message };
-      // Values the new label has no attribute for go (undo brings them back); its defaults come in.
-      const carried = attributesForLabel(schema().labels.find((l) => l.id === label), current.attributes);
-      const withValues = setSpanAttributes(relabelled.spans, id, carried, relabelled.span.updatedAt);
-      if (withValues.ok) relabelled.spans = withValues.spans;
-      // Relations whose type does not join the new label go (undo brings them back).
-      const relations = keepFittingRelations(relabelled.spans, doc.history.present.relations, schema().relationTypes);
-      pushAnnotations(doc, { spans: relabelled.spans, relations }, id);
-      return { ok: true };
-    },
-    setSpanAttributes(spanId, values) {
-      const doc = editable();
-      if (!('docId' in doc)) return { ok: false, message: doc.message };
-      const { spans, relations } = doc.history.present;
-      const current = spans.find((s) => s.id === spanId);
-      if (!current) return { ok: false, message: 'That span no longer exists.' };
-      if (JSON.stringify(current.attributes ?? {}) === JSON.stringify(values)) return { ok: true };
-      const set = setSpanAttributes(spans, spanId, values, deps.now());
-      if (!set.ok) return { ok: false, message: set.message };
-      pushAnnotations(doc, { spans: set.spans, relations }, spanId);
-      return { ok: true };
-    },
-    removeSelected() {
-      const doc = editable();
-      if (!('docId' in doc)) return { ok: false, message: doc.message };
-      if (doc.selectedRelationId !== null) {
-        pushAnnotations(doc, { spans: doc.history.present.spans, relations: removeRelation(doc.history.present.relations, doc.selectedRelationId) }, doc.selectedSpanId);
-        return { ok: true };
-      }
-      const id = doc.selectedSpanId;
-      if (!id) return { ok: false, message: 'Select a span to remove first.' };
-      pushAnnotations(doc, removeSpanWithRelations(doc.history.present, id), null);
-      return { ok: true };
-    },
-    addRelation(draft) {
-      const doc = editable();
-      if (!('docId' in doc)) return { ok: false, message: doc.message };
-      const { spans, relations } = doc.history.present;
-      const { labels, relationTypes } = schema();
-      const added = addRelation(spans, relations, draft, relationTypes, labels, deps.newId(), deps.now());
-      if (!added.ok) return { ok: false, message: added.message };
-      pushAnnotations(doc, { spans, relations: added.relations }, draft.from);
-      return { ok: true };
-    },
-    removeRelation(relationId) {
-      const doc = editable();
-      if (!('docId' in doc)) return { ok: false, message: doc.message };
-      const { spans, relations } = doc.history.present;
-      if (!relations.some((r) => r.id === relationId)) return { ok: false, message: 'That relation no longer exists.' };
-      pushAnnotations(doc, { spans, relations: removeRelation(relations, relationId) }, doc.selectedSpanId);
-      return { ok: true };
-    },
-    selectRelation(relationId) {
-      const doc = currentDoc();
-      if (!doc || doc.selectedRelationId === relationId) return;
-      patchDoc({ selectedRelationId: relationId });
-    },
-    undo() {
-      const doc = currentDoc();
-      if (!doc || doc.textChanged || !canUndo(doc.history)) return false;
-      const history = undoHistory(doc.history);
-      const keep = history.present.spans.some((s) => s.id === doc.selectedSpanId);
-      change({ history, selectedSpanId: keep ? doc.selectedSpanId : null, selectedRelationId: null });
-      return true;
-    },
-    redo() {
-      const doc = currentDoc();
-      if (!doc || doc.textChanged || !canRedo(doc.history)) return false;
-      const history = redoHistory(doc.history);
-      const keep = history.present.spans.some((s) => s.id === doc.selectedSpanId);
-      change({ history, selectedSpanId: keep ? doc.selectedSpanId : null, selectedRelationId: null });
-      return true;
-    },
-    selectSpan(spanId) {
-      const doc = currentDoc();
-      if (!doc || (doc.selectedSpanId === spanId && doc.selectedRelationId === null)) return;
-      patchDoc({ selectedSpanId: spanId, selectedRelationId: null });
-    },
-    setStatus(status) {
-      const doc = editable();
-      if (!('docId' in doc)) return { ok: false, message: doc.message };
-      if (doc.status !== status) change({ status });
-      return { ok: true };
     },
     flush,
     hasUnsaved: () => saver?.hasUnsaved() ?? false,
