@@ -60,7 +60,8 @@ export function clusterFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
       for (const c of numberConflicts(claims[i]!, claims[j]!)) flags.push({ kind: 'number-conflict', reason: c.reason, claims: [claims[i]!.key, claims[j]!.key] });
     }
   }
-  flags.push(...attributionFlags(claims));
+  // One by one: a cluster of a few hundred claims has more flags than a spread passes as arguments (RangeError).
+  for (const f of attributionFlags(claims)) flags.push(f);
   return flags;
 }
 
