@@ -65,35 +65,47 @@ export function candidatePairs(items: readonly CandidateItem[], visit: (i: numbe
     counted.add(wording[i]!);
     for (const t of it.features.vector.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   });
-  const postings = new Map<string, number[]>();
-  const keys = items.map((it) => keysOf(it.features, df, limit));
+  // Keys as integers, each with the claims filed under it (in claim order).
+  const keyIds = new Map<string, number>();
+  const keys = items.map((it) =>
+    Int32Array.from(keysOf(it.features, df, limit), (k) => {
+      let id = keyIds.get(k);
+      if (id === undefined) keyIds.set(k, (id = keyIds.size));
+      return id;
+    }),
+  );
+  const counts = new Int32Array(keyIds.size + 1);
+  for (const ks of keys) for (const k of ks) counts[k + 1]!++;
+  for (let k = 0; k < keyIds.size; k++) counts[k + 1]! += counts[k]!;
+  const filed = new Int32Array(counts[keyIds.size]!);
+  const next = counts.slice(0, keyIds.size);
   keys.forEach((ks, i) => {
-    for (const k of ks) {
-      const list = postings.get(k);
-      if (list) list.push(i);
-      else postings.set(k, [i]);
-    }
+    for (const k of ks) filed[next[k]!++] = i;
   });
-  // A key shared by more than `limit` wordings is no key (computed once per key).
-  const usable = new Map<string, boolean>();
-  const isUsable = (k: string, list: readonly number[]) => {
-    let ok = usable.get(k);
-    if (ok === undefined) {
-      ok = list.length <= limit || new Set(list.map((i) => wording[i]!)).size <= limit;
-      usable.set(k, ok);
-    }
-    return ok;
-  };
+  // A key shared by more than `limit` wordings is no key.
+  const usable = new Uint8Array(keyIds.size);
+  for (let k = 0; k < keyIds.size; k++) {
+    const list = filed.subarray(counts[k]!, counts[k + 1]!);
+    usable[k] = Number(list.length <= limit || new Set(Array.from(list, (i) => wording[i]!)).size <= limit);
+  }
+  const docIds = new Map<string, number>();
+  const doc = Int32Array.from(items, (it) => {
+    let d = docIds.get(it.docId);
+    if (d === undefined) docIds.set(it.docId, (d = docIds.size));
+    return d;
+  });
   // Pairs by the later claim, so each is visited once: claim j meets the earlier claims filed under its keys.
   const seen = new Int32Array(n).fill(-1);
+  const earlier: number[] = [];
   for (let j = 0; j < n; j++) {
-    const earlier: number[] = [];
+    earlier.length = 0;
+    const dj = doc[j]!;
     for (const k of keys[j]!) {
-      const list = postings.get(k)!;
-      if (!isUsable(k, list)) continue;
-      for (const i of list) {
+      if (!usable[k]) continue;
+      for (let q = counts[k]!, end = counts[k + 1]!; q < end; q++) {
+        const i = filed[q]!;
         if (i >= j) break;
-        if (seen[i] === j || items[i]!.docId === items[j]!.docId) continue;
+        if (seen[i] === j || doc[i] === dj) continue;
         seen[i] = j;
         earlier.push(i);
       }

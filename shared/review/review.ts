@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLD, suggestClusters, type Pairing } from './cluster';
 import { collectClaims, sourceName, type ReviewDocument } from './collectClaims';
 import { applyDecisions } from './decisions';
 import { CROSS_CLUSTER_QUANTITIES, clusterFlags, crossClusterFlags } from './flags';
-import { claimFeatures, cosine, MIN_TEXT_COSINE } from './similarity';
+import { claimFeatures, MIN_TEXT_COSINE } from './similarity';
 import type { ReviewCluster, ReviewResult } from './types';
 
 /**
@@ -42,8 +42,8 @@ export function buildReview(
     claims.map((c, i) => ({ key: c.key, docId: c.docId, features: features[i]! })),
     threshold,
     pairing,
-    (i, j) => {
-      if (counts[i] && counts[j] && cosine(features[i]!, features[j]!) >= MIN_TEXT_COSINE) crossCandidates.push([i, j]);
+    (i, j, text) => {
+      if (counts[i] && counts[j] && text >= MIN_TEXT_COSINE) crossCandidates.push([i, j]);
     },
   );
   const applied = applyDecisions(suggested, decisions);
