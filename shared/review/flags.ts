@@ -32,34 +32,66 @@ const comparable = (a: ReviewNumber, b: ReviewNumber) => {
 
 const what = (n: ReviewNumber) => `"${n.quote}"${n.unit ? ` ${n.unit}` : ''}${n.quantity ? ` (${n.quantity})` : ''}`;
 
-/** Number conflicts between two claims of different documents, one flag per pair of numbers. */
-export function numberConflicts(a: ReviewClaim, b: ReviewClaim, onlyQuantities?: ReadonlySet<string>): { reason: string; numbers: [ReviewNumber, ReviewNumber] }[] {
+/** The pairs of numbers of two claims of different documents that cannot both be true. */
+export function conflictingNumbers(a: ReviewClaim, b: ReviewClaim, onlyQuantities?: ReadonlySet<string>): [ReviewNumber, ReviewNumber][] {
   if (a.docId === b.docId) return [];
-  const out: { reason: string; numbers: [ReviewNumber, ReviewNumber] }[] = [];
+  const out: [ReviewNumber, ReviewNumber][] = [];
   for (const na of a.numbers) {
     for (const nb of b.numbers) {
       if (!comparable(na, nb)) continue;
       if (onlyQuantities && !onlyQuantities.has(na.quantity ?? '')) continue;
-      if (overlaps(na.interval, nb.interval)) continue;
-      out.push({
-        reason: `${sourceName(a.source)} says ${what(na)}, ${sourceName(b.source)} says ${what(nb)}: ${whyIncompatible(
-          { value: na.value, approx: na.approx, quantity: na.quantity, ...(na.valueMax !== null ? { valueMax: na.valueMax } : {}) },
-          { value: nb.value, approx: nb.approx, quantity: nb.quantity, ...(nb.valueMax !== null ? { valueMax: nb.valueMax } : {}) },
-        )}.`,
-        numbers: [na, nb],
-      });
+      if (!overlaps(na.interval, nb.interval)) out.push([na, nb]);
     }
   }
   return out;
 }
 
+/** Number conflicts between two claims of different documents, one per pair of numbers, with the sentence that says why. */
+export function numberConflicts(a: ReviewClaim, b: ReviewClaim, onlyQuantities?: ReadonlySet<string>): { reason: string; numbers: [ReviewNumber, ReviewNumber] }[] {
+  return conflictingNumbers(a, b, onlyQuantities).map(([na, nb]) => ({
+    reason: `${sourceName(a.source)} says ${what(na)}, ${sourceName(b.source)} says ${what(nb)}: ${whyIncompatible(
+      { value: na.value, approx: na.approx, quantity: na.quantity, ...(na.valueMax !== null ? { valueMax: na.valueMax } : {}) },
+      { value: nb.value, approx: nb.approx, quantity: nb.quantity, ...(nb.valueMax !== null ? { valueMax: nb.valueMax } : {}) },
+    )}.`,
+    numbers: [na, nb],
+  }));
+}
+
+/**
+ * Flags of one kind between pairs of claims listed per cluster: beyond this many, the rest are
+ * counted in one last flag. A cluster of n claims has up to n²/2 such pairs, and single-link
+ * clusters of a 200,000-claim newsroom corpus reach thousands of claims: millions of flags that
+ * no reviewer reads and that no review set could hold.
+ */
+export const LISTED_PAIR_FLAGS = 200;
+
+/** The flag that stands for `more` pair flags of `kind` left unlisted (`across`: with claims of other clusters). */
+export function moreFlags(kind: 'number-conflict' | 'attribution-different', more: number, across = false): ReviewFlag {
+  const what = kind === 'number-conflict' ? 'with numbers that disagree' : 'attributed to different sources';
+  return {
+    kind,
+    reason: `…and ${more.toLocaleString('en-US')} more pair${more === 1 ? '' : 's'} of claims ${what}${across ? ' with claims of other clusters' : ''}, not listed (the first ${LISTED_PAIR_FLAGS} are).`,
+    claims: [],
+  };
+}
+
 export function clusterFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
+  let listed = 0;
+  let more = 0;
   for (let i = 0; i < claims.length; i++) {
     for (let j = i + 1; j < claims.length; j++) {
-      for (const c of numberConflicts(claims[i]!, claims[j]!)) flags.push({ kind: 'number-conflict', reason: c.reason, claims: [claims[i]!.key, claims[j]!.key] });
+      if (listed >= LISTED_PAIR_FLAGS) {
+        more += conflictingNumbers(claims[i]!, claims[j]!).length;
+        continue;
+      }
+      for (const c of numberConflicts(claims[i]!, claims[j]!)) {
+        flags.push({ kind: 'number-conflict', reason: c.reason, claims: [claims[i]!.key, claims[j]!.key] });
+        listed++;
+      }
     }
   }
+  if (more > 0) flags.push(moreFlags('number-conflict', more));
   // One by one: a cluster of a few hundred claims has more flags than a spread passes as arguments (RangeError).
   for (const f of attributionFlags(claims)) flags.push(f);
   return flags;
@@ -81,11 +113,17 @@ export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
     });
   }
   const shareSome = (a: ReviewClaim, b: ReviewClaim) => a.claimants.some((x) => namedIn(b, x));
+  let listed = 0;
+  let more = 0;
   for (let i = 0; i < attributed.length; i++) {
     for (let j = i + 1; j < attributed.length; j++) {
       const a = attributed[i]!;
       const b = attributed[j]!;
       if (a.docId === b.docId || shareSome(a, b)) continue;
+      if (listed++ >= LISTED_PAIR_FLAGS) {
+        more++;
+        continue;
+      }
       flags.push({
         kind: 'attribution-different',
         reason: `Attributed to ${names(a)} in ${sourceName(a.source)} but to ${names(b)} in ${sourceName(b.source)}.`,
@@ -93,6 +131,7 @@ export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
       });
     }
   }
+  if (more > 0) flags.push(moreFlags('attribution-different', more));
   // The same source, but another one named beside it in some outlets only ("… told Reuters").
   const seen: Claimant[] = [];
   for (const a of attributed) {
