@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectClaims } from './collectClaims';
-import { LISTED_PAIR_FLAGS, attributionFlags, clusterFlags, crossClusterFlags } from './flags';
+import { LISTED_PAIR_FLAGS, NAMED_IN_REASON, attributionFlags, clusterFlags, crossClusterFlags } from './flags';
 import { testDocument, type TestClaim } from './testKit';
 
 const claimsOf = (...docs: [string, TestClaim][]) => collectClaims(docs.map(([outlet, c], i) => testDocument(`d${i}`, outlet, [c])), []);
@@ -71,5 +71,16 @@ describe('a cluster chained by the 0.35 threshold over a newsroom corpus', () =>
     const flags = clusterFlags(claims);
     expect(flags.filter((f) => f.claims.length === 2)).toHaveLength(LISTED_PAIR_FLAGS);
     expect(flags.at(-1)!.reason).toBe('…and 235 more pairs of claims with numbers that disagree, not listed (the first 200 are).');
+  });
+
+  it('names at most NAMED_IN_REASON outlets in a sentence, and counts the others', () => {
+    const claims = claimsOf(
+      ...Array.from({ length: 15 }, (_, i): [string, TestClaim] => [`O${i}`, { text: 'Russia promised aid', claimant: { quote: 'Reuters', entity: 'reuters' } }]),
+      ['Bare', { text: 'Russia promised aid' }],
+    );
+    const [missing] = attributionFlags(claims).filter((f) => f.kind === 'attribution-missing');
+    expect(missing!.reason.match(/Reuters in O\d+/g)).toHaveLength(NAMED_IN_REASON);
+    expect(missing!.reason).toMatch(/^Attributed to Reuters in O\d+; .*; and 5 more outlets, but unattributed in Bare\.$/);
+    expect(missing!.claims).toHaveLength(16);
   });
 });

@@ -99,7 +99,12 @@ export function clusterFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
 
 const names = (c: ReviewClaim) => c.claimants.map((x) => x.name).join(' and ');
 const namedIn = (claim: ReviewClaim, x: Claimant) => claim.claimants.some((y) => sameClaimant(x, y));
-const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+/** Items named in a flag's sentence; beyond, "and N more" (a cluster of a thousand claims made sentences of 40,000 characters, repeated on each of its CSV rows). */
+export const NAMED_IN_REASON = 10;
+const capped = (items: readonly string[], sep: string, what: string) =>
+  items.length <= NAMED_IN_REASON ? items.join(sep) : `${items.slice(0, NAMED_IN_REASON).join(sep)}${sep}and ${(items.length - NAMED_IN_REASON).toLocaleString('en-US')} more ${what}`;
+const list = (items: readonly string[], what = 'outlets') =>
+  items.length <= 1 ? items.join('') : items.length > NAMED_IN_REASON ? capped(items, ', ', what) : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
@@ -108,7 +113,15 @@ export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
   if (attributed.length > 0 && bare.length > 0) {
     flags.push({
       kind: 'attribution-missing',
-      reason: `Attributed to ${attributed.map((c) => `${names(c)} in ${sourceName(c.source)}`).join('; ')}, but unattributed in ${bare.map((c) => sourceName(c.source)).join(', ')}.`,
+      reason: `Attributed to ${capped(
+        attributed.map((c) => `${names(c)} in ${sourceName(c.source)}`),
+        '; ',
+        'outlets',
+      )}, but unattributed in ${capped(
+        bare.map((c) => sourceName(c.source)),
+        ', ',
+        'outlets',
+      )}.`,
       claims: [...attributed, ...bare].map((c) => c.key),
     });
   }
@@ -144,7 +157,7 @@ export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
       const common = lacking[0]!.claimants.filter((y) => naming.some((n) => namedIn(n, y))).map((y) => y.name);
       flags.push({
         kind: 'attribution-partial',
-        reason: `${x.name} is named as a source in ${list(naming.map((c) => sourceName(c.source)))} but not in ${list(lacking.map((c) => sourceName(c.source)))}; all of them name ${list(common)}.`,
+        reason: `${x.name} is named as a source in ${list(naming.map((c) => sourceName(c.source)))} but not in ${list(lacking.map((c) => sourceName(c.source)))}; all of them name ${list(common, 'sources')}.`,
         claims: [...naming, ...lacking].map((c) => c.key),
       });
     }
