@@ -3,9 +3,11 @@
 // set, each annotator dropping, adding, shifting and relabelling some), then runs
 // `factmark agree --json` (all pairs, every measure: span F1, kappa, alpha on tokens, unitizing alpha
 // on characters, attributes) as a child process and prints wall time and
-// peak RSS. Target: all pairs of 1,000 documents x 3 annotators in under 5 s. Prints figures only.
+// peak RSS; then unitizing alpha alone (scripts/bench/alphaUBench.ts). Target: all pairs of 1,000
+// documents x 3 annotators in under 5 s. Prints figures only.
 // Usage: node scripts/bench-agree.mjs [--docs N] [--keep]
 import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -107,10 +109,15 @@ try {
   console.log(`${'factmark agree (all 3 pairs, --json)'.padEnd(40)} ${run.seconds.toFixed(2).padStart(7)} s   median of 3 (${sorted[0].seconds.toFixed(2)}-${sorted[2].seconds.toFixed(2)}), CPU ${run.cpuSeconds.toFixed(2)} s, peak RSS ${Math.max(...runs.map((r) => r.peakMiB)).toFixed(0).padStart(5)} MiB   (target < 5 s; every measure, unitizing alpha included; process start included)`);
   const pairs = measure([cli, 'agree', '--annotators', 'ann1,ann2', '--json', project]);
   console.log(`${'factmark agree --annotators ann1,ann2'.padEnd(40)} ${pairs.seconds.toFixed(2).padStart(7)} s   CPU ${pairs.cpuSeconds.toFixed(2)} s, peak RSS ${pairs.peakMiB.toFixed(0).padStart(5)} MiB`);
+  // Unitizing alpha alone (files read first, not timed): scripts/bench/alphaUBench.ts, bundled like bench-learning's.
+  const alphaUScript = join(repoRoot, 'dist/bench/alphaUBench.cjs');
+  await build({ entryPoints: [join(repoRoot, 'scripts/bench/alphaUBench.ts')], outfile: alphaUScript, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  const alphaU = JSON.parse(measure([alphaUScript, project]).stdout);
+  console.log(`${'unitizing alpha alone (all + each pair)'.padEnd(40)} ${(alphaU.wallMs / 1000).toFixed(2).padStart(7)} s   CPU ${(alphaU.cpuMs / 1000).toFixed(2)} s, median of 3; uα ${alphaU.alphaU.toFixed(3)} (files read beforehand, not timed)`);
   const results = join(repoRoot, 'bench', 'results.json');
   mkdirSync(dirname(results), { recursive: true });
   const previous = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : {};
-  const agreement = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, documents: DOCS, annotators: ANNOTATORS.length, charactersPerDocument: Math.round(chars), allPairs: runs.map(({ seconds, cpuSeconds, peakMiB }) => ({ seconds, cpuSeconds, peakMiB })), onePair: { seconds: pairs.seconds, cpuSeconds: pairs.cpuSeconds, peakMiB: pairs.peakMiB } };
+  const agreement = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, documents: DOCS, annotators: ANNOTATORS.length, charactersPerDocument: Math.round(chars), allPairs: runs.map(({ seconds, cpuSeconds, peakMiB }) => ({ seconds, cpuSeconds, peakMiB })), onePair: { seconds: pairs.seconds, cpuSeconds: pairs.cpuSeconds, peakMiB: pairs.peakMiB }, alphaUAlone: { seconds: alphaU.wallMs / 1000, cpuSeconds: alphaU.cpuMs / 1000 } };
   writeFileSync(results, `${JSON.stringify({ ...previous, agreement }, null, 2)}\n`);
   const f = report.all.overall;
   console.log(`figures (all annotators): F1 exact ${f.f1Exact.toFixed(3)}, F1 overlap ${f.f1Overlap.toFixed(3)}, kappa ${f.kappa.toFixed(3)}, alpha ${f.alpha.toFixed(3)}, unitizing alpha ${f.alphaU.toFixed(3)}, attributes ${f.attributes.toFixed(3)}; ${report.documents.length} documents compared`);

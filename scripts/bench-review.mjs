@@ -5,7 +5,9 @@
 //    and `factmark review --all-pairs` scoring every pair, and whether their clusters are the same.
 // 2. A synthetic newsroom corpus (scripts/bench/newsroom.mjs) of 1,840, 20,000 and 200,000 claims
 //    (10 claims a document): `factmark review`, wall and CPU time and peak memory, process start and
-//    writing review.html/.json/.csv included; at 1,840 claims also --all-pairs and the comparison.
+//    writing review.html/.json/.csv included; at 1,840 claims also --all-pairs and the comparison;
+//    and for each, the pairwise precision and recall of its clusters against the events the
+//    generator made (a pair of claims in one cluster is right when both report one event).
 // Usage: node scripts/bench-review.mjs [--claims 1840,20000,200000] [--copies 40] [--keep]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,17 +60,36 @@ function review(dir, extra = []) {
   return { seconds, cpuSeconds, peakMiB, summary, clusters };
 }
 
+/** Pairwise precision and recall of clusters (claim keys) against the generator's events (truth: key -> event). */
+function againstEvents(clusters, truth) {
+  const sizes = new Map();
+  for (const e of Object.values(truth)) sizes.set(e, (sizes.get(e) ?? 0) + 1);
+  let truePairs = 0;
+  for (const c of sizes.values()) truePairs += (c * (c - 1)) / 2;
+  let joined = 0;
+  let right = 0;
+  for (const line of clusters) {
+    const byEvent = new Map();
+    const keys = line.split(' ');
+    for (const k of keys) byEvent.set(truth[k], (byEvent.get(truth[k]) ?? 0) + 1);
+    joined += (keys.length * (keys.length - 1)) / 2;
+    for (const c of byEvent.values()) right += (c * (c - 1)) / 2;
+  }
+  return `${(right / joined).toFixed(3)} / ${(right / truePairs).toFixed(3)}`;
+}
+
 const sameClusters = (a, b) => JSON.stringify([...a.clusters].sort()) === JSON.stringify([...b.clusters].sort());
 const row = (cells) => `| ${cells.join(' | ')} |`;
 const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, runs: [] };
 
 console.log(`\nClaim review figures (node ${process.version}, ${cpus().length} CPUs; figures, not tests; process start and writing the review set included)`);
-console.log(row(['project', 'documents', 'claims', 'clusters', 'across outlets', 'pairing', 'seconds', 'CPU s', 'peak MiB', 'same clusters as all pairs']));
-console.log(row(['---', '---:', '---:', '---:', '---:', '---', '---:', '---:', '---:', '---']));
+console.log(row(['project', 'documents', 'claims', 'clusters', 'across outlets', 'pairing', 'seconds', 'CPU s', 'peak MiB', 'same clusters as all pairs', 'pair precision / recall vs events']));
+console.log(row(['---', '---:', '---:', '---:', '---:', '---', '---:', '---:', '---:', '---', '---']));
 try {
-  const print = (name, docs, run, pairing, same) => {
-    console.log(row([name, docs, run.summary.claims, run.summary.clusters, run.summary.multiOutlet, pairing, run.seconds.toFixed(2), run.cpuSeconds.toFixed(2), run.peakMiB.toFixed(0), same]));
-    results.runs.push({ project: name, documents: docs, claims: run.summary.claims, clusters: run.summary.clusters, pairing, seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakMiB: run.peakMiB, sameAsAllPairs: same });
+  const print = (name, docs, run, pairing, same, truth) => {
+    const quality = truth ? againstEvents(run.clusters, truth) : '—';
+    console.log(row([name, docs, run.summary.claims, run.summary.clusters, run.summary.multiOutlet, pairing, run.seconds.toFixed(2), run.cpuSeconds.toFixed(2), run.peakMiB.toFixed(0), same, quality]));
+    results.runs.push({ project: name, documents: docs, claims: run.summary.claims, clusters: run.summary.clusters, pairing, seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakMiB: run.peakMiB, sameAsAllPairs: same, precisionRecallVsEvents: quality });
   };
   if (copies > 0) {
     const dir = sampleCopies(copies);
@@ -89,9 +110,9 @@ try {
     if (n <= 5000) {
       const all = review(dir, ['--all-pairs']);
       same = sameClusters(fast, all) ? 'yes' : 'NO';
-      print(`newsroom ${n.toLocaleString('en-US')}`, made.documents, fast, 'candidates', same);
-      print(`newsroom ${n.toLocaleString('en-US')}`, made.documents, all, 'all pairs', '—');
-    } else print(`newsroom ${n.toLocaleString('en-US')}`, made.documents, fast, 'candidates', same);
+      print(`newsroom ${n.toLocaleString('en-US')}`, made.documents, fast, 'candidates', same, made.truth);
+      print(`newsroom ${n.toLocaleString('en-US')}`, made.documents, all, 'all pairs', '—', made.truth);
+    } else print(`newsroom ${n.toLocaleString('en-US')}`, made.documents, fast, 'candidates', same, made.truth);
     if (generated > 5) console.log(`  (generated ${made.claims.toLocaleString('en-US')} claims of ${made.events.toLocaleString('en-US')} events in ${generated.toFixed(1)} s)`);
     rmSync(dir, { recursive: true, force: true });
   }

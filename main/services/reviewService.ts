@@ -8,6 +8,7 @@ import { buildReview } from '../../shared/review/review';
 import { reviewCsv, reviewHtml, reviewJson, type ReviewSetInfo } from '../../shared/review/reviewExport';
 import type { ReviewView } from '../../shared/review/types';
 import { readJsonFile, writeFileAtomic } from './atomicJson';
+import { mapLimit } from './mapLimit';
 import { claimTermsOf } from './reviewTerms';
 import { entitiesPath } from './entityStore';
 import { annotationPath, documentTextPath, listDocuments } from './projectStore';
@@ -35,23 +36,22 @@ export async function readClaimsFile(dir: string): Promise<{ file: ClaimsFile; p
 /** The documents with this annotator's annotations; a file made against another text is left out, and said. */
 async function reviewDocuments(dir: string, annotator: string): Promise<{ documents: ReviewDocument[]; problems: string[] }> {
   const listing = await listDocuments(dir);
-  const documents: ReviewDocument[] = [];
-  const problems: string[] = [];
-  for (const meta of listing.documents) {
+  // Read 32 at a time (mapLimit.ts): one after another, 200,000 documents took half a minute of waiting.
+  const reads = await mapLimit(listing.documents, 32, async (meta): Promise<ReviewDocument | string | null> => {
     const read = await readJsonFile(annotationPath(dir, annotator, meta.id), annotationFileSchema);
-    if (!read.ok) {
-      if (read.reason === 'invalid') problems.push(`${annotationPath(dir, annotator, meta.id)} is invalid (${read.message}); its claims are left out.`);
-      continue;
-    }
-    if (read.value.textSha256 !== meta.textSha256) {
-      problems.push(`The text of "${meta.title || meta.id}" changed after it was annotated; its claims are left out until it is repaired.`);
-      continue;
-    }
+    if (!read.ok) return read.reason === 'invalid' ? `${annotationPath(dir, annotator, meta.id)} is invalid (${read.message}); its claims are left out.` : null;
+    if (read.value.textSha256 !== meta.textSha256) return `The text of "${meta.title || meta.id}" changed after it was annotated; its claims are left out until it is repaired.`;
     // The text is read only when a claim has no claimant relation: its frame is looked for there (deriveClaimant.ts).
     const attributed = new Set((read.value.relations ?? []).filter((r) => r.type === 'attributed_to').map((r) => r.from));
     const needsText = read.value.spans.some((s) => s.label === 'claim' && !attributed.has(s.id));
     const text = needsText ? await readFile(documentTextPath(dir, meta.id), 'utf8').catch(() => undefined) : undefined;
-    documents.push({ meta: { id: meta.id, title: meta.title, outlet: meta.outlet }, annotation: read.value, ...(text !== undefined ? { text } : {}) });
+    return { meta: { id: meta.id, title: meta.title, outlet: meta.outlet }, annotation: read.value, ...(text !== undefined ? { text } : {}) };
+  });
+  const documents: ReviewDocument[] = [];
+  const problems: string[] = [];
+  for (const r of reads) {
+    if (typeof r === 'string') problems.push(r);
+    else if (r) documents.push(r);
   }
   return { documents, problems };
 }

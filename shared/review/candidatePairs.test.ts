@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, maxShared } from './candidatePairs';
+import { candidatePairs, MAX_SHARED } from './candidatePairs';
 import { suggestClusters } from './cluster';
 import { claimFeatures, similarity } from './similarity';
 import type { ReviewClaim, ReviewNumber } from './types';
@@ -56,8 +56,8 @@ describe('candidate pairs (blocking by rare words, figures and entities)', () =>
   });
 
   it('does not pair claims that only share a common word, and pairs those sharing a rare one, a figure or an entity', () => {
-    // More claims saying "say" than maxShared allows: "say" is no key.
-    const n = maxShared(300) + 200;
+    // More claims saying "say" than MAX_SHARED allows: "say" is no key.
+    const n = MAX_SHARED + 200;
     const drawn: Drawn[] = Array.from({ length: n }, (_, i) => ({ doc: i, terms: ['say', `rare${i}`, `rarer${i}`], entities: [] }));
     drawn.push({ doc: n, terms: ['say', 'rare7'], entities: [] });
     drawn.push({ doc: n + 1, terms: ['say'], number: { kind: 'duration', value: 72 }, entities: [] }, { doc: n + 2, terms: ['say'], number: { kind: 'duration', value: 72 }, entities: [] });

@@ -1,6 +1,6 @@
 import { candidatePairs } from './candidatePairs';
+import { pairScorer } from './pairScorer';
 import type { ClaimFeatures } from './similarity';
-import { similarity } from './similarity';
 
 /**
  * Suggested clusters: claims joined greedily, most similar pair first (single link), while their
@@ -21,15 +21,17 @@ export function suggestClusters(
   items: readonly { key: string; docId: string; features: ClaimFeatures }[],
   threshold = DEFAULT_THRESHOLD,
   pairing: Pairing = 'candidates',
-  /** Called with every pair scored (i < j), whatever its score. */
-  onPair?: (i: number, j: number) => void,
+  /** Called with every pair scored (i < j), whatever its score, and the pair's word cosine. */
+  onPair?: (i: number, j: number, cosine: number) => void,
 ): string[][] {
   const first: number[] = [];
   const second: number[] = [];
   const scores: number[] = [];
+  const scorer = pairScorer(items.map((it) => it.features));
   const consider = (i: number, j: number) => {
-    onPair?.(i, j);
-    const score = similarity(items[i]!.features, items[j]!.features);
+    const text = scorer.cosine(i, j);
+    onPair?.(i, j, text);
+    const score = scorer.similarityWith(i, j, text);
     if (score >= threshold) {
       first.push(i);
       second.push(j);
@@ -37,8 +39,8 @@ export function suggestClusters(
     }
   };
   if (pairing === 'all' || threshold <= 0) {
-    for (let i = 0; i < items.length; i++) {
-      for (let j = i + 1; j < items.length; j++) if (items[i]!.docId !== items[j]!.docId) consider(i, j);
+    for (let j = 1; j < items.length; j++) {
+      for (let i = 0; i < j; i++) if (items[i]!.docId !== items[j]!.docId) consider(i, j);
     }
   } else {
     candidatePairs(items, consider);

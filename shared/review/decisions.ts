@@ -47,7 +47,9 @@ export function applyDecisions(suggested: readonly (readonly string[])[], decisi
   const groups = new Map<number, string[]>();
   for (const k of order) {
     const c = clusterOf.get(k)!;
-    groups.set(c, [...(groups.get(c) ?? []), k]);
+    const group = groups.get(c);
+    if (group) group.push(k);
+    else groups.set(c, [k]);
   }
   return { clusters: [...groups.entries()].sort(([a], [b]) => a - b).map(([, keys]) => keys), decided, stale };
 }

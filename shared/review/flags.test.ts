@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectClaims } from './collectClaims';
-import { attributionFlags, clusterFlags, crossClusterFlags } from './flags';
+import { LISTED_PAIR_FLAGS, NAMED_IN_REASON, attributionFlags, clusterFlags, crossClusterFlags } from './flags';
 import { testDocument, type TestClaim } from './testKit';
 
 const claimsOf = (...docs: [string, TestClaim][]) => collectClaims(docs.map(([outlet, c], i) => testDocument(`d${i}`, outlet, [c])), []);
@@ -53,5 +53,34 @@ describe('conflicts across clusters', () => {
     const flags = crossClusterFlags([a!], [b!], (id) => id.toUpperCase());
     expect(flags.map((f) => f.reason)).toEqual(['A says "four" civilians (casualties killed), B says "at least 25" civilians (casualties killed): 4 and ≥ 25 do not overlap. (another cluster; both involve RUSSIA)']);
     expect(crossClusterFlags([a!], [c!], (id) => id)).toEqual([]);
+  });
+});
+
+describe('a cluster chained by the 0.35 threshold over a newsroom corpus', () => {
+  it('lists the first LISTED_PAIR_FLAGS pair flags of 520 claims each attributed to another source and counts the rest (200,000-claim review crashed: stack overflow)', () => {
+    const n = 520;
+    const claims = claimsOf(...Array.from({ length: n }, (_, i): [string, TestClaim] => [`O${i}`, { text: 'Russia promised aid', claimant: { quote: `Source ${i}`, entity: `s${i}` } }]));
+    const flags = clusterFlags(claims);
+    expect(flags).toHaveLength(LISTED_PAIR_FLAGS + 1);
+    expect(flags.every((f) => f.kind === 'attribution-different')).toBe(true);
+    expect(flags[LISTED_PAIR_FLAGS]!.reason).toBe(`…and ${((n * (n - 1)) / 2 - LISTED_PAIR_FLAGS).toLocaleString('en-US')} more pairs of claims attributed to different sources, not listed (the first 200 are).`);
+  });
+
+  it('counts number conflicts beyond the listed ones', () => {
+    const claims = claimsOf(...Array.from({ length: 30 }, (_, i): [string, TestClaim] => [`O${i}`, { text: `strikes killed ${i + 1}`, numbers: [killed(String(i + 1), i + 1)] }]));
+    const flags = clusterFlags(claims);
+    expect(flags.filter((f) => f.claims.length === 2)).toHaveLength(LISTED_PAIR_FLAGS);
+    expect(flags.at(-1)!.reason).toBe('…and 235 more pairs of claims with numbers that disagree, not listed (the first 200 are).');
+  });
+
+  it('names at most NAMED_IN_REASON outlets in a sentence, and counts the others', () => {
+    const claims = claimsOf(
+      ...Array.from({ length: 15 }, (_, i): [string, TestClaim] => [`O${i}`, { text: 'Russia promised aid', claimant: { quote: 'Reuters', entity: 'reuters' } }]),
+      ['Bare', { text: 'Russia promised aid' }],
+    );
+    const [missing] = attributionFlags(claims).filter((f) => f.kind === 'attribution-missing');
+    expect(missing!.reason.match(/Reuters in O\d+/g)).toHaveLength(NAMED_IN_REASON);
+    expect(missing!.reason).toMatch(/^Attributed to Reuters in O\d+; .*; and 5 more outlets, but unattributed in Bare\.$/);
+    expect(missing!.claims).toHaveLength(16);
   });
 });

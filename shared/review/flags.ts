@@ -32,41 +32,79 @@ const comparable = (a: ReviewNumber, b: ReviewNumber) => {
 
 const what = (n: ReviewNumber) => `"${n.quote}"${n.unit ? ` ${n.unit}` : ''}${n.quantity ? ` (${n.quantity})` : ''}`;
 
-/** Number conflicts between two claims of different documents, one flag per pair of numbers. */
-export function numberConflicts(a: ReviewClaim, b: ReviewClaim, onlyQuantities?: ReadonlySet<string>): { reason: string; numbers: [ReviewNumber, ReviewNumber] }[] {
+/** The pairs of numbers of two claims of different documents that cannot both be true. */
+export function conflictingNumbers(a: ReviewClaim, b: ReviewClaim, onlyQuantities?: ReadonlySet<string>): [ReviewNumber, ReviewNumber][] {
   if (a.docId === b.docId) return [];
-  const out: { reason: string; numbers: [ReviewNumber, ReviewNumber] }[] = [];
+  const out: [ReviewNumber, ReviewNumber][] = [];
   for (const na of a.numbers) {
     for (const nb of b.numbers) {
       if (!comparable(na, nb)) continue;
       if (onlyQuantities && !onlyQuantities.has(na.quantity ?? '')) continue;
-      if (overlaps(na.interval, nb.interval)) continue;
-      out.push({
-        reason: `${sourceName(a.source)} says ${what(na)}, ${sourceName(b.source)} says ${what(nb)}: ${whyIncompatible(
-          { value: na.value, approx: na.approx, quantity: na.quantity, ...(na.valueMax !== null ? { valueMax: na.valueMax } : {}) },
-          { value: nb.value, approx: nb.approx, quantity: nb.quantity, ...(nb.valueMax !== null ? { valueMax: nb.valueMax } : {}) },
-        )}.`,
-        numbers: [na, nb],
-      });
+      if (!overlaps(na.interval, nb.interval)) out.push([na, nb]);
     }
   }
   return out;
 }
 
+/** Number conflicts between two claims of different documents, one per pair of numbers, with the sentence that says why. */
+export function numberConflicts(a: ReviewClaim, b: ReviewClaim, onlyQuantities?: ReadonlySet<string>): { reason: string; numbers: [ReviewNumber, ReviewNumber] }[] {
+  return conflictingNumbers(a, b, onlyQuantities).map(([na, nb]) => ({
+    reason: `${sourceName(a.source)} says ${what(na)}, ${sourceName(b.source)} says ${what(nb)}: ${whyIncompatible(
+      { value: na.value, approx: na.approx, quantity: na.quantity, ...(na.valueMax !== null ? { valueMax: na.valueMax } : {}) },
+      { value: nb.value, approx: nb.approx, quantity: nb.quantity, ...(nb.valueMax !== null ? { valueMax: nb.valueMax } : {}) },
+    )}.`,
+    numbers: [na, nb],
+  }));
+}
+
+/**
+ * Flags of one kind between pairs of claims listed per cluster: beyond this many, the rest are
+ * counted in one last flag. A cluster of n claims has up to n²/2 such pairs, and single-link
+ * clusters of a 200,000-claim newsroom corpus reach thousands of claims: millions of flags that
+ * no reviewer reads and that no review set could hold.
+ */
+export const LISTED_PAIR_FLAGS = 200;
+
+/** The flag that stands for `more` pair flags of `kind` left unlisted (`across`: with claims of other clusters). */
+export function moreFlags(kind: 'number-conflict' | 'attribution-different', more: number, across = false): ReviewFlag {
+  const what = kind === 'number-conflict' ? 'with numbers that disagree' : 'attributed to different sources';
+  return {
+    kind,
+    reason: `…and ${more.toLocaleString('en-US')} more pair${more === 1 ? '' : 's'} of claims ${what}${across ? ' with claims of other clusters' : ''}, not listed (the first ${LISTED_PAIR_FLAGS} are).`,
+    claims: [],
+  };
+}
+
 export function clusterFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
+  let listed = 0;
+  let more = 0;
   for (let i = 0; i < claims.length; i++) {
     for (let j = i + 1; j < claims.length; j++) {
-      for (const c of numberConflicts(claims[i]!, claims[j]!)) flags.push({ kind: 'number-conflict', reason: c.reason, claims: [claims[i]!.key, claims[j]!.key] });
+      if (listed >= LISTED_PAIR_FLAGS) {
+        more += conflictingNumbers(claims[i]!, claims[j]!).length;
+        continue;
+      }
+      for (const c of numberConflicts(claims[i]!, claims[j]!)) {
+        flags.push({ kind: 'number-conflict', reason: c.reason, claims: [claims[i]!.key, claims[j]!.key] });
+        listed++;
+      }
     }
   }
-  flags.push(...attributionFlags(claims));
+  if (more > 0) flags.push(moreFlags('number-conflict', more));
+  // One by one: a cluster of a few hundred claims has more flags than a spread passes as arguments (RangeError).
+  for (const f of attributionFlags(claims)) flags.push(f);
   return flags;
 }
 
 const names = (c: ReviewClaim) => c.claimants.map((x) => x.name).join(' and ');
 const namedIn = (claim: ReviewClaim, x: Claimant) => claim.claimants.some((y) => sameClaimant(x, y));
-const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+/** Items named in a flag's sentence; beyond, "and N more" (a cluster of a thousand claims made sentences of 40,000 characters, repeated on each of its CSV rows). */
+export const NAMED_IN_REASON = 10;
+const capped = (items: readonly string[], sep: string, what: string) =>
+  items.length <= NAMED_IN_REASON ? items.join(sep) : `${items.slice(0, NAMED_IN_REASON).join(sep)}${sep}and ${(items.length - NAMED_IN_REASON).toLocaleString('en-US')} more ${what}`;
+const list = (items: readonly string[], what = 'outlets') =>
+  items.length <= 1 ? items.join('') : items.length > NAMED_IN_REASON ? capped(items, ', ', what) : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
@@ -75,16 +113,30 @@ export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
   if (attributed.length > 0 && bare.length > 0) {
     flags.push({
       kind: 'attribution-missing',
-      reason: `Attributed to ${attributed.map((c) => `${names(c)} in ${sourceName(c.source)}`).join('; ')}, but unattributed in ${bare.map((c) => sourceName(c.source)).join(', ')}.`,
+      reason: `Attributed to ${capped(
+        attributed.map((c) => `${names(c)} in ${sourceName(c.source)}`),
+        '; ',
+        'outlets',
+      )}, but unattributed in ${capped(
+        bare.map((c) => sourceName(c.source)),
+        ', ',
+        'outlets',
+      )}.`,
       claims: [...attributed, ...bare].map((c) => c.key),
     });
   }
   const shareSome = (a: ReviewClaim, b: ReviewClaim) => a.claimants.some((x) => namedIn(b, x));
+  let listed = 0;
+  let more = 0;
   for (let i = 0; i < attributed.length; i++) {
     for (let j = i + 1; j < attributed.length; j++) {
       const a = attributed[i]!;
       const b = attributed[j]!;
       if (a.docId === b.docId || shareSome(a, b)) continue;
+      if (listed++ >= LISTED_PAIR_FLAGS) {
+        more++;
+        continue;
+      }
       flags.push({
         kind: 'attribution-different',
         reason: `Attributed to ${names(a)} in ${sourceName(a.source)} but to ${names(b)} in ${sourceName(b.source)}.`,
@@ -92,6 +144,7 @@ export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
       });
     }
   }
+  if (more > 0) flags.push(moreFlags('attribution-different', more));
   // The same source, but another one named beside it in some outlets only ("… told Reuters").
   const seen: Claimant[] = [];
   for (const a of attributed) {
@@ -104,7 +157,7 @@ export function attributionFlags(claims: readonly ReviewClaim[]): ReviewFlag[] {
       const common = lacking[0]!.claimants.filter((y) => naming.some((n) => namedIn(n, y))).map((y) => y.name);
       flags.push({
         kind: 'attribution-partial',
-        reason: `${x.name} is named as a source in ${list(naming.map((c) => sourceName(c.source)))} but not in ${list(lacking.map((c) => sourceName(c.source)))}; all of them name ${list(common)}.`,
+        reason: `${x.name} is named as a source in ${list(naming.map((c) => sourceName(c.source)))} but not in ${list(lacking.map((c) => sourceName(c.source)))}; all of them name ${list(common, 'sources')}.`,
         claims: [...naming, ...lacking].map((c) => c.key),
       });
     }

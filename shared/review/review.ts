@@ -4,9 +4,9 @@ import { claimTerms } from './claimTerms';
 import { DEFAULT_THRESHOLD, suggestClusters, type Pairing } from './cluster';
 import { collectClaims, sourceName, type ReviewDocument } from './collectClaims';
 import { applyDecisions } from './decisions';
-import { CROSS_CLUSTER_QUANTITIES, clusterFlags, crossClusterFlags } from './flags';
-import { claimFeatures, cosine, MIN_TEXT_COSINE } from './similarity';
-import type { ReviewCluster, ReviewResult } from './types';
+import { CROSS_CLUSTER_QUANTITIES, LISTED_PAIR_FLAGS, clusterFlags, crossClusterFlags, moreFlags } from './flags';
+import { claimFeatures, MIN_TEXT_COSINE } from './similarity';
+import type { ReviewCluster, ReviewFlag, ReviewResult } from './types';
 
 /**
  * The review of a project: its claims, clustered (suggestions, then the reviewer's decisions
@@ -42,8 +42,8 @@ export function buildReview(
     claims.map((c, i) => ({ key: c.key, docId: c.docId, features: features[i]! })),
     threshold,
     pairing,
-    (i, j) => {
-      if (counts[i] && counts[j] && cosine(features[i]!, features[j]!) >= MIN_TEXT_COSINE) crossCandidates.push([i, j]);
+    (i, j, text) => {
+      if (counts[i] && counts[j] && text >= MIN_TEXT_COSINE) crossCandidates.push([i, j]);
     },
   );
   const applied = applyDecisions(suggested, decisions);
@@ -80,12 +80,22 @@ export function buildReview(
     if (flags.length > 0) cross.push({ a, b, ka: position.get(ca.key)!, kb: position.get(cb.key)!, flags });
   }
   cross.sort((x, y) => x.a - y.a || x.b - y.b || x.ka - y.ka || x.kb - y.kb);
+  // At most LISTED_PAIR_FLAGS of them listed per cluster, the rest counted (flags.ts).
+  const listed = new Int32Array(clusters.length);
+  const more = new Int32Array(clusters.length);
+  const add = (at: number, other: number, f: ReviewFlag) => {
+    if (listed[at]! < LISTED_PAIR_FLAGS) {
+      clusters[at]!.flags.push({ ...f, otherCluster: clusters[other]!.id });
+      listed[at]!++;
+    } else more[at]!++;
+  };
   for (const { a, b, flags } of cross) {
     for (const f of flags) {
-      clusters[a]!.flags.push({ ...f, otherCluster: clusters[b]!.id });
-      clusters[b]!.flags.push({ ...f, otherCluster: clusters[a]!.id });
+      add(a, b, f);
+      add(b, a, f);
     }
   }
+  more.forEach((n, at) => n > 0 && clusters[at]!.flags.push(moreFlags('number-conflict', n, true)));
   const conflicts = (c: ReviewCluster) => c.flags.filter((f) => f.kind === 'number-conflict').length;
   clusters.sort(
     (a, b) =>

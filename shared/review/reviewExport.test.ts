@@ -34,6 +34,24 @@ describe('review set', () => {
     expect(csv).toContain('four = 4 civilians (casualties killed)');
   });
 
+  it('CSV gives each row the flags that name its claim, not every flag of its cluster', () => {
+    const three = buildReview(
+      [
+        testDocument('d1', 'A', [{ text: 'Strikes killed four civilians', numbers: [{ quote: 'four', value: 4, unit: 'civilians', quantity: 'casualties killed' }] }]),
+        testDocument('d2', 'B', [{ text: 'Strikes killed 25 civilians', numbers: [{ quote: '25', value: 25, unit: 'civilians', quantity: 'casualties killed' }] }]),
+        testDocument('d3', 'C', [{ text: 'Strikes killed civilians' }]),
+      ],
+      [],
+      [],
+    );
+    expect(three.clusters).toHaveLength(1);
+    const rows = reviewCsv(three).trimEnd().split('\r\n').slice(1);
+    const row = (key: string) => rows.find((r) => r.includes(`,${key},`))!;
+    expect(row('d1/c0')).toContain('numbers disagree');
+    expect(row('d2/c0')).toContain('numbers disagree');
+    expect(row('d3/c0')).not.toContain('numbers disagree');
+  });
+
   it('JSON carries normalised values and flags', () => {
     const json = JSON.parse(reviewJson(review, info));
     expect(json.format).toBe('factmark-review');
