@@ -6,9 +6,9 @@
 // file or journal left (its exports/ folder included). Prints the figures; exits 1 on any failure.
 //
 // The project grows by an import's documents with each import that completes; once it holds more
-// than --max-docs documents the run goes on in a fresh project (a "generation"), so a thousand kills
-// take minutes rather than hours (a schema change rewrites every annotation file) while each kill
-// still lands in a project of thousands of documents.
+// than --max-docs documents the run goes on in a fresh project (a "generation"), so the time a kill
+// takes stays bounded instead of growing with every import (a schema change rewrites every
+// annotation file), while each kill still lands in a project of thousands of documents.
 //
 //   node scripts/stress-ops.mjs [--kills N] [--max-docs N] [--keep]     (npm run stress: 750, after 250 save kills)
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
