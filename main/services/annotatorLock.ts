@@ -8,6 +8,7 @@ import { isErrno, readdirOrEmpty } from './atomicJson';
 import { ensureLocalStateIgnored, lockPath, locksDir } from './localState';
 import { checkProjectWrite, readProjectBytes } from './projectFiles';
 import { makeFolder } from './makeFolder';
+import { tempPathFor } from './tempFiles';
 
 /**
  * One writer per (project, annotator): the window or process that holds
@@ -134,7 +135,9 @@ export function createAnnotatorLock(): AnnotatorLock {
   async function tryCreate(file: string, info: LockInfo): Promise<boolean> {
     // Written whole to a private file, then linked into place: link() fails if the lock exists,
     // so the lock file is never seen half-written and two takers never both win.
-    const tmp = `${file}.${owner}.tmp`;
+    // Named for this process (tempFiles.ts), so that a crash between the write and the unlink
+    // leaves a file the next start removes (a name of its own was never swept: a stray file per kill).
+    const tmp = tempPathFor(file);
     await checkProjectWrite(tmp);
     await writeFile(tmp, `${JSON.stringify(info, null, 2)}\n`);
     try {

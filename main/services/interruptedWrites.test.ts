@@ -63,4 +63,21 @@ describe('tidying what a crash left', () => {
       live.kill();
     }
   });
+
+  it('removes the temp an annotator lock was being taken with when its process died, and an earlier build\'s lock temp once abandoned', async () => {
+    const dir = tempDir();
+    const locks = join(dir, '.factmark', 'locks');
+    mkdirSync(locks, { recursive: true });
+    const dead = join(locks, owned('alice.lock', HOST_TAG, DEAD_PID));
+    const earlierOld = join(locks, 'bob.lock.85ec69c1-ea43-4022-88f7-be02474cd363.tmp');
+    const earlierFresh = join(locks, 'carol.lock.0b2c4e6f-1a2b-4c3d-8e9f-0123456789ab.tmp');
+    for (const p of [dead, earlierFresh]) writeFileSync(p, '{}');
+    writeFileSync(earlierOld, '{}');
+    aged(earlierOld, 5 * 60_000);
+    const lock = join(locks, 'dave.lock');
+    writeFileSync(lock, '{}');
+    const report = await tidyProject(dir, new Date());
+    expect(readdirSync(locks).sort()).toEqual(['carol.lock.0b2c4e6f-1a2b-4c3d-8e9f-0123456789ab.tmp', 'dave.lock']);
+    expect(report.removed).toBe(2);
+  });
 });

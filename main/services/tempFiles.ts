@@ -14,6 +14,8 @@ const OWNED = /^\.(.+)\.fm-([0-9a-f]{8})-(\d{1,10})-[0-9a-f]{8}\.tmp$/;
 const EXPORT_PID_ONLY = /^\.(.+)\.(\d{1,10})-[0-9a-f]{8}\.tmp$/;
 /** write-file-atomic's temp names (Factmark before 0.2): `<target>.<32-bit number>`, no owner at all. */
 const LEGACY = /^((?:[^/\\]+\.(?:json|txt))|\.gitignore)\.(\d{1,10})$/;
+/** An annotator lock's temp as earlier builds named it (by the lock's owner id, no process): `<annotator>.lock.<uuid>.tmp`. */
+const LEGACY_LOCK = /^([^/\\]+\.lock)\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/;
 
 /** Unique per temp file of this process: a random start (another process may reuse our pid later) and a counter. */
 let nextTemp = randomBytes(4).readUInt32BE(0);
@@ -35,7 +37,7 @@ export function parseTempName(name: string): TempName | null {
   if (m) return { kind: 'owned', target: m[1] as string, owner: { host: m[2] as string, pid: Number(m[3]) } };
   m = EXPORT_PID_ONLY.exec(name);
   if (m) return { kind: 'export', target: m[1] as string, pid: Number(m[2]) };
-  m = LEGACY.exec(name);
+  m = LEGACY.exec(name) ?? LEGACY_LOCK.exec(name);
   if (m) return { kind: 'legacy', target: m[1] as string };
   return null;
 }
