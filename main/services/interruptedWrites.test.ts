@@ -23,7 +23,7 @@ describe('tidying what a crash left', () => {
     const dir = tempDir();
     const live = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     try {
-      const folders = ['', 'documents', 'annotations/alice', 'annotations/bob', '.factmark/history/alice/doc', '.factmark/index', '.factmark/suggestions/alice', 'exports'];
+      const folders = ['', 'documents', 'annotations/alice', 'annotations/bob', '.factmark/history/alice/doc', '.factmark/index', '.factmark/suggestions/alice', '.factmark/learning/alice', 'exports'];
       for (const f of folders) mkdirSync(join(dir, f), { recursive: true });
       const dead = folders.map((f) => join(dir, f, owned('x.json', HOST_TAG, DEAD_PID)));
       const alive = folders.map((f) => join(dir, f, owned('x.json', HOST_TAG, live.pid!)));

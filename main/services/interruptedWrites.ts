@@ -16,9 +16,10 @@ import { parseTempName } from './tempFiles';
  * journaled changes are completed or undone (journal.ts), then every temp file Factmark writes is
  * removed once its owner is gone (tempFiles.ts names it in the file name): saves' temps beside
  * project.json, documents, every annotator's files, History, the summary index, suggestions,
- * locks; exports' temp files and folders, in exports/ and in any folder an export was writing to
- * (`.factmark/exports-in-flight/` remembers those while an export runs). A temp file of another
- * live process (a second window, `serve`, the CLI) is never touched.
+ * what was learnt from each annotator, locks; exports' temp files and folders, in exports/ and in
+ * any folder an export was writing to (`.factmark/exports-in-flight/` remembers those while an
+ * export runs). A temp file of another live process (a second window, `serve`, the CLI) is never
+ * touched.
  */
 export const exportsInFlightDir = (dir: string) => join(localStateDir(dir), 'exports-in-flight');
 
@@ -185,6 +186,7 @@ export async function tidyProject(dir: string, now: Date): Promise<TidyReport> {
     for (const doc of await entries(join(historyRoot(dir), who))) removed += await sweepFolder(join(historyRoot(dir), who, doc), nowMs);
   }
   for (const who of await entries(join(state, 'suggestions'))) removed += await sweepFolder(join(state, 'suggestions', who), nowMs);
+  for (const who of await entries(join(state, 'learning'))) removed += await sweepFolder(join(state, 'learning', who), nowMs);
   removed += await sweepExportFolders(dir, nowMs);
   removed += await sweepFileLocks(dir, nowMs);
   return { ...recovered, removed };

@@ -51,7 +51,7 @@ export const stateStatus = (k: number): DocStatus => (Math.floor(k / 10) % 2 ===
 async function validateTree(dir: string) {
   let files = 0;
   const invalid: string[] = [];
-  let temps = 0;
+  const temps: string[] = [];
   let versions = 0;
   const walk = (d: string): string[] =>
     readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
@@ -64,7 +64,7 @@ async function validateTree(dir: string) {
     else if (rel[0] === '.factmark' && rel[1] === 'history' && file.endsWith('.json')) {
       schema = annotationFileSchema;
       versions += 1;
-    } else if (/\.json\.\d+$|\.tmp$/.test(file)) temps += 1;
+    } else if (/\.json\.\d+$|\.tmp$/.test(file)) temps.push(relative(dir, file));
     if (!schema) continue;
     files += 1;
     const read = await readJsonFile(file, schema);
@@ -119,7 +119,8 @@ async function main() {
   }
   // 3. Every file of the project validates.
   const tree = await validateTree(dir);
-  out(`verified ${k} files=${tree.files} invalid=${tree.invalid.length} temps=${tree.temps} versions=${tree.versions}`);
+  for (const t of tree.temps.slice(0, 5)) out(`temp ${t}`);
+  out(`verified ${k} files=${tree.files} invalid=${tree.invalid.length} temps=${tree.temps.length} versions=${tree.versions}`);
   if (tree.invalid.length > 0) die(`invalid files: ${tree.invalid.join(' | ')}`);
   if (!values.write) {
     await service.dispose();
