@@ -3,7 +3,7 @@ import { GOLD_ANNOTATOR, type AgreementView } from '../../shared/agreement/agree
 import { computeAgreement, type AgreementDocument } from '../../shared/agreement/projectAgreement';
 import type { AgreementSpan } from '../../shared/agreement/types';
 import { annotationFileSchema, describeZodError, type AnnotationFile, type ProjectFile } from '../../shared/model/schemas';
-import { tokenizeSentences } from '../../shared/text/tokenize';
+import { tokenize } from '../../shared/text/tokenize';
 import { annotationPath, documentTextPath, listAnnotators, listDocuments } from './projectStore';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { readProjectBytesSync, readProjectFileOrThrowSync } from './projectFiles';
@@ -88,7 +88,7 @@ export async function projectAgreement(req: AgreementRequest): Promise<Result<Ag
       continue;
     }
     const text = readProjectFileOrThrowSync(documentTextPath(req.dir, meta.id), 'text')?.toString('utf8') ?? '';
-    const tokens = tokenizeSentences(text).flatMap((s) => s.tokens);
+    const tokens = tokenize(text);
     loaded.push({ docId: meta.id, title: meta.title, tokens, annotations, text });
   }
   const report = computeAgreement(

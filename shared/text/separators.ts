@@ -6,7 +6,8 @@
  * Python on any whitespace), and snapping never keeps one at a span's edge.
  */
 export const SEPARATOR = /[\s\p{Cc}]/u;
-const SEPARATOR_RUN = /[\s\p{Cc}]+/gu;
+/** Separators other than the ASCII space and line feed: the only ones `normaliseSeparators` replaces. */
+const OTHER_SEPARATOR = /(?![ \n])[\s\p{Cc}]/gu;
 
 /** Separators that end a line (Python's `str.splitlines()` set): a line break also ends a sentence. */
 const LINE_BREAK = /[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/u;
@@ -21,11 +22,7 @@ export const hasLineBreak = (s: string): boolean => LINE_BREAK.test(s);
  * (wink-nlp) splits on. Every separator is one UTF-16 unit, so offsets never move.
  */
 export function normaliseSeparators(text: string): string {
-  return text.replace(SEPARATOR_RUN, (run) => {
-    let out = '';
-    for (const ch of run) out += LINE_BREAK.test(ch) ? '\n' : ' ';
-    return out;
-  });
+  return text.replace(OTHER_SEPARATOR, (ch) => (LINE_BREAK.test(ch) ? '\n' : ' '));
 }
 
 /** The maximal run of non-separator characters around `index` (empty when `index` is a separator). */

@@ -1,6 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { graphemeBoundariesIn } from './graphemes';
+import { everyOffsetIsBoundary, graphemeBoundariesIn } from './graphemes';
 import { hasLineBreak, normaliseSeparators, runAround } from './separators';
 import { refinementCuts } from './tokenRules';
 
@@ -39,11 +39,16 @@ export interface Sentence {
   tokens: Token[];
 }
 
-let nlp: ReturnType<typeof winkNLP> | null = null;
-const pipeline = () => (nlp ??= winkNLP(model, ['sbd']));
+type Pipeline = ReturnType<typeof winkNLP>;
+// Two pipelines over the one model: sentence detection takes half of wink's time, and most callers
+// (snapping, agreement) want tokens only. wink tokenizes before any pipe runs, so both give the same
+// tokens (the property test below `tokenize` checks it). Each is built on first use (~10 MB).
+let withSentences: Pipeline | null = null;
+let tokensOnly: Pipeline | null = null;
+const pipeline = (sentences: boolean): Pipeline =>
+  sentences ? (withSentences ??= winkNLP(model, ['sbd'])) : (tokensOnly ??= winkNLP(model, []));
 
 const BLANK = /^\s*$/u;
-const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 
 interface RawTokens {
   /** wink's tokens, as offsets into the text (whitespace tokens left out). */
@@ -55,8 +60,9 @@ interface RawTokens {
 /** wink's tokens (and sentence starts) of text[from, to), which must start and end at separators or the text's ends. */
 function winkTokens(text: string, from: number, to: number, sentences: boolean): RawTokens {
   const norm = normaliseSeparators(text.slice(from, to));
-  const its = pipeline().its;
-  const doc = pipeline().readDoc(norm);
+  const nlp = pipeline(sentences);
+  const its = nlp.its;
+  const doc = nlp.readDoc(norm);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const spans: [number, number][] = [];
@@ -100,10 +106,10 @@ function refine(text: string, spans: readonly [number, number][]): Token[] {
     while (j + 1 < spans.length && (spans[j + 1] as [number, number])[0] === (spans[j] as [number, number])[1]) j++;
     const runStart = (spans[i] as [number, number])[0];
     const runEnd = (spans[j] as [number, number])[1];
-    // Printable ASCII never joins into a grapheme cluster: every offset is a boundary.
+    // Most runs of news text hold only characters that never join into a grapheme cluster.
     let graphemes: Set<number> | null = null;
-    const ascii = PRINTABLE_ASCII.test(text.slice(runStart, runEnd));
-    const isBoundary = (at: number) => ascii || (graphemes ??= graphemeBoundariesIn(text, runStart, runEnd)).has(at);
+    const simple = everyOffsetIsBoundary(text.slice(runStart, runEnd));
+    const isBoundary = (at: number) => simple || (graphemes ??= graphemeBoundariesIn(text, runStart, runEnd)).has(at);
     const cuts: number[] = [];
     for (let k = i; k < j; k++) {
       const cut = (spans[k] as [number, number])[1];
