@@ -63,7 +63,7 @@ export async function projectAgreement(req: AgreementRequest): Promise<Result<Ag
   const labels = req.labels ? [...req.labels] : labelIds;
   const unknownLabels = labels.filter((l) => !labelIds.includes(l));
   if (unknownLabels.length > 0) return fail('invalid-input', `The project has no label ${unknownLabels.map((l) => `"${l}"`).join(', ')}; its labels are ${labelIds.join(', ')}.`);
-  const { documents } = await listDocuments(req.dir);
+  const { documents } = await listDocuments(req.dir, { sync: true });
   const skipped: AgreementView['skipped'] = [];
   let single = 0;
   const loaded: AgreementDocument[] = [];
