@@ -25,6 +25,22 @@ describe('atomic JSON files', () => {
     expect([...readFileSync(join(dir, 'bytes.bin'))]).toEqual([1, 2, 3]);
   });
 
+  it('writes a file from its pieces, in order; a piece that fails leaves the old file and no temp', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'big.txt');
+    // More than one write() call's worth (1 Mi characters), with multi-byte characters across the cuts.
+    const pieces = Array.from({ length: 3_000 }, (_, i) => `${i}: «Алеппо» 👍🏽 ${'x'.repeat(500)}\n`);
+    await writeFileAtomic(file, pieces);
+    expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
+    function* failing() {
+      yield 'a new start';
+      throw new Error('the review could not be built');
+    }
+    await expect(writeFileAtomic(file, failing())).rejects.toThrow(/could not be built/);
+    expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
+    expect(readdirSync(dir)).toEqual(['big.txt']);
+  });
+
   it('reads: missing, not JSON, schema mismatch, valid', async () => {
     const dir = tempDir();
     const file = join(dir, 'f.json');

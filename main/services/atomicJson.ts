@@ -1,4 +1,4 @@
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { describeZodError } from '../../shared/model/schemas';
@@ -20,7 +20,35 @@ const pendingWrites = new Map<string, Promise<void>>();
  * and answer its path; the caller renames it into place (or removes it). An error names `file`,
  * also when the disk is full (a failed write() does not say which file it was).
  */
-export async function writeTempFor(file: string, data: string | Uint8Array, opts: { fsync?: boolean; mode?: number } = {}): Promise<string> {
+/**
+ * What a file is written from: its whole content, or its pieces in order (a review set of 200,000
+ * claims is hundreds of MB; written piece by piece it is never one string).
+ */
+export type FileData = string | Uint8Array | Iterable<string>;
+
+/** Pieces are gathered to about this many characters per write() call. */
+const WRITE_PIECE = 1 << 20;
+
+async function writeData(handle: FileHandle, data: FileData): Promise<void> {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    await handle.writeFile(data);
+    return;
+  }
+  let pending: string[] = [];
+  let size = 0;
+  for (const piece of data) {
+    pending.push(piece);
+    size += piece.length;
+    if (size >= WRITE_PIECE) {
+      await handle.write(pending.join(''));
+      pending = [];
+      size = 0;
+    }
+  }
+  if (size > 0) await handle.write(pending.join(''));
+}
+
+export async function writeTempFor(file: string, data: FileData, opts: { fsync?: boolean; mode?: number } = {}): Promise<string> {
   // Inside the project only (projectFiles.ts): never through a link out of it.
   await checkProjectWrite(file);
   const tmp = tempPathFor(file);
@@ -28,7 +56,7 @@ export async function writeTempFor(file: string, data: string | Uint8Array, opts
     const handle = await open(tmp, 'wx');
     try {
       if (opts.mode !== undefined) await handle.chmod(opts.mode);
-      await handle.writeFile(data);
+      await writeData(handle, data);
       if (opts.fsync !== false) await handle.sync();
     } finally {
       await handle.close();
@@ -50,7 +78,7 @@ async function existingMode(file: string): Promise<number | undefined> {
 }
 
 /** Temp file, fsync, rename over `file` (no queue: see writeFileAtomic). */
-export async function replaceFile(file: string, data: string | Uint8Array): Promise<void> {
+export async function replaceFile(file: string, data: FileData): Promise<void> {
   // Inside the project only (projectFiles.ts): never through a link out of it.
   await checkProjectWrite(file);
   await makeFolder(dirname(file)).catch((err: unknown) => {
@@ -67,7 +95,7 @@ export async function replaceFile(file: string, data: string | Uint8Array): Prom
   }
 }
 
-export function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export function writeFileAtomic(file: string, data: FileData): Promise<void> {
   const previous = pendingWrites.get(file) ?? Promise.resolve();
   const write = previous.catch(() => undefined).then(() => replaceFile(file, data));
   pendingWrites.set(file, write);

@@ -5,7 +5,7 @@ import { claimsFileJson, claimsFileSchema, emptyClaimsFile, type ClaimsFile, typ
 import type { ReviewDocument } from '../../shared/review/collectClaims';
 import { DEFAULT_THRESHOLD, type Pairing } from '../../shared/review/cluster';
 import { buildReview } from '../../shared/review/review';
-import { reviewCsv, reviewHtml, reviewJson, type ReviewSetInfo } from '../../shared/review/reviewExport';
+import { reviewCsvChunks, reviewHtmlChunks, reviewJsonChunks, type ReviewSetInfo } from '../../shared/review/reviewExport';
 import type { ReviewView } from '../../shared/review/types';
 import { readJsonFile, readJsonFileSync, writeFileAtomic } from './atomicJson';
 import { ClaimTermsReader } from './reviewTerms';
@@ -128,12 +128,12 @@ export async function undoReviewDecision(dir: string, annotator: string): Promis
 
 export const REVIEW_SET_FILES = ['review.html', 'review.json', 'review.csv'] as const;
 
-/** Write the review set (HTML report, JSON, CSV) into a folder; each file atomically. */
+/** Write the review set (HTML report, JSON, CSV) into a folder; each file atomically, piece by piece. */
 export async function writeReviewSet(outDir: string, review: ReviewView, info: ReviewSetInfo): Promise<string[]> {
   const files = [
-    [join(outDir, 'review.html'), reviewHtml(review, info)],
-    [join(outDir, 'review.json'), reviewJson(review, info)],
-    [join(outDir, 'review.csv'), reviewCsv(review)],
+    [join(outDir, 'review.html'), reviewHtmlChunks(review, info)],
+    [join(outDir, 'review.json'), reviewJsonChunks(review, info)],
+    [join(outDir, 'review.csv'), reviewCsvChunks(review)],
   ] as const;
   for (const [path, content] of files) await writeFileAtomic(path, content);
   return files.map(([path]) => path);

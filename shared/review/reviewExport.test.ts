@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReview } from './review';
-import { escapeHtml, reviewCsv, reviewHtml, reviewJson } from './reviewExport';
+import { escapeHtml, reviewCsv, reviewHtml, reviewJson, reviewJsonChunks } from './reviewExport';
 import { testDocument } from './testKit';
 
 const info = { project: 'P <b>', annotator: 'alice', createdAt: '2026-11-22T00:00:00.000Z', factmarkVersion: '0.1.0' };
@@ -59,5 +59,16 @@ describe('review set', () => {
     expect(claim.numbers[0]).toMatchObject({ value: 4, normalised: '4', unit: 'civilians' });
     expect(json.clusters[0].flags[0].kind).toBe('number-conflict');
     expect(escapeHtml(`'"`)).toBe('&#39;&quot;');
+  });
+
+  it('JSON written a cluster at a time is exactly the whole document pretty-printed, with or without clusters', () => {
+    const none = buildReview([], [], []);
+    for (const r of [review, none]) {
+      const chunks = [...reviewJsonChunks(r, info)];
+      const text = chunks.join('');
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      expect(chunks.length).toBe(r.clusters.length === 0 ? 1 : r.clusters.length + 2);
+      expect(JSON.parse(text)).toMatchObject({ format: 'factmark-review', project: info.project, claims: r.claims, clusters: r.clusters.map((c, i) => ({ id: c.id, rank: i + 1 })) });
+    }
   });
 });

@@ -6,7 +6,7 @@ import type { ReviewCluster, ReviewResult } from './types';
  * The review set: the clusters with their claims, sources, attributions, numbers and flags, as
  * JSON, as CSV (one row per claim, for a spreadsheet, with the flags that name that claim) and as one self-contained HTML page
  * (inline CSS, no scripts, no external assets: readable offline and printable). Pure: the
- * caller writes the files.
+ * caller writes the files, piece by piece (the *Chunks generators) for large reviews.
  */
 export interface ReviewSetInfo {
   project: string;
@@ -24,53 +24,62 @@ const flagLabel: Record<string, string> = {
   'attribution-missing': 'attribution missing',
 };
 
-export function reviewJson(review: ReviewResult, info: ReviewSetInfo): string {
-  return `${JSON.stringify(
-    {
-      format: 'factmark-review',
-      formatVersion: REVIEW_FORMAT_VERSION,
-      ...info,
-      claims: review.claims,
-      staleDecisions: review.staleDecisions,
-      clusters: review.clusters.map((c, i) => ({
-        rank: i + 1,
-        id: c.id,
-        outlets: c.outlets,
-        decided: c.decided,
-        flags: c.flags,
-        claims: c.claims.map((m) => ({
-          key: m.key,
-          text: m.text,
-          source: { ...m.source, name: sourceName(m.source) },
-          start: m.start,
-          end: m.end,
-          claimants: m.claimants.map((x) => ({ name: x.name, quote: x.quote, entity: x.entityId, derived: x.derived, ...(x.derivedFrom ? { derivedFrom: x.derivedFrom } : {}) })),
-          entities: m.entities,
-          numbers: m.numbers.map((n) => ({
-            quote: n.quote,
-            value: n.value,
-            approx: n.approx,
-            valueMax: n.valueMax,
-            unit: n.unit,
-            quantity: n.quantity,
-            normalised: n.normalised,
-            interval: n.interval,
-            derived: n.derived,
-          })),
-        })),
-      })),
-    },
-    null,
-    2,
-  )}\n`;
+/** One cluster as review.json writes it. */
+const clusterJson = (c: ReviewCluster, i: number) => ({
+  rank: i + 1,
+  id: c.id,
+  outlets: c.outlets,
+  decided: c.decided,
+  flags: c.flags,
+  claims: c.claims.map((m) => ({
+    key: m.key,
+    text: m.text,
+    source: { ...m.source, name: sourceName(m.source) },
+    start: m.start,
+    end: m.end,
+    claimants: m.claimants.map((x) => ({ name: x.name, quote: x.quote, entity: x.entityId, derived: x.derived, ...(x.derivedFrom ? { derivedFrom: x.derivedFrom } : {}) })),
+    entities: m.entities,
+    numbers: m.numbers.map((n) => ({
+      quote: n.quote,
+      value: n.value,
+      approx: n.approx,
+      valueMax: n.valueMax,
+      unit: n.unit,
+      quantity: n.quantity,
+      normalised: n.normalised,
+      interval: n.interval,
+      derived: n.derived,
+    })),
+  })),
+});
+
+/**
+ * review.json, piece by piece: the same text as JSON.stringify(whole, null, 2), one cluster at a
+ * time. 200,000 claims make about 260 MB of JSON; built as one string, twice that would pass V8's
+ * longest string (2^29 - 24 characters) and the review could not be written at all.
+ */
+export function* reviewJsonChunks(review: ReviewResult, info: ReviewSetInfo): Generator<string> {
+  const head = JSON.stringify({ format: 'factmark-review', formatVersion: REVIEW_FORMAT_VERSION, ...info, claims: review.claims, staleDecisions: review.staleDecisions, clusters: [] }, null, 2);
+  if (review.clusters.length === 0) {
+    yield `${head}\n`;
+    return;
+  }
+  yield `${head.slice(0, -'[]\n}'.length)}[\n`;
+  for (const [i, c] of review.clusters.entries()) {
+    yield `${i > 0 ? ',\n' : ''}    ${JSON.stringify(clusterJson(c, i), null, 2).replace(/\n/g, '\n    ')}`;
+  }
+  yield '\n  ]\n}\n';
 }
+
+export const reviewJson = (review: ReviewResult, info: ReviewSetInfo): string => [...reviewJsonChunks(review, info)].join('');
 
 export const REVIEW_CSV_COLUMNS = ['cluster', 'rank', 'outlets', 'flags', 'claim', 'document', 'outlet', 'title', 'claim_text', 'attributed_to', 'numbers', 'start', 'end'] as const;
 
 /** UTF-8 with BOM, CRLF, RFC 4180 quoting, formula-like cells defused (shared/formats/exportCsv.ts). */
-export function reviewCsv(review: ReviewResult): string {
-  let out = `\uFEFF${csvRow(REVIEW_CSV_COLUMNS)}`;
-  review.clusters.forEach((c, i) => {
+export function* reviewCsvChunks(review: ReviewResult): Generator<string> {
+  yield `\uFEFF${csvRow(REVIEW_CSV_COLUMNS)}`;
+  for (const [i, c] of review.clusters.entries()) {
+    let out = '';
     // A row carries the flags that name its claim, not the whole cluster's: a cluster of n claims
     // can have n² flags, and repeating them on each of its n rows made a 20,000-claim CSV 485 MB.
     const flagsOf = new Map<string, string[]>();
@@ -98,9 +107,11 @@ export function reviewCsv(review: ReviewResult): string {
         m.end,
       ]);
     }
-  });
-  return out;
+    yield out;
+  }
 }
+
+export const reviewCsv = (review: ReviewResult): string => [...reviewCsvChunks(review)].join('');
 
 /** Text as HTML text: the five characters that could make markup. */
 export function escapeHtml(s: string): string {
@@ -145,15 +156,19 @@ function clusterHtml(c: ReviewCluster, rank: number): string {
   return `<section class="${cls}"><h2>${rank}. ${escapeHtml(headline(c.claims[0]!.text))} <span class="count">· ${c.claims.length} claim${c.claims.length === 1 ? '' : 's'}, ${c.outlets} outlet${c.outlets === 1 ? '' : 's'}${c.decided ? ', reviewed' : ''}</span></h2>${flags}<table><thead><tr><th>Outlet</th><th>Claim as worded</th><th>Attributed to</th><th>Numbers</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-export function reviewHtml(review: ReviewResult, info: ReviewSetInfo): string {
+export function* reviewHtmlChunks(review: ReviewResult, info: ReviewSetInfo): Generator<string> {
   const conflicts = review.clusters.filter((c) => c.flags.some((f) => f.kind === 'number-conflict')).length;
   const title = `Claim review: ${info.project}`;
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${CSS}</style></head>
 <body><h1>${escapeHtml(title)}</h1>
 <p class="meta">${review.claims} claims in ${review.clusters.length} clusters, ${conflicts} with numbers that disagree · annotations of ${escapeHtml(info.annotator)} · ${escapeHtml(info.createdAt)} · Factmark ${escapeHtml(info.factmarkVersion)}</p>
-${review.clusters.map((c, i) => clusterHtml(c, i + 1)).join('\n')}
+`;
+  for (const [i, c] of review.clusters.entries()) yield `${i > 0 ? '\n' : ''}${clusterHtml(c, i + 1)}`;
+  yield `
 </body></html>
 `;
 }
+
+export const reviewHtml = (review: ReviewResult, info: ReviewSetInfo): string => [...reviewHtmlChunks(review, info)].join('');
