@@ -21,8 +21,8 @@ await Promise.all([
   esbuild({ ...common, entryPoints: { stressWriter: 'main/stress/stressWriter.ts', stressOps: 'main/stress/stressOps.ts' }, outdir: 'dist/main' }),
   // The suggestion worker thread the services and `factmark suggest` start (main/services/suggestWorkerPool.ts).
   esbuild({ ...common, entryPoints: { suggestWorker: 'main/services/suggestWorker.ts' }, outdir: 'dist/main' }),
-  // The claim-terms workers of a large claim review (main/services/reviewTerms.ts).
-  esbuild({ ...common, entryPoints: { reviewTermsWorker: 'main/services/reviewTermsWorker.ts' }, outdir: 'dist/main' }),
+  // The wink-nlp workers of a large claim review and of agreement (main/services/textWorkers.ts).
+  esbuild({ ...common, entryPoints: { textWorker: 'main/services/textWorker.ts' }, outdir: 'dist/main' }),
   // The preload runs sandboxed: it may require only 'electron', so it is bundled on its own.
   esbuild({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'dist/main' }),
 ]);

@@ -1,11 +1,12 @@
 import { fail, ok, type Result } from '../../shared/api/result';
 import { GOLD_ANNOTATOR, type AgreementView } from '../../shared/agreement/agreementView';
 import { computeAgreement, type AgreementDocument } from '../../shared/agreement/projectAgreement';
-import type { AgreementSpan } from '../../shared/agreement/types';
-import { annotationFileSchema, describeZodError, type AnnotationFile, type ProjectFile } from '../../shared/model/schemas';
-import { tokenize } from '../../shared/text/tokenize';
+import type { AgreementSpan, TokenRange } from '../../shared/agreement/types';
+import { annotationFileSchema, describeZodError, type AnnotationFile, type DocumentMeta, type ProjectFile } from '../../shared/model/schemas';
 import { annotationPath, documentTextPath, listAnnotators, listDocuments } from './projectStore';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { ParallelTexts } from './textWorkers';
+import { tokenLayerReader } from './tokenLayers';
 import { readProjectBytesSync, readProjectFileOrThrowSync } from './projectFiles';
 
 /** Documents read between two yields to the event loop (the server keeps answering meanwhile). */
@@ -64,14 +65,39 @@ export async function projectAgreement(req: AgreementRequest): Promise<Result<Ag
   const unknownLabels = labels.filter((l) => !labelIds.includes(l));
   if (unknownLabels.length > 0) return fail('invalid-input', `The project has no label ${unknownLabels.map((l) => `"${l}"`).join(', ')}; its labels are ${labelIds.join(', ')}.`);
   const { documents } = await listDocuments(req.dir, { sync: true });
+  const tokenLayers = tokenLayerReader();
+  let read: Awaited<ReturnType<typeof readAgreementDocuments>>;
+  try {
+    read = await readAgreementDocuments(req.dir, documents, annotators, tokenLayers);
+  } catch (err) {
+    tokenLayers.cancel();
+    throw err;
+  }
+  const { loaded, skipped, single } = read;
+  const tokens = await tokenLayers.done();
+  loaded.forEach((doc, i) => (doc.tokens = tokens[i]!));
+  const report = computeAgreement(
+    loaded,
+    annotators,
+    labels,
+  );
+  skipped.sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.annotator < b.annotator ? -1 : 1));
+  return ok({ ...report, skipped, totalDocuments: documents.length, singleAnnotatorDocuments: single });
+}
+
+/** The documents at least two of the annotators worked on, their texts queued for tokenizing. */
+async function readAgreementDocuments(dir: string, documents: readonly DocumentMeta[], annotators: readonly string[], tokenLayers: ParallelTexts<TokenRange[]>) {
   const skipped: AgreementView['skipped'] = [];
   let single = 0;
   const loaded: AgreementDocument[] = [];
   for (const [i, meta] of documents.entries()) {
-    if (i > 0 && i % BATCH === 0) await yieldToEventLoop();
+    if (i > 0 && i % BATCH === 0) {
+      await yieldToEventLoop();
+      if (tokenLayers.failure) throw tokenLayers.failure;
+    }
     const annotations = new Map<string, AgreementSpan[]>();
     for (const who of annotators) {
-      const read = readAnnotationQuietly(req.dir, who, meta.id);
+      const read = readAnnotationQuietly(dir, who, meta.id);
       if (read === null) continue;
       if ('problem' in read) {
         skipped.push({ docId: meta.id, annotator: who, reason: read.problem });
@@ -87,15 +113,10 @@ export async function projectAgreement(req: AgreementRequest): Promise<Result<Ag
       single++;
       continue;
     }
-    const text = readProjectFileOrThrowSync(documentTextPath(req.dir, meta.id), 'text')?.toString('utf8') ?? '';
-    const tokens = tokenize(text);
-    loaded.push({ docId: meta.id, title: meta.title, tokens, annotations, text });
+    const text = readProjectFileOrThrowSync(documentTextPath(dir, meta.id), 'text')?.toString('utf8') ?? '';
+    // Tokenized on the workers while the next files are read; the tokens are filled in below.
+    tokenLayers.add(text);
+    loaded.push({ docId: meta.id, title: meta.title, tokens: [], annotations, text });
   }
-  const report = computeAgreement(
-    loaded,
-    annotators,
-    labels,
-  );
-  skipped.sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.annotator < b.annotator ? -1 : 1));
-  return ok({ ...report, skipped, totalDocuments: documents.length, singleAnnotatorDocuments: single });
+  return { loaded, skipped, single };
 }

@@ -11,8 +11,8 @@ let script = '';
 let broken = '';
 beforeAll(async () => {
   const dir = tempDir('terms-worker-');
-  script = join(dir, 'reviewTermsWorker.js');
-  await build({ entryPoints: [join(__dirname, 'reviewTermsWorker.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: script, logLevel: 'warning' });
+  script = join(dir, 'textWorker.js');
+  await build({ entryPoints: [join(__dirname, 'textWorker.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: script, logLevel: 'warning' });
   // A worker that dies on its first message, as one out of memory would.
   broken = join(dir, 'broken.js');
   writeFileSync(broken, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");

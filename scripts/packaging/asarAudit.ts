@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 /** Everything the desktop app loads: its package.json, three bundles, the UI, and the model(s). */
 const ALLOWED: readonly RegExp[] = [
   /^package\.json$/,
-  /^dist\/main\/(electron|preload|suggestWorker|reviewTermsWorker)\.js$/,
+  /^dist\/main\/(electron|preload|suggestWorker|textWorker)\.js$/,
   /^dist\/renderer\/[^/].*$/,
   /^models\/[^/].*$/,
 ];

@@ -14,7 +14,7 @@ export default async function cliInResources(context) {
   const from = context.packager.projectDir;
   const to = join(context.packager.getResourcesDir(context.appOutDir), 'cli');
   await mkdir(join(to, 'dist', 'main'), { recursive: true });
-  for (const bundle of ['cli.js', 'suggestWorker.js', 'reviewTermsWorker.js']) {
+  for (const bundle of ['cli.js', 'suggestWorker.js', 'textWorker.js']) {
     await cp(join(from, 'dist', 'main', bundle), join(to, 'dist', 'main', bundle));
   }
   const noMaps = (src) => !src.endsWith('.map');
