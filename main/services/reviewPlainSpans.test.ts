@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewCluster, ReviewView } from '../../shared/review/types';
@@ -87,5 +87,22 @@ describe.each([
     // All three name the same anonymous Syrian military sources; what differs is the outlet that reported them.
     expect(pledge.flags.map((f) => f.kind)).toEqual(['attribution-partial']);
     expect(pledge.flags[0]!.reason).toMatch(/^Reuters is named as a source in Defence Blog and Syrian rebels take over Aleppo as Russia… but not in Defence Talks; all of them name .*military sources\.$/);
+  });
+});
+
+describe('a text that cannot be read', () => {
+  it('leaves its claims without derived claimants and says which file, instead of failing the review', async () => {
+    const dir = plainProject(true);
+    // A text swapped for a link out of the project (projectFiles.ts refuses to read through it).
+    const outside = join(tempDir(), 'elsewhere.txt');
+    writeFileSync(outside, readFileSync(join(dir, 'documents', `${TALKS}.txt`)));
+    rmSync(join(dir, 'documents', `${TALKS}.txt`));
+    symlinkSync(outside, join(dir, 'documents', `${TALKS}.txt`));
+    const review = await reviewOf(dir);
+    const claims = review.clusters.flatMap((c) => c.claims);
+    expect(claims.filter((c) => c.docId === TALKS).length).toBeGreaterThan(0);
+    expect(claims.filter((c) => c.docId === TALKS).flatMap((c) => c.claimants)).toEqual([]);
+    expect(claims.filter((c) => c.docId === BLOG).flatMap((c) => c.claimants).length).toBeGreaterThan(0);
+    expect(review.problems).toContainEqual(expect.stringMatching(new RegExp(`${TALKS}\\.txt could not be read \\(.*link.*\\); claimants of its claims are not derived`)));
   });
 });

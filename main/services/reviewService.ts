@@ -58,7 +58,7 @@ async function reviewDocuments(dir: string, annotator: string, terms: ClaimTerms
     // The text is read only when a claim has no claimant relation: its frame is looked for there (deriveClaimant.ts).
     const attributed = new Set((read.value.relations ?? []).filter((r) => r.type === 'attributed_to').map((r) => r.from));
     const needsText = read.value.spans.some((s) => s.label === 'claim' && !attributed.has(s.id));
-    const text = needsText ? readTextQuietly(dir, meta.id) : undefined;
+    const text = needsText ? readText(dir, meta.id, problems) : undefined;
     // Their terms are read on the workers while the next files are read.
     terms.add(read.value.spans.filter((s) => s.label === 'claim').map((s) => s.quote));
     documents.push({ meta: { id: meta.id, title: meta.title, outlet: meta.outlet }, annotation: read.value, ...(text !== undefined ? { text } : {}) });
@@ -66,10 +66,19 @@ async function reviewDocuments(dir: string, annotator: string, terms: ClaimTerms
   return { documents, problems };
 }
 
-/** A document's text, or undefined when it cannot be read (the claims are then reviewed without derived claimants). */
-function readTextQuietly(dir: string, docId: string): string | undefined {
-  const read = readProjectBytesSync(documentTextPath(dir, docId), 'text');
-  return read.ok ? read.bytes.toString('utf8') : undefined;
+/** A document's text; when it cannot be read its claims are reviewed without derived claimants, and that is said. */
+function readText(dir: string, docId: string, problems: string[]): string | undefined {
+  const file = documentTextPath(dir, docId);
+  let why: string;
+  try {
+    const read = readProjectBytesSync(file, 'text');
+    if (read.ok) return read.bytes.toString('utf8');
+    why = read.reason === 'missing' ? 'it is missing' : read.message;
+  } catch (err) {
+    why = err instanceof Error ? err.message : String(err);
+  }
+  problems.push(`${file} could not be read (${why}); claimants of its claims are not derived from the text.`);
+  return undefined;
 }
 
 /**
