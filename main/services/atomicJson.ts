@@ -16,11 +16,6 @@ import { tempPathFor } from './tempFiles';
 const pendingWrites = new Map<string, Promise<void>>();
 
 /**
- * Write `data` to a temp file beside `file` (named by its owner, tempFiles.ts), flush it to disk
- * and answer its path; the caller renames it into place (or removes it). An error names `file`,
- * also when the disk is full (a failed write() does not say which file it was).
- */
-/**
  * What a file is written from: its whole content, or its pieces in order (a review set of 200,000
  * claims is hundreds of MB; written piece by piece it is never one string).
  */
@@ -40,14 +35,20 @@ async function writeData(handle: FileHandle, data: FileData): Promise<void> {
     pending.push(piece);
     size += piece.length;
     if (size >= WRITE_PIECE) {
-      await handle.write(pending.join(''));
+      // writeFile, not write: it writes from the current position and loops until all is written.
+      await handle.writeFile(pending.join(''));
       pending = [];
       size = 0;
     }
   }
-  if (size > 0) await handle.write(pending.join(''));
+  if (size > 0) await handle.writeFile(pending.join(''));
 }
 
+/**
+ * Write `data` to a temp file beside `file` (named by its owner, tempFiles.ts), flush it to disk
+ * and answer its path; the caller renames it into place (or removes it). An error names `file`,
+ * also when the disk is full (a failed write() does not say which file it was).
+ */
 export async function writeTempFor(file: string, data: FileData, opts: { fsync?: boolean; mode?: number } = {}): Promise<string> {
   // Inside the project only (projectFiles.ts): never through a link out of it.
   await checkProjectWrite(file);
