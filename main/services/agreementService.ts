@@ -66,14 +66,10 @@ export async function projectAgreement(req: AgreementRequest): Promise<Result<Ag
   if (unknownLabels.length > 0) return fail('invalid-input', `The project has no label ${unknownLabels.map((l) => `"${l}"`).join(', ')}; its labels are ${labelIds.join(', ')}.`);
   const { documents } = await listDocuments(req.dir, { sync: true });
   const tokenLayers = tokenLayerReader();
-  let read: Awaited<ReturnType<typeof readAgreementDocuments>>;
-  try {
-    read = await readAgreementDocuments(req.dir, documents, annotators, tokenLayers);
-  } catch (err) {
+  const { loaded, skipped, single } = await readAgreementDocuments(req.dir, documents, annotators, tokenLayers).catch((err: unknown) => {
     tokenLayers.cancel();
     throw err;
-  }
-  const { loaded, skipped, single } = read;
+  });
   const tokens = await tokenLayers.done();
   loaded.forEach((doc, i) => (doc.tokens = tokens[i]!));
   const report = computeAgreement(

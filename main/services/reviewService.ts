@@ -87,14 +87,10 @@ function readText(dir: string, docId: string, problems: string[]): string | unde
  */
 export async function projectReview(dir: string, annotator: string, opts: { pairing?: Pairing } = {}): Promise<ReviewView> {
   const reader = new ClaimTermsReader();
-  let read: Awaited<ReturnType<typeof reviewDocuments>>;
-  try {
-    read = await reviewDocuments(dir, annotator, reader);
-  } catch (err) {
+  const { documents, problems } = await reviewDocuments(dir, annotator, reader).catch((err: unknown) => {
     reader.cancel();
     throw err;
-  }
-  const { documents, problems } = read;
+  });
   const terms = await reader.done();
   const entities = await readJsonFile(entitiesPath(dir), entitiesFileSchema);
   const claims = await readClaimsFile(dir);

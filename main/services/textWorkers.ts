@@ -82,9 +82,8 @@ export interface ParallelTextsOptions<R> {
 export class ParallelTexts<R> {
   private readonly results: R[] = [];
   private added = 0;
-  /** Texts not sent yet (the first is text number `pendingFrom`), and their work. */
+  /** Texts not sent yet (the last ones added), and their work. */
   private pending: string[] = [];
-  private pendingFrom = 0;
   private pendingWork = 0;
   private totalWork = 0;
   private readonly parts: Promise<void>[] = [];
@@ -121,15 +120,15 @@ export class ParallelTexts<R> {
   /** Send the pending texts to the workers in `pieces` parts, round robin. */
   private flush(pieces: number): void {
     const texts = this.pending;
+    const first = this.added - texts.length;
     const size = Math.ceil(texts.length / pieces);
     this.pending = [];
     this.pendingWork = 0;
-    for (let i = 0; i < texts.length; i += size) this.send(texts.slice(i, i + size));
+    for (let i = 0; i < texts.length; i += size) this.send(texts.slice(i, i + size), first + i);
   }
 
-  private send(texts: string[]): void {
-    const from = this.pendingFrom;
-    this.pendingFrom = from + texts.length;
+  /** Texts `from`.. of the results, to the next worker in turn. */
+  private send(texts: string[], from: number): void {
     const worker = this.workers![this.turn++ % this.workers!.length]!;
     const part = worker.request(this.opts.task, texts).then((output) => {
       this.opts.fromWorker(output).forEach((r, i) => (this.results[from + i] = r));
@@ -147,7 +146,8 @@ export class ParallelTexts<R> {
       // The last texts are split over the workers too.
       if (this.workers) this.flush(this.workers.length);
       else if (this.pending.length > 0) {
-        this.opts.inThread(this.pending).forEach((r, i) => (this.results[this.pendingFrom + i] = r));
+        const first = this.added - this.pending.length;
+        this.opts.inThread(this.pending).forEach((r, i) => (this.results[first + i] = r));
         this.pending = [];
       }
       await Promise.all(this.parts);
